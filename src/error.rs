@@ -1,0 +1,83 @@
+//! The core's errors: each variant carries what the secretary needs to act, has a stable code
+//! for the shell and the UI, and reads as a Vietnamese sentence.
+
+use std::path::PathBuf;
+
+use crate::model::{NominationId, Status};
+
+/// One bad cell or row of an imported file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ImportProblem {
+    /// Row number as a spreadsheet shows it (the header is row 1).
+    pub row: usize,
+    /// The column's header as written in the file, when the problem is in one cell.
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.column {
+            Some(c) => write!(f, "Dòng {}, cột «{}»: {}", self.row, c, self.message),
+            None if self.row == 0 => write!(f, "{}", self.message),
+            None => write!(f, "Dòng {}: {}", self.row, self.message),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("Không mở được cơ sở dữ liệu «{path}»: {source}")]
+    Open { path: PathBuf, source: rusqlite::Error },
+    #[error("Không đọc hoặc ghi được tệp «{path}»: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("Lỗi cơ sở dữ liệu: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("Không cập nhật được cấu trúc cơ sở dữ liệu: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("Tệp «{path}» không phải cơ sở dữ liệu của Thi đua.")]
+    NotOurs { path: PathBuf },
+    #[error("Chưa có đợt thi đua nào. Hãy tạo đợt mẫu (thidua init --example) hoặc nhập tệp định nghĩa đợt thi đua.")]
+    NoCampaign,
+    #[error("Không có đợt thi đua mã «{0}».")]
+    UnknownCampaign(String),
+    #[error("Đã có đợt thi đua mã «{0}» trong cơ sở dữ liệu.")]
+    DuplicateCampaign(String),
+    #[error("Tệp định nghĩa đợt thi đua không hợp lệ: {0}")]
+    Definition(String),
+    #[error("Không có hồ sơ số {0}.")]
+    UnknownNomination(NominationId),
+    #[error("Hồ sơ số {id} đã không được tiếp nhận ({reasons}); không thể thẩm định đạt.")]
+    RefusedAtIntake { id: NominationId, reasons: String },
+    #[error("Hồ sơ số {id} đang ở trạng thái «{}»; chỉ thẩm định được hồ sơ đã tiếp nhận hoặc đã thẩm định.", .status.label())]
+    NotAppraisable { id: NominationId, status: Status },
+    #[error("Không nhập tệp «{file}»; chưa ghi gì vào cơ sở dữ liệu. {} lỗi:\n{}", .problems.len(), list(.problems))]
+    ImportRejected { file: String, problems: Vec<ImportProblem> },
+}
+
+fn list(problems: &[ImportProblem]) -> String {
+    problems.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n")
+}
+
+impl Error {
+    /// The stable machine code of the error, for the shell and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Open { .. } => "open_failed",
+            Error::Io { .. } => "io",
+            Error::Database(_) => "database",
+            Error::Migration(_) => "migration",
+            Error::NotOurs { .. } => "not_ours",
+            Error::NoCampaign => "no_campaign",
+            Error::UnknownCampaign(_) => "unknown_campaign",
+            Error::DuplicateCampaign(_) => "duplicate_campaign",
+            Error::Definition(_) => "bad_definition",
+            Error::UnknownNomination(_) => "unknown_nomination",
+            Error::RefusedAtIntake { .. } => "refused_at_intake",
+            Error::NotAppraisable { .. } => "not_appraisable",
+            Error::ImportRejected { .. } => "import_rejected",
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,16 @@
+//! `thidua` is the core of Thi đua, the records of an Emulation and Commendation Council
+//! campaign: campaigns and their units, the nominations units send, the intake rules of the
+//! plan (R4 quota, R5 deadline, R6 complete dossier) and the secretary's appraisal (R7), kept in
+//! a local SQLite file, with Vietnamese text handled as documents need it (NFC, search without
+//! diacritics, Vietnamese order, dates and amounts in words). It knows nothing of windows or
+//! web views: the desktop shell and the `thidua` command line both call this API.
+
+pub mod error;
+pub mod exchange;
+pub mod model;
+pub mod rules;
+pub mod store;
+pub mod vn;
+
+pub use error::{Error, ImportProblem, Result};
+pub use store::Store;

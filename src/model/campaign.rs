@@ -1,0 +1,184 @@
+//! Campaigns and the definition file that describes one (its plan, period, deadline, quotas,
+//! awards, dossier parts, criteria and units). The built-in example is such a file.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::{CampaignId, NomineeKind, UnitKind};
+
+/// The plan (kế hoạch) that launched the campaign. A draft plan has no number or day yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub number: Option<String>,
+    /// Document symbol, "KH-UBND".
+    pub symbol: String,
+    pub date: Option<NaiveDate>,
+    /// The month and year when only those are known ("tháng 10 năm 2023"), as "2023-10".
+    #[serde(default)]
+    pub month: Option<String>,
+}
+
+/// The body that awards, and the words its documents use. Settings, never literals (DOMAIN.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issuer {
+    /// "Ủy ban nhân dân huyện Bạch Thông".
+    pub name: String,
+    /// "Ủy ban nhân dân tỉnh Bắc Kạn", when there is one.
+    pub parent: Option<String>,
+    /// The place on the place-and-date line: "Bạch Thông".
+    pub place: String,
+    /// "Chủ tịch Ủy ban nhân dân huyện Bạch Thông".
+    pub authority: String,
+    /// Symbol of the award decision: "QĐ-UBND" (some places use "QĐ-CT").
+    pub decision_symbol: String,
+    /// The standing body of the council that appraises dossiers: "Phòng Nội vụ".
+    pub standing_body: String,
+}
+
+/// The period of the campaign, both days inclusive (R1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// An award the campaign gives or proposes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Award {
+    /// "giay_khen", "bang_khen".
+    pub code: String,
+    /// "Giấy khen của Chủ tịch Ủy ban nhân dân huyện".
+    pub name: String,
+    /// For an award the council only proposes to a higher level: the most it may propose (R8).
+    #[serde(default)]
+    pub shortlist_max: Option<u32>,
+}
+
+/// One of the dossier's required parts and the form it must be on (R6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequiredPart {
+    pub name: String,
+    pub form: Option<String>,
+}
+
+/// A measurable indicator attached to a criterion ("100% of dossiers handled on time").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub text: String,
+    /// The threshold, in percent; the figure must be at least this.
+    pub min_percent: u32,
+}
+
+/// A criterion nominees of one kind are judged against (R3), with its maximum points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Criterion {
+    /// Number within the kind's rubric, from 1.
+    pub number: u32,
+    /// How the plan labels it: "1" … "7" for collectives, "a" … "c" for individuals.
+    pub label: String,
+    pub text: String,
+    /// Maximum points, in half-points (20 points = 40).
+    #[serde(rename = "max_points", deserialize_with = "half_points", serialize_with = "points_out")]
+    pub max_half_points: i64,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+}
+
+fn half_points<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    let v = f64::deserialize(d)?;
+    let h = v * 2.0;
+    if h.fract() != 0.0 || !(0.0..=2000.0).contains(&h) {
+        return Err(serde::de::Error::custom(format!("số điểm {v} không hợp lệ (phải là bội của 0,5)")));
+    }
+    Ok(h as i64)
+}
+
+fn points_out<S: serde::Serializer>(h: &i64, s: S) -> Result<S::Ok, S::Error> {
+    if h % 2 == 0 {
+        s.serialize_i64(h / 2)
+    } else {
+        s.serialize_f64(*h as f64 / 2.0)
+    }
+}
+
+/// The criteria of a campaign, per nominee kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Criteria {
+    pub collective: Vec<Criterion>,
+    pub individual: Vec<Criterion>,
+}
+
+impl Criteria {
+    pub fn for_kind(&self, kind: NomineeKind) -> &[Criterion] {
+        match kind {
+            NomineeKind::Collective => &self.collective,
+            NomineeKind::Individual => &self.individual,
+        }
+    }
+}
+
+/// A unit as a definition file lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitDefinition {
+    pub name: String,
+    pub kind: UnitKind,
+}
+
+/// The three dossier parts a campaign requires (R6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequiredParts {
+    pub proposal_letter: RequiredPart,
+    pub minutes: RequiredPart,
+    pub achievement_report: RequiredPart,
+}
+
+/// The settings of a campaign that are read and written as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignSettings {
+    pub plan: Plan,
+    pub issuer: Issuer,
+    /// How many nominations each unit of a kind may send (R4).
+    pub quotas: BTreeMap<UnitKind, u32>,
+    pub awards: Vec<Award>,
+    pub required_parts: RequiredParts,
+}
+
+/// A campaign definition file (`assets/campaigns/*.json`): everything needed to run a campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignDefinition {
+    /// Always "thidua-campaign".
+    pub format: String,
+    pub version: u32,
+    /// Short unique code: "bach-thong-q4-2023".
+    pub code: String,
+    /// The campaign's name as the plan quotes it, without the quotation marks.
+    pub name: String,
+    pub period: Period,
+    /// The moment from which a dossier is late (R5), with its offset.
+    pub deadline: DateTime<FixedOffset>,
+    #[serde(flatten)]
+    pub settings: CampaignSettings,
+    pub criteria: Criteria,
+    pub units: Vec<UnitDefinition>,
+}
+
+/// A campaign as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Campaign {
+    pub id: CampaignId,
+    pub code: String,
+    pub name: String,
+    pub period: Period,
+    pub deadline: DateTime<Utc>,
+    pub settings: CampaignSettings,
+    pub criteria: Criteria,
+}
+
+impl Campaign {
+    /// The quota of a unit kind; a kind the campaign does not name has no place (0).
+    pub fn quota(&self, kind: UnitKind) -> u32 {
+        self.settings.quotas.get(&kind).copied().unwrap_or(0)
+    }
+}

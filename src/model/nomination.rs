@@ -1,0 +1,285 @@
+//! Nominations (hồ sơ đề nghị khen thưởng): one dossier a unit sends for one nominee.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{CampaignId, NominationId, UnitId};
+
+/// Collective (tập thể) or individual (cá nhân).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NomineeKind {
+    Collective,
+    Individual,
+}
+
+impl NomineeKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            NomineeKind::Collective => "collective",
+            NomineeKind::Individual => "individual",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "collective" => Some(NomineeKind::Collective),
+            "individual" => Some(NomineeKind::Individual),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            NomineeKind::Collective => "Tập thể",
+            NomineeKind::Individual => "Cá nhân",
+        }
+    }
+}
+
+/// An individual's gender, which decides "Ông" or "Bà" on the certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    pub fn code(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "male" => Some(Gender::Male),
+            "female" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Gender::Male => "Nam",
+            Gender::Female => "Nữ",
+        }
+    }
+}
+
+/// The three parts of a dossier (R6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DossierPart {
+    ProposalLetter,
+    Minutes,
+    AchievementReport,
+}
+
+impl DossierPart {
+    pub const ALL: [DossierPart; 3] = [DossierPart::ProposalLetter, DossierPart::Minutes, DossierPart::AchievementReport];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DossierPart::ProposalLetter => "Tờ trình",
+            DossierPart::Minutes => "Biên bản",
+            DossierPart::AchievementReport => "Báo cáo thành tích",
+        }
+    }
+}
+
+/// What the secretary found of one dossier part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartState {
+    Present,
+    Missing,
+    WrongForm,
+}
+
+impl PartState {
+    pub fn code(self) -> &'static str {
+        match self {
+            PartState::Present => "present",
+            PartState::Missing => "missing",
+            PartState::WrongForm => "wrong_form",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "present" => Some(PartState::Present),
+            "missing" => Some(PartState::Missing),
+            "wrong_form" => Some(PartState::WrongForm),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PartState::Present => "Có",
+            PartState::Missing => "Không",
+            PartState::WrongForm => "Sai mẫu",
+        }
+    }
+}
+
+/// The state of each dossier part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Parts {
+    pub proposal_letter: PartState,
+    pub minutes: PartState,
+    pub achievement_report: PartState,
+}
+
+impl Parts {
+    pub const COMPLETE: Parts = Parts {
+        proposal_letter: PartState::Present,
+        minutes: PartState::Present,
+        achievement_report: PartState::Present,
+    };
+
+    pub fn get(&self, part: DossierPart) -> PartState {
+        match part {
+            DossierPart::ProposalLetter => self.proposal_letter,
+            DossierPart::Minutes => self.minutes,
+            DossierPart::AchievementReport => self.achievement_report,
+        }
+    }
+}
+
+/// Why a dossier is refused (R7). The codes are stable: files and the UI rely on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// Reached the portal at or after the deadline (R5).
+    Late,
+    /// A dossier part is missing (R6).
+    Incomplete,
+    /// A dossier part is not on the required form (R6).
+    WrongForm,
+    /// The unit's place is held by another dossier (R4).
+    OverQuota,
+    /// The secretary found the criteria not met at appraisal (R7).
+    CriteriaNotMet,
+}
+
+impl Reason {
+    pub const ALL: [Reason; 5] = [Reason::Late, Reason::Incomplete, Reason::WrongForm, Reason::OverQuota, Reason::CriteriaNotMet];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::Late => "late",
+            Reason::Incomplete => "incomplete",
+            Reason::WrongForm => "wrong_form",
+            Reason::OverQuota => "over_quota",
+            Reason::CriteriaNotMet => "criteria_not_met",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// The reason as the notice to the unit states it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Reason::Late => "Nộp quá thời hạn quy định",
+            Reason::Incomplete => "Thành phần hồ sơ không đầy đủ",
+            Reason::WrongForm => "Thành phần hồ sơ không đúng mẫu",
+            Reason::OverQuota => "Vượt số lượng đề nghị khen thưởng của đơn vị",
+            Reason::CriteriaNotMet => "Không đạt tiêu chí thi đua",
+        }
+    }
+}
+
+/// Where a refusal came from: the intake rules, or the secretary's appraisal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefusalSource {
+    Intake,
+    Appraisal,
+}
+
+/// A refusal reason with the note that explains it to the unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    pub reason: Reason,
+    pub note: String,
+    pub source: RefusalSource,
+}
+
+/// Where a dossier stands: received (waiting for appraisal), accepted, refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Received,
+    Accepted,
+    Refused,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Received => "received",
+            Status::Accepted => "accepted",
+            Status::Refused => "refused",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "received" => Some(Status::Received),
+            "accepted" => Some(Status::Accepted),
+            "refused" => Some(Status::Refused),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Received => "Đã tiếp nhận",
+            Status::Accepted => "Đạt",
+            Status::Refused => "Không tiếp nhận",
+        }
+    }
+}
+
+/// A dossier as it arrives, before the rules are applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewNomination {
+    pub unit: UnitId,
+    pub kind: NomineeKind,
+    pub name: String,
+    pub gender: Option<Gender>,
+    pub position: Option<String>,
+    pub submitted_at: DateTime<Utc>,
+    pub parts: Parts,
+    pub summary: String,
+}
+
+/// A recorded nomination.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Nomination {
+    pub id: NominationId,
+    pub campaign: CampaignId,
+    pub unit: UnitId,
+    pub unit_name: String,
+    pub kind: NomineeKind,
+    pub name: String,
+    pub gender: Option<Gender>,
+    pub position: Option<String>,
+    pub submitted_at: DateTime<Utc>,
+    pub parts: Parts,
+    pub summary: String,
+    pub status: Status,
+    pub refusals: Vec<Refusal>,
+}
+
+impl Nomination {
+    pub fn reasons(&self) -> Vec<Reason> {
+        self.refusals.iter().map(|r| r.reason).collect()
+    }
+}

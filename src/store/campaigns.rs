@@ -1,0 +1,165 @@
+//! Campaigns, their units and their criteria.
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+use super::{bad_value, format_time, parse_time, Store};
+use crate::error::{Error, Result};
+use crate::model::{
+    Campaign, CampaignDefinition, CampaignId, CampaignSettings, Criteria, Criterion, NomineeKind, Period, Unit,
+    UnitId, UnitKind,
+};
+use crate::vn::{fold, normalise_name};
+
+const CAMPAIGN_COLUMNS: &str = "id, code, name, period_start, period_end, deadline, settings";
+
+fn campaign_row(r: &Row<'_>) -> rusqlite::Result<Campaign> {
+    let settings: String = r.get(6)?;
+    let settings: CampaignSettings = serde_json::from_str(&settings)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e)))?;
+    let deadline: String = r.get(5)?;
+    Ok(Campaign {
+        id: CampaignId(r.get(0)?),
+        code: r.get(1)?,
+        name: r.get(2)?,
+        period: Period { start: r.get(3)?, end: r.get(4)? },
+        deadline: parse_time(&deadline)?,
+        settings,
+        criteria: Criteria::default(),
+    })
+}
+
+impl Store {
+    /// Records a campaign from its definition, with its units and criteria, in one transaction.
+    pub fn create_campaign(&mut self, def: &CampaignDefinition) -> Result<CampaignId> {
+        let def = crate::exchange::definition::validated(def)?;
+        self.with_tx(|tx| insert_campaign(tx, &def))
+    }
+
+    /// All campaigns, newest first.
+    pub fn campaigns(&self) -> Result<Vec<Campaign>> {
+        let mut stmt = self
+            .conn()
+            .prepare(&format!("SELECT {CAMPAIGN_COLUMNS} FROM campaigns ORDER BY period_start DESC, id DESC"))?;
+        let rows = stmt.query_map([], campaign_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter().map(|c| self.with_criteria(c)).collect()
+    }
+
+    /// The campaign with this code, or the newest one when `code` is `None`.
+    pub fn campaign(&self, code: Option<&str>) -> Result<Campaign> {
+        let found = match code {
+            Some(code) => self
+                .conn()
+                .query_row(&format!("SELECT {CAMPAIGN_COLUMNS} FROM campaigns WHERE code = ?1"), [code], campaign_row)
+                .optional()?,
+            None => self
+                .conn()
+                .query_row(
+                    &format!("SELECT {CAMPAIGN_COLUMNS} FROM campaigns ORDER BY period_start DESC, id DESC LIMIT 1"),
+                    [],
+                    campaign_row,
+                )
+                .optional()?,
+        };
+        match (found, code) {
+            (Some(c), _) => self.with_criteria(c),
+            (None, Some(code)) => Err(Error::UnknownCampaign(code.to_string())),
+            (None, None) => Err(Error::NoCampaign),
+        }
+    }
+
+    pub(crate) fn campaign_by_id(&self, id: CampaignId) -> Result<Campaign> {
+        let c = self.conn().query_row(
+            &format!("SELECT {CAMPAIGN_COLUMNS} FROM campaigns WHERE id = ?1"),
+            [id.0],
+            campaign_row,
+        )?;
+        self.with_criteria(c)
+    }
+
+    fn with_criteria(&self, mut campaign: Campaign) -> Result<Campaign> {
+        let mut stmt = self.conn().prepare(
+            "SELECT nominee_kind, number, label, text, max_half_points, indicators
+             FROM criteria WHERE campaign_id = ?1 ORDER BY nominee_kind, number",
+        )?;
+        let rows = stmt.query_map([campaign.id.0], |r| {
+            let kind: String = r.get(0)?;
+            let indicators: String = r.get(5)?;
+            Ok((
+                NomineeKind::from_code(&kind).ok_or_else(|| bad_value(&kind))?,
+                Criterion {
+                    number: r.get(1)?,
+                    label: r.get(2)?,
+                    text: r.get(3)?,
+                    max_half_points: r.get(4)?,
+                    indicators: serde_json::from_str(&indicators).map_err(|_| bad_value(&indicators))?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (kind, criterion) = row?;
+            match kind {
+                NomineeKind::Collective => campaign.criteria.collective.push(criterion),
+                NomineeKind::Individual => campaign.criteria.individual.push(criterion),
+            }
+        }
+        Ok(campaign)
+    }
+
+    /// The campaign's units in the campaign's order.
+    pub fn units(&self, campaign: CampaignId) -> Result<Vec<Unit>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT id, name, kind, position FROM units WHERE campaign_id = ?1 ORDER BY position, id")?;
+        let rows = stmt.query_map([campaign.0], |r| {
+            let kind: String = r.get(2)?;
+            Ok(Unit {
+                id: UnitId(r.get(0)?),
+                name: r.get(1)?,
+                kind: UnitKind::from_code(&kind).ok_or_else(|| bad_value(&kind))?,
+                position: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+fn insert_campaign(tx: &Transaction<'_>, def: &CampaignDefinition) -> Result<CampaignId> {
+    let exists: bool =
+        tx.query_row("SELECT EXISTS (SELECT 1 FROM campaigns WHERE code = ?1)", [&def.code], |r| r.get(0))?;
+    if exists {
+        return Err(Error::DuplicateCampaign(def.code.clone()));
+    }
+    let settings = serde_json::to_string(&def.settings).map_err(|e| Error::Definition(e.to_string()))?;
+    tx.execute(
+        "INSERT INTO campaigns (code, name, period_start, period_end, deadline, settings, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            def.code,
+            def.name,
+            def.period.start,
+            def.period.end,
+            format_time(def.deadline.with_timezone(&chrono::Utc)),
+            settings,
+            format_time(chrono::Utc::now()),
+        ],
+    )?;
+    let id = CampaignId(tx.last_insert_rowid());
+    for (position, unit) in def.units.iter().enumerate() {
+        let name = normalise_name(&unit.name);
+        tx.execute(
+            "INSERT INTO units (campaign_id, name, name_folded, kind, position) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id.0, name, fold(&name), unit.kind.code(), position as i64 + 1],
+        )?;
+    }
+    for (kind, list) in [(NomineeKind::Collective, &def.criteria.collective), (NomineeKind::Individual, &def.criteria.individual)] {
+        for c in list {
+            let indicators = serde_json::to_string(&c.indicators).map_err(|e| Error::Definition(e.to_string()))?;
+            tx.execute(
+                "INSERT INTO criteria (campaign_id, nominee_kind, number, label, text, max_half_points, indicators)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![id.0, kind.code(), c.number, c.label, c.text, c.max_half_points, indicators],
+            )?;
+        }
+    }
+    Ok(id)
+}

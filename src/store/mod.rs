@@ -1,0 +1,130 @@
+//! SQLite storage: opening and migrating the database file, transactions, and one module per
+//! aggregate. SQL lives only here.
+
+mod campaigns;
+mod nominations;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite_migration::{Migrations, M};
+
+use crate::error::{Error, Result};
+
+pub use nominations::SearchHit;
+pub(crate) use nominations::nomination_key;
+
+/// The application's folder name under the operating system's per-user data folder; the desktop
+/// shell uses the same identifier, so both open one database.
+pub const APP_IDENTIFIER: &str = "vn.thidua.app";
+/// The database's file name, unmistakable beside the files the web view writes.
+pub const DATABASE_FILE: &str = "thidua-records.sqlite3";
+/// Marks a SQLite file as ours (`PRAGMA application_id`, "THDU").
+pub const APPLICATION_ID: i64 = 1_414_087_764;
+
+const MIGRATION_SQL: &[&str] = &[include_str!("migrations/0001_core.sql")];
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The default database: `<data folder>/vn.thidua.app/thidua-records.sqlite3`
+/// (on Linux `~/.local/share/…`, on Windows `%APPDATA%\…`).
+pub fn default_database_path() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join(APP_IDENTIFIER).join(DATABASE_FILE))
+}
+
+/// The one connection to the database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| Error::Open { path: path.to_path_buf(), source })?;
+        Self::prepare(conn, Some(path))
+    }
+
+    /// A fresh database in memory with the same schema, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Self::prepare(Connection::open_in_memory()?, None)
+    }
+
+    fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let app_id: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|source| Error::Open { path: path.map(Path::to_path_buf).unwrap_or_default(), source })?;
+        let has_tables: bool =
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table')", [], |r| r.get(0))?;
+        if has_tables && app_id != APPLICATION_ID {
+            return Err(Error::NotOurs { path: path.map(Path::to_path_buf).unwrap_or_default() });
+        }
+        if path.is_some() {
+            // Only switch when needed: asking again on a WAL database writes nothing.
+            let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+            }
+            conn.pragma_update(None, "synchronous", "FULL")?;
+        }
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrations().to_latest(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: committed on `Ok`, rolled back on `Err`.
+    pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// The schema version (the number of migrations applied).
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Reads a UTC time stored by this module.
+pub(crate) fn parse_time(s: &str) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// Writes a UTC time so that text order is time order.
+pub(crate) fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+pub(crate) fn bad_value(what: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("unexpected value {what}").into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid_and_apply_to_an_empty_database() {
+        assert!(migrations().validate().is_ok());
+        let store = Store::open_in_memory();
+        assert!(store.is_ok());
+        let store = store.ok();
+        assert_eq!(store.and_then(|s| s.schema_version().ok()), Some(MIGRATION_SQL.len() as i64));
+    }
+}

@@ -1,0 +1,347 @@
+//! Nominations: recording dossiers, applying the intake rules to a unit's dossiers, appraisal
+//! and search.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use serde::Serialize;
+
+use super::{bad_value, format_time, parse_time, Store};
+use crate::error::{Error, Result};
+use crate::model::{
+    Campaign, CampaignId, Gender, NewNomination, Nomination, NominationId, NomineeKind, PartState, Parts, Reason,
+    Refusal, RefusalSource, Status, UnitId, UnitKind,
+};
+use crate::rules::{assign_places, intrinsic_refusals, IntakeFacts, Place, QuotaEntry};
+use crate::vn::{fold, normalise_name, nfc};
+
+const COLUMNS: &str = "n.id, n.campaign_id, n.unit_id, u.name, n.kind, n.name, n.gender, n.position, n.submitted_at,
+    n.proposal_letter, n.minutes, n.achievement_report, n.summary, n.status";
+
+fn part(r: &Row<'_>, i: usize) -> rusqlite::Result<PartState> {
+    let s: String = r.get(i)?;
+    PartState::from_code(&s).ok_or_else(|| bad_value(&s))
+}
+
+fn nomination_row(r: &Row<'_>) -> rusqlite::Result<Nomination> {
+    let kind: String = r.get(4)?;
+    let gender: Option<String> = r.get(6)?;
+    let submitted: String = r.get(8)?;
+    let status: String = r.get(13)?;
+    Ok(Nomination {
+        id: NominationId(r.get(0)?),
+        campaign: CampaignId(r.get(1)?),
+        unit: UnitId(r.get(2)?),
+        unit_name: r.get(3)?,
+        kind: NomineeKind::from_code(&kind).ok_or_else(|| bad_value(&kind))?,
+        name: r.get(5)?,
+        gender: match gender {
+            Some(g) => Some(Gender::from_code(&g).ok_or_else(|| bad_value(&g))?),
+            None => None,
+        },
+        position: r.get(7)?,
+        submitted_at: parse_time(&submitted)?,
+        parts: Parts { proposal_letter: part(r, 9)?, minutes: part(r, 10)?, achievement_report: part(r, 11)? },
+        summary: r.get(12)?,
+        status: Status::from_code(&status).ok_or_else(|| bad_value(&status))?,
+        refusals: Vec::new(),
+    })
+}
+
+/// A nomination found by search, with the campaign it belongs to.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    pub campaign_code: String,
+    pub campaign_name: String,
+    pub nomination: Nomination,
+}
+
+impl Store {
+    /// Records dossiers as they arrive, in one transaction, and applies the intake rules (R4–R6)
+    /// to every unit they touch. Returns the new ids in the order given.
+    pub fn record_nominations(&mut self, campaign: CampaignId, items: &[NewNomination]) -> Result<Vec<NominationId>> {
+        let campaign = self.campaign_by_id(campaign)?;
+        self.with_tx(|tx| {
+            let mut ids = Vec::with_capacity(items.len());
+            let mut units = Vec::new();
+            for item in items {
+                ids.push(insert(tx, &campaign, item)?);
+                if !units.contains(&item.unit) {
+                    units.push(item.unit);
+                }
+            }
+            for unit in units {
+                recompute_unit(tx, &campaign, unit)?;
+            }
+            Ok(ids)
+        })
+    }
+
+    /// Records one dossier; see [`Store::record_nominations`].
+    pub fn record_nomination(&mut self, campaign: CampaignId, item: &NewNomination) -> Result<NominationId> {
+        let ids = self.record_nominations(campaign, std::slice::from_ref(item))?;
+        ids.into_iter().next().ok_or(Error::NoCampaign)
+    }
+
+    /// The campaign's nominations in the order they were recorded, with their refusal reasons.
+    pub fn nominations(&self, campaign: CampaignId) -> Result<Vec<Nomination>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {COLUMNS} FROM nominations n JOIN units u ON u.id = n.unit_id WHERE n.campaign_id = ?1 ORDER BY n.id"
+        ))?;
+        let list = stmt.query_map([campaign.0], nomination_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        self.with_refusals(list)
+    }
+
+    /// One nomination.
+    pub fn nomination(&self, id: NominationId) -> Result<Nomination> {
+        let found = self
+            .conn()
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM nominations n JOIN units u ON u.id = n.unit_id WHERE n.id = ?1"),
+                [id.0],
+                nomination_row,
+            )
+            .optional()?;
+        let n = found.ok_or(Error::UnknownNomination(id))?;
+        Ok(self.with_refusals(vec![n])?.remove(0))
+    }
+
+    fn with_refusals(&self, mut list: Vec<Nomination>) -> Result<Vec<Nomination>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT reason, note, source FROM refusals WHERE nomination_id = ?1 ORDER BY rowid")?;
+        for n in &mut list {
+            if n.status == Status::Received {
+                continue;
+            }
+            let rows = stmt.query_map([n.id.0], |r| {
+                let reason: String = r.get(0)?;
+                let source: String = r.get(2)?;
+                Ok(Refusal {
+                    reason: Reason::from_code(&reason).ok_or_else(|| bad_value(&reason))?,
+                    note: r.get(1)?,
+                    source: match source.as_str() {
+                        "intake" => RefusalSource::Intake,
+                        "appraisal" => RefusalSource::Appraisal,
+                        other => return Err(bad_value(other)),
+                    },
+                })
+            })?;
+            n.refusals = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+            n.refusals.sort_by_key(|r| r.reason);
+        }
+        Ok(list)
+    }
+
+    /// Appraisal (R7): the secretary accepts a received dossier for the award.
+    pub fn accept(&mut self, id: NominationId) -> Result<()> {
+        let n = self.nomination(id)?;
+        let intake: Vec<&Refusal> = n.refusals.iter().filter(|r| r.source == RefusalSource::Intake).collect();
+        if !intake.is_empty() {
+            let reasons = intake.iter().map(|r| r.reason.label()).collect::<Vec<_>>().join("; ");
+            return Err(Error::RefusedAtIntake { id, reasons });
+        }
+        let campaign = self.campaign_by_id(n.campaign)?;
+        self.with_tx(|tx| {
+            tx.execute("DELETE FROM refusals WHERE nomination_id = ?1 AND source = 'appraisal'", [id.0])?;
+            tx.execute("UPDATE nominations SET decision = 'accepted' WHERE id = ?1", [id.0])?;
+            recompute_unit(tx, &campaign, n.unit)
+        })
+    }
+
+    /// Appraisal (R7): the secretary refuses a dossier with a reason and a note for the unit.
+    /// The dossier then holds no place, so the unit's next dossier may take it (R4).
+    pub fn refuse(&mut self, id: NominationId, reason: Reason, note: &str) -> Result<()> {
+        let n = self.nomination(id)?;
+        if n.refusals.iter().any(|r| r.source == RefusalSource::Intake) {
+            return Err(Error::NotAppraisable { id, status: n.status });
+        }
+        let campaign = self.campaign_by_id(n.campaign)?;
+        let note = normalise_name(note);
+        self.with_tx(|tx| {
+            tx.execute("DELETE FROM refusals WHERE nomination_id = ?1 AND source = 'appraisal'", [id.0])?;
+            tx.execute("UPDATE nominations SET decision = 'refused' WHERE id = ?1", [id.0])?;
+            tx.execute(
+                "INSERT INTO refusals (nomination_id, reason, note, source) VALUES (?1, ?2, ?3, 'appraisal')",
+                params![id.0, reason.code(), note],
+            )?;
+            recompute_unit(tx, &campaign, n.unit)
+        })
+    }
+
+    /// Accepts every dossier still waiting as received; returns how many.
+    pub fn accept_all(&mut self, campaign: CampaignId) -> Result<usize> {
+        let waiting: Vec<Nomination> =
+            self.nominations(campaign)?.into_iter().filter(|n| n.status == Status::Received).collect();
+        let campaign = self.campaign_by_id(campaign)?;
+        self.with_tx(|tx| {
+            let mut units = Vec::new();
+            for n in &waiting {
+                tx.execute("UPDATE nominations SET decision = 'accepted' WHERE id = ?1", [n.id.0])?;
+                if !units.contains(&n.unit) {
+                    units.push(n.unit);
+                }
+            }
+            for unit in units {
+                recompute_unit(tx, &campaign, unit)?;
+            }
+            Ok(waiting.len())
+        })
+    }
+
+    /// Finds nominations in every campaign whose nominee or unit matches `text`, ignoring case
+    /// and diacritics ("nguyen thi huong" finds "Nguyễn Thị Hường").
+    pub fn search(&self, text: &str) -> Result<Vec<SearchHit>> {
+        let needle = fold(text);
+        if needle.is_empty() {
+            return Ok(Vec::new());
+        }
+        let pattern = format!("%{}%", needle.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {COLUMNS}, c.code, c.name FROM nominations n
+             JOIN units u ON u.id = n.unit_id JOIN campaigns c ON c.id = n.campaign_id
+             WHERE n.name_folded LIKE ?1 ESCAPE '\\' OR u.name_folded LIKE ?1 ESCAPE '\\'
+             ORDER BY c.period_start DESC, n.id"
+        ))?;
+        let rows = stmt
+            .query_map([pattern], |r| Ok((nomination_row(r)?, r.get::<_, String>(14)?, r.get::<_, String>(15)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let (list, names): (Vec<_>, Vec<_>) = rows.into_iter().map(|(n, c, name)| (n, (c, name))).unzip();
+        let list = self.with_refusals(list)?;
+        Ok(list
+            .into_iter()
+            .zip(names)
+            .map(|(nomination, (campaign_code, campaign_name))| SearchHit { campaign_code, campaign_name, nomination })
+            .collect())
+    }
+
+    /// The keys (unit, kind, folded name, portal time) of the campaign's recorded dossiers, so an
+    /// import can skip rows recorded before.
+    pub fn nomination_keys(&self, campaign: CampaignId) -> Result<Vec<(UnitId, NomineeKind, String, String)>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT unit_id, kind, name_folded, submitted_at FROM nominations WHERE campaign_id = ?1")?;
+        let rows = stmt.query_map([campaign.0], |r| {
+            let kind: String = r.get(1)?;
+            Ok((
+                UnitId(r.get(0)?),
+                NomineeKind::from_code(&kind).ok_or_else(|| bad_value(&kind))?,
+                r.get(2)?,
+                r.get(3)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+/// The key an import compares rows by.
+pub(crate) fn nomination_key(item: &NewNomination) -> (UnitId, NomineeKind, String, String) {
+    (item.unit, item.kind, fold(&item.name), format_time(item.submitted_at))
+}
+
+fn insert(tx: &Transaction<'_>, campaign: &Campaign, item: &NewNomination) -> Result<NominationId> {
+    let name = normalise_name(&item.name);
+    tx.execute(
+        "INSERT INTO nominations (campaign_id, unit_id, kind, name, name_folded, gender, position, submitted_at,
+             proposal_letter, minutes, achievement_report, summary, status, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'received', ?13)",
+        params![
+            campaign.id.0,
+            item.unit.0,
+            item.kind.code(),
+            name,
+            fold(&name),
+            item.gender.map(Gender::code),
+            item.position.as_deref().map(normalise_name).filter(|p| !p.is_empty()),
+            format_time(item.submitted_at),
+            item.parts.proposal_letter.code(),
+            item.parts.minutes.code(),
+            item.parts.achievement_report.code(),
+            nfc(item.summary.trim()),
+            format_time(chrono::Utc::now()),
+        ],
+    )?;
+    Ok(NominationId(tx.last_insert_rowid()))
+}
+
+/// Applies the intake rules to all of one unit's dossiers: their own reasons (R5, R6), then the
+/// quota (R4), which depends on the others. Appraisal decisions are kept.
+fn recompute_unit(tx: &Transaction<'_>, campaign: &Campaign, unit: UnitId) -> Result<()> {
+    let kind: String = tx.query_row("SELECT kind FROM units WHERE id = ?1", [unit.0], |r| r.get(0))?;
+    let unit_kind = UnitKind::from_code(&kind).ok_or_else(|| bad_value(&kind))?;
+    let mut stmt = tx.prepare(
+        "SELECT id, submitted_at, proposal_letter, minutes, achievement_report, decision
+         FROM nominations WHERE campaign_id = ?1 AND unit_id = ?2 ORDER BY id",
+    )?;
+    struct Row {
+        id: NominationId,
+        submitted_at: chrono::DateTime<chrono::Utc>,
+        decision: Option<String>,
+        intrinsic: Vec<(Reason, String)>,
+    }
+    let rows: Vec<Row> = stmt
+        .query_map(params![campaign.id.0, unit.0], |r| {
+            let submitted: String = r.get(1)?;
+            let parts = Parts { proposal_letter: part(r, 2)?, minutes: part(r, 3)?, achievement_report: part(r, 4)? };
+            let submitted_at = parse_time(&submitted)?;
+            Ok(Row {
+                id: NominationId(r.get(0)?),
+                submitted_at,
+                decision: r.get(5)?,
+                intrinsic: intrinsic_refusals(campaign, IntakeFacts { submitted_at, parts: &parts }),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let entries: Vec<QuotaEntry> = rows
+        .iter()
+        .map(|r| QuotaEntry {
+            id: r.id,
+            submitted_at: r.submitted_at,
+            refused_otherwise: !r.intrinsic.is_empty() || r.decision.as_deref() == Some("refused"),
+            accepted: r.decision.as_deref() == Some("accepted"),
+        })
+        .collect();
+    let places: BTreeMap<NominationId, Place> = assign_places(&entries, campaign.quota(unit_kind));
+    for row in &rows {
+        tx.execute("DELETE FROM refusals WHERE nomination_id = ?1 AND source = 'intake'", [row.id.0])?;
+        let mut reasons = row.intrinsic.clone();
+        if let Some(Place::OverQuota { by }) = places.get(&row.id) {
+            reasons.push((Reason::OverQuota, over_quota_note(tx, campaign, unit_kind, *by, row.id)?));
+        }
+        for (reason, note) in &reasons {
+            tx.execute(
+                "INSERT INTO refusals (nomination_id, reason, note, source) VALUES (?1, ?2, ?3, 'intake')",
+                params![row.id.0, reason.code(), note],
+            )?;
+        }
+        let status = match row.decision.as_deref() {
+            _ if !reasons.is_empty() => Status::Refused,
+            Some("accepted") => Status::Accepted,
+            Some("refused") => Status::Refused,
+            _ => Status::Received,
+        };
+        tx.execute("UPDATE nominations SET status = ?1 WHERE id = ?2", params![status.code(), row.id.0])?;
+    }
+    Ok(())
+}
+
+fn over_quota_note(
+    tx: &Transaction<'_>,
+    campaign: &Campaign,
+    kind: UnitKind,
+    holder: NominationId,
+    this: NominationId,
+) -> Result<String> {
+    let quota = campaign.quota(kind);
+    if holder == this {
+        return Ok(format!("Đợt thi đua không dành suất đề nghị cho đơn vị loại «{}».", kind.label()));
+    }
+    let (name, submitted): (String, String) =
+        tx.query_row("SELECT name, submitted_at FROM nominations WHERE id = ?1", [holder.0], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let at = crate::rules::intake::vietnam_time_text(parse_time(&submitted)?);
+    Ok(format!(
+        "Mỗi đơn vị đề nghị không quá {quota:02} tập thể hoặc cá nhân; suất của đơn vị đã thuộc hồ sơ số {holder} ({name}, nộp lúc {at})."
+    ))
+}

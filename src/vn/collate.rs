@@ -1,0 +1,71 @@
+//! Vietnamese alphabetical order (a ă â b c d đ e ê …), by ICU4X's collator with the `vi` data.
+
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
+use icu_collator::options::CollatorOptions;
+use icu_collator::{Collator, CollatorBorrowed};
+use icu_locale_core::locale;
+
+fn collator() -> Option<&'static CollatorBorrowed<'static>> {
+    static COLLATOR: OnceLock<Option<CollatorBorrowed<'static>>> = OnceLock::new();
+    COLLATOR
+        .get_or_init(|| Collator::try_new(locale!("vi").into(), CollatorOptions::default()).ok())
+        .as_ref()
+}
+
+/// Compares two texts in Vietnamese order: letters first, tones only to break ties.
+pub fn compare_text(a: &str, b: &str) -> Ordering {
+    match collator() {
+        Some(c) => c.compare(a, b),
+        // The compiled data ships inside the crate, so this branch is a last resort only.
+        None => a.cmp(b),
+    }
+}
+
+/// Compares two people's full names as Vietnamese lists order them: by given name (the last
+/// word) first, then by the rest of the name from the family name on.
+pub fn compare_people(a: &str, b: &str) -> Ordering {
+    let (a_given, a_rest) = split_given(a);
+    let (b_given, b_rest) = split_given(b);
+    compare_text(a_given, b_given)
+        .then_with(|| compare_text(a_rest, b_rest))
+        .then_with(|| a.cmp(b))
+}
+
+fn split_given(name: &str) -> (&str, &str) {
+    let name = name.trim();
+    match name.rfind(char::is_whitespace) {
+        Some(i) => (name[i..].trim_start(), name[..i].trim_end()),
+        None => (name, ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn d_bar_sorts_after_d_and_breve_after_a() {
+        let mut v = vec!["Đào", "Dung", "Ân", "Ăn", "An", "Bình"];
+        v.sort_by(|a, b| compare_text(a, b));
+        assert_eq!(v, ["An", "Ăn", "Ân", "Bình", "Dung", "Đào"]);
+    }
+
+    #[test]
+    fn tones_only_break_ties_after_letters() {
+        // "Hà" < "Hải" because letters decide before tones: "ha" < "hai".
+        assert_eq!(compare_text("Hà", "Hải"), Ordering::Less);
+        assert_eq!(compare_text("Ha", "Hà"), Ordering::Less);
+    }
+
+    #[test]
+    fn people_sort_by_given_name_then_family_name() {
+        let mut v = vec!["Nguyễn Thị Hường", "Lê Thu Trang", "Đàm Văn Đạt", "Triệu Thị Yến", "Ma Văn Lành", "Bế Văn Đạt"];
+        v.sort_by(|a, b| compare_people(a, b));
+        assert_eq!(
+            v,
+            ["Bế Văn Đạt", "Đàm Văn Đạt", "Nguyễn Thị Hường", "Ma Văn Lành", "Lê Thu Trang", "Triệu Thị Yến"]
+        );
+    }
+}

@@ -1,0 +1,53 @@
+//! Normalisation (NFC on the way in) and folding for search (no case, no tone marks, đ as d).
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// The text in Unicode NFC, as every text is stored.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// A name or label as typed: NFC, trimmed, inner runs of whitespace reduced to one space.
+pub fn normalise_name(s: &str) -> String {
+    nfc(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The search key of a text: lower case, no diacritics, đ folded to d, single spaces.
+/// "Nguyễn Thị Hường" and its decomposed spelling both fold to "nguyen thi huong".
+pub fn fold(s: &str) -> String {
+    let stripped: String = s
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decomposed_and_composed_spellings_are_one_name() {
+        let nfd = "Nguye\u{302}\u{303}n";
+        assert_ne!(nfd, "Nguyễn");
+        assert_eq!(nfc(nfd), "Nguyễn");
+    }
+
+    #[test]
+    fn folding_drops_case_tones_and_bar_of_d() {
+        assert_eq!(fold("Đàm Văn Đạt"), "dam van dat");
+        assert_eq!(fold("  Nguyễn   Thị HƯỜNG "), "nguyen thi huong");
+        assert_eq!(fold("Trie\u{302}\u{300}u Thi\u{323} Ye\u{302}\u{301}n"), "trieu thi yen");
+    }
+
+    #[test]
+    fn names_lose_repeated_spaces() {
+        assert_eq!(normalise_name(" Xã  Quân\tHà "), "Xã Quân Hà");
+    }
+}
