@@ -51,6 +51,8 @@ pub enum Error {
     RefusedAtIntake { id: NominationId, reasons: String },
     #[error("Hồ sơ số {id} đang ở trạng thái «{}»; chỉ thẩm định được hồ sơ đã tiếp nhận hoặc đã thẩm định.", .status.label())]
     NotAppraisable { id: NominationId, status: Status },
+    #[error("Tham số không hợp lệ: {0}")]
+    InvalidArgument(String),
     #[error("Không nhập tệp «{file}»; chưa ghi gì vào cơ sở dữ liệu. {} lỗi:\n{}", .problems.len(), list(.problems))]
     ImportRejected { file: String, problems: Vec<ImportProblem> },
 }
@@ -75,6 +77,7 @@ impl Error {
             Error::UnknownNomination(_) => "unknown_nomination",
             Error::RefusedAtIntake { .. } => "refused_at_intake",
             Error::NotAppraisable { .. } => "not_appraisable",
+            Error::InvalidArgument(_) => "invalid_argument",
             Error::ImportRejected { .. } => "import_rejected",
         }
     }

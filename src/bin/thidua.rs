@@ -1,1 +1,282 @@
-fn main(){}
+//! The `thidua` command line: parses arguments, calls the core library, prints. Errors go to
+//! stderr in Vietnamese with a non-zero exit code.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{ArgGroup, Args, Parser, Subcommand};
+use serde_json::json;
+use thidua::exchange::{example_definition, import_nominations, parse_definition, EXAMPLE_CODE};
+use thidua::model::{Nomination, NominationId, Reason};
+use thidua::store::default_database_path;
+use thidua::vn::vietnam_offset;
+use thidua::{Error, Store};
+
+/// Thi đua: hồ sơ đề nghị khen thưởng của một đợt thi đua.
+#[derive(Parser)]
+#[command(name = "thidua", version)]
+struct Cli {
+    /// Tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng).
+    #[arg(long, global = true, value_name = "TỆP")]
+    db: Option<PathBuf>,
+    /// Mã đợt thi đua (mặc định: đợt mới nhất).
+    #[arg(long, global = true, value_name = "MÃ")]
+    campaign: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Tạo cơ sở dữ liệu; với --example, thêm đợt thi đua mẫu Bạch Thông quý IV/2023.
+    Init {
+        #[arg(long)]
+        example: bool,
+    },
+    /// Liệt kê các đợt thi đua.
+    Campaigns,
+    /// Đợt thi đua: nhập tệp định nghĩa.
+    #[command(subcommand)]
+    Campaign(CampaignCommand),
+    /// Liệt kê đơn vị của đợt thi đua.
+    Units,
+    /// Nhập hồ sơ từ tệp .csv hoặc .xlsx (nhập tất cả hoặc không dòng nào).
+    Import { file: PathBuf },
+    /// Liệt kê hồ sơ đề nghị khen thưởng.
+    Nominations {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Thẩm định hồ sơ: đạt (--accept) hoặc không tiếp nhận (--refuse LÝ_DO).
+    Appraise(AppraiseArgs),
+    /// Tìm hồ sơ theo tên, không cần dấu ("nguyen thi huong").
+    Search {
+        text: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum CampaignCommand {
+    /// Nhập một tệp định nghĩa đợt thi đua (.json, cùng dạng với đợt mẫu).
+    Import { file: PathBuf },
+}
+
+#[derive(Args)]
+#[command(group(ArgGroup::new("action").required(true).args(["accept", "refuse", "accept_all"])))]
+struct AppraiseArgs {
+    /// Số hồ sơ.
+    #[arg(required_unless_present = "accept_all")]
+    id: Option<i64>,
+    /// Thẩm định đạt.
+    #[arg(long, conflicts_with_all = ["refuse", "accept_all"])]
+    accept: bool,
+    /// Không tiếp nhận, với mã lý do: late, incomplete, wrong_form, over_quota, criteria_not_met.
+    #[arg(long, value_name = "LÝ_DO")]
+    refuse: Option<String>,
+    /// Ghi chú gửi đơn vị.
+    #[arg(long, requires = "refuse")]
+    note: Option<String>,
+    /// Thẩm định đạt mọi hồ sơ đang chờ.
+    #[arg(long, conflicts_with_all = ["id", "refuse"])]
+    accept_all: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("Lỗi: {}\nXem «thidua --help».", usage_error(&e));
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Lỗi: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage_error(e: &clap::Error) -> String {
+    let arg = match e.get(ContextKind::InvalidArg).or_else(|| e.get(ContextKind::InvalidSubcommand)) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
+    };
+    match e.kind() {
+        ErrorKind::InvalidSubcommand => format!("không có lệnh «{arg}»."),
+        ErrorKind::UnknownArgument => format!("không hiểu tham số «{arg}»."),
+        ErrorKind::MissingRequiredArgument => format!("thiếu tham số {arg}."),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "thiếu lệnh.".into(),
+        ErrorKind::ArgumentConflict => format!("không dùng cùng lúc các tham số {arg}."),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!("giá trị không hợp lệ cho {arg}."),
+        _ => "lệnh không hợp lệ.".into(),
+    }
+}
+
+fn open(cli: &Cli) -> Result<Store, Error> {
+    let path = match &cli.db {
+        Some(p) => p.clone(),
+        None => default_database_path().ok_or(Error::Io {
+            path: PathBuf::from("~"),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "không tìm thấy thư mục dữ liệu của người dùng"),
+        })?,
+    };
+    Store::open(&path)
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let mut store = open(&cli)?;
+    let code = cli.campaign.as_deref();
+    match &cli.command {
+        Command::Init { example } => {
+            if *example {
+                if store.campaigns()?.iter().any(|c| c.code == EXAMPLE_CODE) {
+                    println!("Đợt thi đua mẫu «{EXAMPLE_CODE}» đã có sẵn.");
+                } else {
+                    store.create_campaign(&example_definition()?)?;
+                    println!("Đã tạo đợt thi đua mẫu «{EXAMPLE_CODE}».");
+                }
+            } else {
+                println!("Cơ sở dữ liệu sẵn sàng.");
+            }
+        }
+        Command::Campaigns => {
+            for c in store.campaigns()? {
+                println!(
+                    "{}\t{} – {}\t{}",
+                    c.code,
+                    c.period.start.format("%d/%m/%Y"),
+                    c.period.end.format("%d/%m/%Y"),
+                    c.name
+                );
+            }
+        }
+        Command::Campaign(CampaignCommand::Import { file }) => {
+            let text = std::fs::read_to_string(file).map_err(|source| Error::Io { path: file.clone(), source })?;
+            let def = parse_definition(&text)?;
+            store.create_campaign(&def)?;
+            println!("Đã nhập đợt thi đua «{}» với {} đơn vị.", def.code, def.units.len());
+        }
+        Command::Units => {
+            let campaign = store.campaign(code)?;
+            for u in store.units(campaign.id)? {
+                println!("{}\t{}\t{}", u.position, u.kind.label(), u.name);
+            }
+        }
+        Command::Import { file } => {
+            let campaign = store.campaign(code)?;
+            let outcome = import_nominations(&mut store, &campaign, file)?;
+            let all = store.nominations(campaign.id)?;
+            let new: Vec<&Nomination> = all.iter().filter(|n| outcome.recorded.contains(&n.id)).collect();
+            let refused = new.iter().filter(|n| !n.refusals.is_empty()).count();
+            println!("Đã nhập {} hồ sơ: {} tiếp nhận, {} không tiếp nhận.", new.len(), new.len() - refused, refused);
+            if !outcome.skipped_rows.is_empty() {
+                let rows: Vec<String> = outcome.skipped_rows.iter().map(usize::to_string).collect();
+                println!("Bỏ qua {} dòng đã nhập trước đây: dòng {}.", rows.len(), rows.join(", "));
+            }
+        }
+        Command::Nominations { json } => {
+            let campaign = store.campaign(code)?;
+            print_nominations(&store.nominations(campaign.id)?, *json);
+        }
+        Command::Appraise(a) => {
+            let campaign = store.campaign(code)?;
+            if a.accept_all {
+                let n = store.accept_all(campaign.id)?;
+                println!("Đã thẩm định đạt {n} hồ sơ.");
+            } else if let Some(id) = a.id.map(NominationId) {
+                if let Some(reason) = &a.refuse {
+                    let reason = Reason::from_code(reason).ok_or_else(|| {
+                        Error::InvalidArgument(format!(
+                            "mã lý do «{reason}» không có; dùng một trong: {}.",
+                            Reason::ALL.map(Reason::code).join(", ")
+                        ))
+                    })?;
+                    store.refuse(id, reason, a.note.as_deref().unwrap_or_default())?;
+                    println!("Hồ sơ số {id}: không tiếp nhận ({}).", reason.label());
+                } else if a.accept {
+                    store.accept(id)?;
+                    println!("Hồ sơ số {id}: thẩm định đạt.");
+                } else {
+                    return Err(Error::InvalidArgument("hãy chọn --accept hoặc --refuse LÝ_DO.".into()));
+                }
+            }
+        }
+        Command::Search { text, json } => {
+            let hits = store.search(text)?;
+            if *json {
+                let v: Vec<_> = hits
+                    .iter()
+                    .map(|h| {
+                        let mut o = nomination_json(&h.nomination);
+                        o["campaign"] = json!(h.campaign_code);
+                        o
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            } else if hits.is_empty() {
+                println!("Không tìm thấy hồ sơ nào khớp «{text}».");
+            } else {
+                for h in hits {
+                    println!("{}\t{}", h.campaign_code, line(&h.nomination));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn nomination_json(n: &Nomination) -> serde_json::Value {
+    json!({
+        "id": n.id,
+        "unit": n.unit_name,
+        "kind": n.kind.code(),
+        "name": n.name,
+        "gender": n.gender.map(|g| g.code()),
+        "position": n.position,
+        "submitted_at": n.submitted_at.with_timezone(&vietnam_offset()).to_rfc3339(),
+        "parts": n.parts,
+        "summary": n.summary,
+        "status": n.status.code(),
+        "reasons": n.refusals.iter().map(|r| r.reason.code()).collect::<Vec<_>>(),
+        "refusals": n.refusals.iter().map(|r| json!({"reason": r.reason.code(), "note": r.note, "source": r.source})).collect::<Vec<_>>(),
+    })
+}
+
+fn line(n: &Nomination) -> String {
+    let mut s = format!(
+        "{}\t{}\t{}\t{}\t{}\t{}",
+        n.id,
+        n.unit_name,
+        n.kind.label(),
+        n.name,
+        n.submitted_at.with_timezone(&vietnam_offset()).format("%d/%m/%Y %H:%M:%S"),
+        n.status.label()
+    );
+    for r in &n.refusals {
+        s.push_str(&format!("\n\t– {}: {}", r.reason.label(), r.note));
+    }
+    s
+}
+
+fn print_nominations(list: &[Nomination], as_json: bool) {
+    if as_json {
+        let v: Vec<_> = list.iter().map(nomination_json).collect();
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else if list.is_empty() {
+        println!("Chưa có hồ sơ nào.");
+    } else {
+        for n in list {
+            println!("{}", line(n));
+        }
+    }
+}

@@ -118,7 +118,9 @@ pub fn validated(def: &CampaignDefinition) -> Result<CampaignDefinition> {
     if let Some(p) = &mut s.issuer.parent {
         *p = normalise_name(p);
     }
-    for part in [&mut s.required_parts.proposal_letter, &mut s.required_parts.minutes, &mut s.required_parts.achievement_report] {
+    for part in
+        [&mut s.required_parts.proposal_letter, &mut s.required_parts.minutes, &mut s.required_parts.achievement_report]
+    {
         if let Some(f) = &mut part.form {
             *f = nfc(f.trim());
         }

@@ -120,14 +120,17 @@ pub fn parse_nominations(table: &Table, units: &[Unit]) -> Result<Vec<(usize, Ne
     }
     for c in Column::ALL.into_iter().filter(|c| c.required()) {
         if !index.iter().any(|(k, _)| *k == c) {
-            problems.push(ImportProblem { row: 1, column: None, message: format!("thiếu cột «{}».", c.header()) });
+            problems
+                .push(ImportProblem { row: 1, column: None, message: format!("thiếu cột «{}».", c.header()) });
         }
     }
     if !problems.is_empty() {
         return Err(problems);
     }
     if table.rows.is_empty() {
-        return Err(vec![ImportProblem { row: 0, column: None, message: "Tệp không có dòng hồ sơ nào.".into() }]);
+        return Err(vec![ImportProblem {
+            row: 0, column: None, message: "Tệp không có dòng hồ sơ nào.".into()
+        }]);
     }
     let units_folded: Vec<(String, &Unit)> = units.iter().map(|u| (fold(&u.name), u)).collect();
     let mut out = Vec::new();
@@ -147,7 +150,10 @@ pub fn parse_nominations(table: &Table, units: &[Unit]) -> Result<Vec<(usize, Ne
             Some(t) => match units_folded.iter().find(|(f, _)| *f == fold(&t)) {
                 Some((_, u)) => Some(u.id),
                 None => {
-                    err(Column::Unit, format!("đơn vị «{}» không có trong danh sách đơn vị của đợt thi đua.", normalise_name(&t)));
+                    err(
+                        Column::Unit,
+                        format!("đơn vị «{}» không có trong danh sách đơn vị của đợt thi đua.", normalise_name(&t)),
+                    );
                     None
                 }
             },
@@ -156,7 +162,10 @@ pub fn parse_nominations(table: &Table, units: &[Unit]) -> Result<Vec<(usize, Ne
             Some(t) if t == "tap the" => Some(NomineeKind::Collective),
             Some(t) if t == "ca nhan" => Some(NomineeKind::Individual),
             Some(_) => {
-                err(Column::Kind, format!("«{}» không hợp lệ; ghi «Tập thể» hoặc «Cá nhân».", shown(get(Column::Kind))));
+                err(
+                    Column::Kind,
+                    format!("«{}» không hợp lệ; ghi «Tập thể» hoặc «Cá nhân».", shown(get(Column::Kind))),
+                );
                 None
             }
             None => {
@@ -185,7 +194,10 @@ pub fn parse_nominations(table: &Table, units: &[Unit]) -> Result<Vec<(usize, Ne
             }
         };
         if kind == Some(NomineeKind::Individual) && gender.is_none() && text_of(get(Column::Gender)).is_none() {
-            err(Column::Gender, "cá nhân phải ghi giới tính (Nam hoặc Nữ) để in «Ông» hoặc «Bà» trên Giấy khen.".into());
+            err(
+                Column::Gender,
+                "cá nhân phải ghi giới tính (Nam hoặc Nữ) để in «Ông» hoặc «Bà» trên Giấy khen.".into(),
+            );
         }
         let position = match checked_text(get(Column::Position), MAX_NAME) {
             Ok(p) => p,

@@ -34,8 +34,8 @@ pub fn read_table(path: &Path) -> Result<Table, ImportProblem> {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     match ext.as_str() {
         "csv" | "txt" => {
-            let bytes = std::fs::read(path)
-                .map_err(|e| problem(format!("Không đọc được tệp «{}»: {e}", path.display())))?;
+            let bytes =
+                std::fs::read(path).map_err(|e| problem(format!("Không đọc được tệp «{}»: {e}", path.display())))?;
             read_csv(&bytes)
         }
         "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(path),
@@ -60,14 +60,12 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, ImportProblem> {
     }
     let first_line = text.lines().next().unwrap_or_default();
     let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut records = Vec::new();
     for (i, rec) in reader.records().enumerate() {
-        let rec = rec.map_err(|e| ImportProblem { row: i + 1, column: None, message: format!("Dòng CSV hỏng: {e}") })?;
+        let rec =
+            rec.map_err(|e| ImportProblem { row: i + 1, column: None, message: format!("Dòng CSV hỏng: {e}") })?;
         records.push((i + 1, rec.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
     }
     let mut iter = records.into_iter();
@@ -82,8 +80,9 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, ImportProblem> {
 }
 
 fn read_workbook(path: &Path) -> Result<Table, ImportProblem> {
-    let mut book = open_workbook_auto(path)
-        .map_err(|e| problem(format!("Không đọc được bảng tính «{}»: tệp hỏng hoặc không đúng định dạng ({e}).", path.display())))?;
+    let mut book = open_workbook_auto(path).map_err(|e| {
+        problem(format!("Không đọc được bảng tính «{}»: tệp hỏng hoặc không đúng định dạng ({e}).", path.display()))
+    })?;
     let range = book
         .worksheet_range_at(0)
         .ok_or_else(|| problem("Bảng tính không có trang tính nào."))?

@@ -79,7 +79,8 @@ pub enum DossierPart {
 }
 
 impl DossierPart {
-    pub const ALL: [DossierPart; 3] = [DossierPart::ProposalLetter, DossierPart::Minutes, DossierPart::AchievementReport];
+    pub const ALL: [DossierPart; 3] =
+        [DossierPart::ProposalLetter, DossierPart::Minutes, DossierPart::AchievementReport];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -167,7 +168,8 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub const ALL: [Reason; 5] = [Reason::Late, Reason::Incomplete, Reason::WrongForm, Reason::OverQuota, Reason::CriteriaNotMet];
+    pub const ALL: [Reason; 5] =
+        [Reason::Late, Reason::Incomplete, Reason::WrongForm, Reason::OverQuota, Reason::CriteriaNotMet];
 
     pub fn code(self) -> &'static str {
         match self {

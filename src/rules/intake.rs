@@ -54,8 +54,8 @@ pub fn intrinsic_refusals(campaign: &Campaign, facts: IntakeFacts<'_>) -> Vec<(R
     }
     for (reason, parts) in check_parts(facts.parts) {
         let note = match reason {
-            Reason::Incomplete => format!("Thiếu: {}.", part_list(campaign, &parts, false)),
-            _ => format!("Không đúng mẫu: {}.", part_list(campaign, &parts, true)),
+            Reason::Incomplete => format!("Thiếu {}.", part_list(campaign, &parts, false)),
+            _ => format!("{}.", part_list(campaign, &parts, true)),
         };
         out.push((reason, note));
     }

@@ -5,8 +5,8 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use super::{bad_value, format_time, parse_time, Store};
 use crate::error::{Error, Result};
 use crate::model::{
-    Campaign, CampaignDefinition, CampaignId, CampaignSettings, Criteria, Criterion, NomineeKind, Period, Unit,
-    UnitId, UnitKind,
+    Campaign, CampaignDefinition, CampaignId, CampaignSettings, Criteria, Criterion, NomineeKind, Period, Unit, UnitId,
+    UnitKind,
 };
 use crate::vn::{fold, normalise_name};
 
@@ -151,7 +151,9 @@ fn insert_campaign(tx: &Transaction<'_>, def: &CampaignDefinition) -> Result<Cam
             params![id.0, name, fold(&name), unit.kind.code(), position as i64 + 1],
         )?;
     }
-    for (kind, list) in [(NomineeKind::Collective, &def.criteria.collective), (NomineeKind::Individual, &def.criteria.individual)] {
+    for (kind, list) in
+        [(NomineeKind::Collective, &def.criteria.collective), (NomineeKind::Individual, &def.criteria.individual)]
+    {
         for c in list {
             let indicators = serde_json::to_string(&c.indicators).map_err(|e| Error::Definition(e.to_string()))?;
             tx.execute(

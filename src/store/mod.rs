@@ -11,8 +11,8 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
 
-pub use nominations::SearchHit;
 pub(crate) use nominations::nomination_key;
+pub use nominations::SearchHit;
 
 /// The application's folder name under the operating system's per-user data folder; the desktop
 /// shell uses the same identifier, so both open one database.

@@ -13,7 +13,7 @@ use crate::model::{
     Refusal, RefusalSource, Status, UnitId, UnitKind,
 };
 use crate::rules::{assign_places, intrinsic_refusals, IntakeFacts, Place, QuotaEntry};
-use crate::vn::{fold, normalise_name, nfc};
+use crate::vn::{fold, nfc, normalise_name};
 
 const COLUMNS: &str = "n.id, n.campaign_id, n.unit_id, u.name, n.kind, n.name, n.gender, n.position, n.submitted_at,
     n.proposal_letter, n.minutes, n.achievement_report, n.summary, n.status";
@@ -107,9 +107,8 @@ impl Store {
     }
 
     fn with_refusals(&self, mut list: Vec<Nomination>) -> Result<Vec<Nomination>> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT reason, note, source FROM refusals WHERE nomination_id = ?1 ORDER BY rowid")?;
+        let mut stmt =
+            self.conn().prepare("SELECT reason, note, source FROM refusals WHERE nomination_id = ?1 ORDER BY rowid")?;
         for n in &mut list {
             if n.status == Status::Received {
                 continue;

@@ -9,9 +9,7 @@ use icu_locale_core::locale;
 
 fn collator() -> Option<&'static CollatorBorrowed<'static>> {
     static COLLATOR: OnceLock<Option<CollatorBorrowed<'static>>> = OnceLock::new();
-    COLLATOR
-        .get_or_init(|| Collator::try_new(locale!("vi").into(), CollatorOptions::default()).ok())
-        .as_ref()
+    COLLATOR.get_or_init(|| Collator::try_new(locale!("vi").into(), CollatorOptions::default()).ok()).as_ref()
 }
 
 /// Compares two texts in Vietnamese order: letters first, tones only to break ties.
@@ -28,9 +26,7 @@ pub fn compare_text(a: &str, b: &str) -> Ordering {
 pub fn compare_people(a: &str, b: &str) -> Ordering {
     let (a_given, a_rest) = split_given(a);
     let (b_given, b_rest) = split_given(b);
-    compare_text(a_given, b_given)
-        .then_with(|| compare_text(a_rest, b_rest))
-        .then_with(|| a.cmp(b))
+    compare_text(a_given, b_given).then_with(|| compare_text(a_rest, b_rest)).then_with(|| a.cmp(b))
 }
 
 fn split_given(name: &str) -> (&str, &str) {
@@ -61,7 +57,8 @@ mod tests {
 
     #[test]
     fn people_sort_by_given_name_then_family_name() {
-        let mut v = vec!["Nguyễn Thị Hường", "Lê Thu Trang", "Đàm Văn Đạt", "Triệu Thị Yến", "Ma Văn Lành", "Bế Văn Đạt"];
+        let mut v =
+            vec!["Nguyễn Thị Hường", "Lê Thu Trang", "Đàm Văn Đạt", "Triệu Thị Yến", "Ma Văn Lành", "Bế Văn Đạt"];
         v.sort_by(|a, b| compare_people(a, b));
         assert_eq!(
             v,

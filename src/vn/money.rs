@@ -77,7 +77,13 @@ pub fn amount_in_words(amount: i64) -> String {
                 continue;
             }
             words.extend(read_group(g, i != top).into_iter().map(String::from));
-            let scale = if i == 0 { "" } else if i % 3 == 0 { "tỷ" } else { SCALES[i % 3] };
+            let scale = if i == 0 {
+                ""
+            } else if i % 3 == 0 {
+                "tỷ"
+            } else {
+                SCALES[i % 3]
+            };
             if !scale.is_empty() {
                 words.push(scale.into());
             }

@@ -1,0 +1,162 @@
+//! The intake rules as the store applies them: quota (R4) across a unit's dossiers, deadline
+//! (R5) and completeness (R6), and the secretary's appraisal (R7).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::{DateTime, Utc};
+use common::example_store;
+use thidua::model::{Gender, NewNomination, NomineeKind, PartState, Parts, Reason, RefusalSource, Status};
+use thidua::{Error, Store};
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+fn unit(store: &Store, campaign: thidua::model::CampaignId, name: &str) -> thidua::model::UnitId {
+    store.units(campaign).unwrap().into_iter().find(|u| u.name == name).unwrap().id
+}
+
+fn person(unit: thidua::model::UnitId, name: &str, time: &str) -> NewNomination {
+    NewNomination {
+        unit,
+        kind: NomineeKind::Individual,
+        name: name.into(),
+        gender: Some(Gender::Female),
+        position: Some("Chuyên viên".into()),
+        submitted_at: at(time),
+        parts: Parts::COMPLETE,
+        summary: String::new(),
+    }
+}
+
+#[test]
+fn a_second_nomination_is_refused_over_quota_naming_the_first() {
+    let (mut store, c) = example_store();
+    let u = unit(&store, c.id, "Phòng Y tế");
+    let first = store.record_nomination(c.id, &person(u, "Nông Thị Hoa", "2024-01-03T08:00:00+07:00")).unwrap();
+    let second = store.record_nomination(c.id, &person(u, "Lý Văn Minh", "2024-01-04T08:00:00+07:00")).unwrap();
+    assert_eq!(store.nomination(first).unwrap().status, Status::Received);
+    let refused = store.nomination(second).unwrap();
+    assert_eq!(refused.reasons(), vec![Reason::OverQuota]);
+    let note = &refused.refusals[0].note;
+    assert!(note.contains(&format!("hồ sơ số {first} (Nông Thị Hoa")), "{note}");
+}
+
+#[test]
+fn an_earlier_dossier_recorded_later_takes_the_place() {
+    let (mut store, c) = example_store();
+    let u = unit(&store, c.id, "Xã Tân Tú");
+    let later = store.record_nomination(c.id, &person(u, "Hoàng Thị Lan", "2024-01-04T08:00:00+07:00")).unwrap();
+    let earlier = store.record_nomination(c.id, &person(u, "Triệu Văn Sơn", "2024-01-02T08:00:00+07:00")).unwrap();
+    assert_eq!(store.nomination(earlier).unwrap().status, Status::Received);
+    assert_eq!(store.nomination(later).unwrap().reasons(), vec![Reason::OverQuota]);
+}
+
+#[test]
+fn units_do_not_share_places() {
+    let (mut store, c) = example_store();
+    let a = unit(&store, c.id, "Xã Tân Tú");
+    let b = unit(&store, c.id, "Xã Cao Sơn");
+    store.record_nomination(c.id, &person(a, "Hoàng Thị Lan", "2024-01-04T08:00:00+07:00")).unwrap();
+    let other = store.record_nomination(c.id, &person(b, "Triệu Văn Sơn", "2024-01-04T08:00:00+07:00")).unwrap();
+    assert_eq!(store.nomination(other).unwrap().status, Status::Received);
+}
+
+#[test]
+fn deadline_edges_in_the_store() {
+    let (mut store, c) = example_store();
+    let on_time = person(unit(&store, c.id, "Xã Sĩ Bình"), "A", "2024-01-05T09:59:59+07:00");
+    let late = person(unit(&store, c.id, "Xã Vũ Muộn"), "B", "2024-01-05T10:00:00+07:00");
+    let utc = person(unit(&store, c.id, "Xã Đôn Phong"), "C", "2024-01-05T02:59:00Z");
+    let ids = store.record_nominations(c.id, &[on_time, late, utc]).unwrap();
+    let reasons: Vec<Vec<Reason>> = ids.iter().map(|id| store.nomination(*id).unwrap().reasons()).collect();
+    assert_eq!(reasons, vec![vec![], vec![Reason::Late], vec![]]);
+}
+
+#[test]
+fn refusing_the_holder_at_appraisal_frees_the_place_for_the_next() {
+    let (mut store, c) = example_store();
+    let u = unit(&store, c.id, "Phòng Y tế");
+    let first = store.record_nomination(c.id, &person(u, "Nông Thị Hoa", "2024-01-03T08:00:00+07:00")).unwrap();
+    let second = store.record_nomination(c.id, &person(u, "Lý Văn Minh", "2024-01-04T08:00:00+07:00")).unwrap();
+    store.refuse(first, Reason::CriteriaNotMet, "Thành tích chưa nổi bật").unwrap();
+    let refused = store.nomination(first).unwrap();
+    assert_eq!(refused.status, Status::Refused);
+    assert_eq!(refused.refusals[0].source, RefusalSource::Appraisal);
+    assert_eq!(refused.refusals[0].note, "Thành tích chưa nổi bật");
+    assert_eq!(store.nomination(second).unwrap().status, Status::Received);
+}
+
+#[test]
+fn an_accepted_dossier_keeps_its_place() {
+    let (mut store, c) = example_store();
+    let u = unit(&store, c.id, "Phòng Y tế");
+    let first = store.record_nomination(c.id, &person(u, "Nông Thị Hoa", "2024-01-04T08:00:00+07:00")).unwrap();
+    store.accept(first).unwrap();
+    let earlier = store.record_nomination(c.id, &person(u, "Lý Văn Minh", "2024-01-02T08:00:00+07:00")).unwrap();
+    assert_eq!(store.nomination(first).unwrap().status, Status::Accepted);
+    assert_eq!(store.nomination(earlier).unwrap().reasons(), vec![Reason::OverQuota]);
+}
+
+#[test]
+fn a_dossier_refused_at_intake_cannot_be_accepted() {
+    let (mut store, c) = example_store();
+    let u = unit(&store, c.id, "Phòng Y tế");
+    let mut n = person(u, "Nông Thị Hoa", "2024-01-04T08:00:00+07:00");
+    n.parts = Parts { minutes: PartState::Missing, ..Parts::COMPLETE };
+    let id = store.record_nomination(c.id, &n).unwrap();
+    let err = store.accept(id).unwrap_err();
+    assert!(matches!(err, Error::RefusedAtIntake { .. }));
+    assert!(err.to_string().contains("Thành phần hồ sơ không đầy đủ"), "{err}");
+}
+
+#[test]
+fn accept_all_accepts_only_the_waiting_dossiers() {
+    let (mut store, c) = example_store();
+    let u = unit(&store, c.id, "Phòng Y tế");
+    store.record_nomination(c.id, &person(u, "Nông Thị Hoa", "2024-01-03T08:00:00+07:00")).unwrap();
+    store.record_nomination(c.id, &person(u, "Lý Văn Minh", "2024-01-04T08:00:00+07:00")).unwrap();
+    assert_eq!(store.accept_all(c.id).unwrap(), 1);
+    let statuses: Vec<Status> = store.nominations(c.id).unwrap().iter().map(|n| n.status).collect();
+    assert_eq!(statuses, vec![Status::Accepted, Status::Refused]);
+}
+
+#[test]
+fn a_decomposed_name_is_stored_composed_and_found_without_diacritics() {
+    let (mut store, c) = example_store();
+    let u = unit(&store, c.id, "Phòng Nội vụ");
+    let decomposed = "Nguye\u{302}\u{303}n Thi\u{323} Hu\u{31b}o\u{31b}\u{300}ng";
+    store.record_nomination(c.id, &person(u, decomposed, "2024-01-03T08:00:00+07:00")).unwrap();
+    let hits = store.search("nguyen").unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].nomination.name, "Nguyễn Thị Hường");
+    assert_eq!(store.search("Nguyễn Thị Hường").unwrap().len(), 1);
+    assert!(store.search("tran").unwrap().is_empty());
+}
+
+#[test]
+fn a_database_that_is_not_ours_is_not_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite3");
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('a');").unwrap();
+    drop(other);
+    let err = Store::open(&path).err().unwrap();
+    assert_eq!(err.code(), "not_ours");
+}
+
+#[test]
+fn a_file_database_reopens_with_its_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/folder/thidua.sqlite3");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.create_campaign(&thidua::exchange::example_definition().unwrap()).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.campaigns().unwrap().len(), 1);
+    assert_eq!(store.campaign(Some("bach-thong-q4-2023")).unwrap().criteria.collective.len(), 7);
+    assert_eq!(store.campaign(Some("khong-co")).unwrap_err().code(), "unknown_campaign");
+}
