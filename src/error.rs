@@ -51,6 +51,22 @@ pub enum Error {
     RefusedAtIntake { id: NominationId, reasons: String },
     #[error("Hồ sơ số {id} đang ở trạng thái «{}»; chỉ thẩm định được hồ sơ đã tiếp nhận hoặc đã thẩm định.", .status.label())]
     NotAppraisable { id: NominationId, status: Status },
+    #[error("Không có thành viên Hội đồng «{0}».")]
+    UnknownMember(String),
+    #[error("Đã có thành viên Hội đồng «{0}».")]
+    DuplicateMember(String),
+    #[error("Chưa có cuộc họp Hội đồng nào đang mở.")]
+    NoMeeting,
+    #[error("Cuộc họp ngày {date} đang mở; hãy kết thúc cuộc họp đó trước khi mở cuộc họp mới.")]
+    MeetingOpen { date: String },
+    #[error("Cuộc họp không đủ số thành viên dự họp: có {present}/{members} thành viên, cần ít nhất {needed}. Cuộc họp không đủ điều kiện nên không ghi nhận điểm, phiếu hay danh sách đề nghị.")]
+    NoQuorum { present: usize, members: usize, needed: usize },
+    #[error("Thang điểm đã khóa vì đợt thi đua đã có điểm chấm; muốn sửa thang điểm phải xóa toàn bộ điểm trước.")]
+    RubricFrozen,
+    #[error("{0}")]
+    Council(String),
+    #[error("Không thể đưa hồ sơ số {id} vào danh sách đề nghị {award}: {why}")]
+    Shortlist { id: NominationId, award: String, why: String, code: &'static str },
     #[error("Tham số không hợp lệ: {0}")]
     InvalidArgument(String),
     #[error("Không nhập tệp «{file}»; chưa ghi gì vào cơ sở dữ liệu. {} lỗi:\n{}", .problems.len(), list(.problems))]
@@ -78,6 +94,14 @@ impl Error {
             Error::RefusedAtIntake { .. } => "refused_at_intake",
             Error::NotAppraisable { .. } => "not_appraisable",
             Error::InvalidArgument(_) => "invalid_argument",
+            Error::UnknownMember(_) => "unknown_member",
+            Error::DuplicateMember(_) => "duplicate_member",
+            Error::NoMeeting => "no_meeting",
+            Error::MeetingOpen { .. } => "meeting_open",
+            Error::NoQuorum { .. } => "no_quorum",
+            Error::RubricFrozen => "rubric_frozen",
+            Error::Council(_) => "council",
+            Error::Shortlist { code, .. } => code,
             Error::ImportRejected { .. } => "import_rejected",
         }
     }

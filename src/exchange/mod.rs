@@ -2,6 +2,7 @@
 
 pub mod definition;
 pub mod import;
+pub mod scores;
 mod table;
 
 pub use definition::{example_definition, parse_definition, EXAMPLE_CODE};

@@ -1,12 +1,16 @@
 //! The domain types: campaigns, units and nominations, named after DOMAIN.md's glossary.
 
 pub mod campaign;
+pub mod council;
 pub mod nomination;
 pub mod unit;
 
 pub use campaign::{
     Award, Campaign, CampaignDefinition, CampaignSettings, Criteria, Criterion, Indicator, Issuer, Period, Plan,
     RequiredPart, RequiredParts, UnitDefinition,
+};
+pub use council::{
+    CouncilMember, CouncilRole, CouncilRules, Meeting, MeetingId, MemberId, Share, ShortlistEntry, VoteCount,
 };
 pub use nomination::{
     DossierPart, Gender, NewNomination, Nomination, NomineeKind, PartState, Parts, Reason, Refusal, RefusalSource,

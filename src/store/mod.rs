@@ -2,7 +2,9 @@
 //! aggregate. SQL lives only here.
 
 mod campaigns;
+mod council;
 mod nominations;
+mod scoring;
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +15,7 @@ use crate::error::{Error, Result};
 
 pub(crate) use nominations::nomination_key;
 pub use nominations::SearchHit;
+pub use scoring::RankingReport;
 
 /// The application's folder name under the operating system's per-user data folder; the desktop
 /// shell uses the same identifier, so both open one database.
@@ -22,7 +25,7 @@ pub const DATABASE_FILE: &str = "thidua-records.sqlite3";
 /// Marks a SQLite file as ours (`PRAGMA application_id`, "THDU").
 pub const APPLICATION_ID: i64 = 1_414_087_764;
 
-const MIGRATION_SQL: &[&str] = &[include_str!("migrations/0001_core.sql")];
+const MIGRATION_SQL: &[&str] = &[include_str!("migrations/0001_core.sql"), include_str!("migrations/0002_council.sql")];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())

@@ -1,6 +1,8 @@
 //! The `thidua` command line: parses arguments, calls the core library, prints. Errors go to
 //! stderr in Vietnamese with a non-zero exit code.
 
+mod council;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -50,6 +52,44 @@ enum Command {
     },
     /// Thẩm định hồ sơ: đạt (--accept) hoặc không tiếp nhận (--refuse LÝ_DO).
     Appraise(AppraiseArgs),
+    /// Thành viên Hội đồng (lấy từ đợt trước nếu đợt này chưa có).
+    Members {
+        #[command(subcommand)]
+        command: Option<council::MembersCommand>,
+    },
+    /// Cuộc họp Hội đồng: xem, mở, kết thúc.
+    Meeting {
+        #[command(subcommand)]
+        command: Option<council::MeetingCommand>,
+    },
+    /// Điểm chấm của Hội đồng.
+    #[command(subcommand)]
+    Scores(council::ScoresCommand),
+    /// Xếp hạng các hồ sơ được thẩm định đạt theo điểm trung bình.
+    Ranking {
+        /// collective hoặc individual.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ghi kết quả biểu quyết cho một hồ sơ.
+    Vote {
+        id: i64,
+        #[arg(long)]
+        agree: u32,
+        #[arg(long, default_value_t = 0)]
+        disagree: u32,
+        #[arg(long, default_value_t = 0)]
+        blank: u32,
+    },
+    /// Danh sách đề nghị cấp trên khen thưởng (tối đa 03).
+    Shortlist {
+        #[command(subcommand)]
+        command: Option<council::ShortlistCommand>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Tìm hồ sơ theo tên, không cần dấu ("nguyen thi huong").
     Search {
         text: String,
@@ -210,6 +250,28 @@ fn run(cli: Cli) -> Result<(), Error> {
                     return Err(Error::InvalidArgument("hãy chọn --accept hoặc --refuse LÝ_DO.".into()));
                 }
             }
+        }
+        Command::Members { command } => {
+            let c = store.campaign(code)?;
+            council::members(&mut store, &c, command.as_ref())?
+        }
+        Command::Meeting { command } => {
+            let c = store.campaign(code)?;
+            council::meeting(&mut store, &c, command.as_ref())?
+        }
+        Command::Scores(cmd) => {
+            let c = store.campaign(code)?;
+            council::scores(&mut store, &c, cmd)?
+        }
+        Command::Ranking { kind, json } => council::ranking(&store, &store.campaign(code)?, kind.as_deref(), *json)?,
+        Command::Vote { id, agree, disagree, blank } => {
+            let c = store.campaign(code)?;
+            let votes = thidua::model::VoteCount { agree: *agree, disagree: *disagree, blank: *blank };
+            council::vote(&mut store, &c, *id, votes)?
+        }
+        Command::Shortlist { command, json } => {
+            let c = store.campaign(code)?;
+            council::shortlist(&mut store, &c, command.as_ref(), *json)?
         }
         Command::Search { text, json } => {
             let hits = store.search(text)?;

@@ -1,0 +1,250 @@
+//! The council's commands: members, meetings, scores, ranking, votes and the shortlist.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use serde_json::json;
+use thidua::exchange::scores::import_scores;
+use thidua::model::{Campaign, CouncilRole, NominationId, NomineeKind, VoteCount};
+use thidua::vn::{short_date, vietnam_offset};
+use thidua::{Error, Store};
+
+#[derive(Subcommand)]
+pub enum MembersCommand {
+    /// Thêm thành viên Hội đồng.
+    Add {
+        name: String,
+        /// Vai trò: Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Ủy viên thư ký.
+        #[arg(long, value_name = "VAI_TRÒ")]
+        role: Option<String>,
+        /// Chức vụ.
+        #[arg(long, value_name = "CHỨC_VỤ")]
+        position: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum MeetingCommand {
+    /// Mở cuộc họp (mặc định hôm nay, mọi thành viên có mặt trừ người vắng).
+    Open {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<chrono::NaiveDate>,
+        #[arg(long, value_name = "ĐỊA_ĐIỂM")]
+        place: Option<String>,
+        /// Tên thành viên vắng mặt (có thể lặp lại).
+        #[arg(long, value_name = "TÊN")]
+        absent: Vec<String>,
+    },
+    /// Kết thúc cuộc họp đang mở.
+    Close,
+}
+
+#[derive(Subcommand)]
+pub enum ScoresCommand {
+    /// Nhập điểm từ tệp CSV (Thành viên, Hồ sơ, Tiêu chí, Điểm): tất cả hoặc không dòng nào.
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+pub enum ShortlistCommand {
+    /// Thêm hồ sơ vào danh sách đề nghị cấp trên khen thưởng.
+    Add {
+        id: i64,
+        #[arg(long, value_name = "LÝ_DO")]
+        reason: Option<String>,
+    },
+    /// Bỏ hồ sơ khỏi danh sách.
+    Remove { id: i64 },
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().with_timezone(&vietnam_offset()).date_naive()
+}
+
+pub fn members(store: &mut Store, c: &Campaign, cmd: Option<&MembersCommand>) -> Result<(), Error> {
+    match cmd {
+        None => {
+            let copied = store.copy_members_from_previous(c.id)?;
+            if copied > 0 {
+                println!("Đã lấy {copied} thành viên từ Hội đồng của đợt thi đua trước.");
+            }
+            let list = store.members(c.id)?;
+            if list.is_empty() {
+                println!("Hội đồng chưa có thành viên. Thêm bằng «thidua members add TÊN --role VAI_TRÒ».");
+            }
+            for m in list {
+                println!("{}\t{}\t{}\t{}", m.id, m.name, m.role.label(), m.position.unwrap_or_default());
+            }
+        }
+        Some(MembersCommand::Add { name, role, position }) => {
+            let role = match role {
+                None => CouncilRole::Member,
+                Some(r) => CouncilRole::parse(r).ok_or_else(|| {
+                    Error::InvalidArgument(format!(
+                        "vai trò «{r}» không có; dùng: {}.",
+                        CouncilRole::ALL.map(CouncilRole::label).join(", ")
+                    ))
+                })?,
+            };
+            let id = store.add_member(c.id, name, position.as_deref(), role)?;
+            println!("Đã thêm thành viên số {id}: {} ({}).", thidua::vn::normalise_name(name), role.label());
+        }
+    }
+    Ok(())
+}
+
+pub fn meeting(store: &mut Store, c: &Campaign, cmd: Option<&MeetingCommand>) -> Result<(), Error> {
+    match cmd {
+        None => match store.current_meeting(c.id)? {
+            None => println!("Chưa có cuộc họp nào đang mở."),
+            Some(m) => {
+                let (met, needed, members) = store.quorum(c.id, &m)?;
+                println!(
+                    "Cuộc họp ngày {}: có mặt {}/{} thành viên (cần {needed}) – {}.",
+                    short_date(m.date),
+                    m.present.len(),
+                    members,
+                    if met {
+                        "đủ điều kiện"
+                    } else {
+                        "KHÔNG đủ điều kiện, không ghi nhận kết quả"
+                    }
+                );
+            }
+        },
+        Some(MeetingCommand::Open { date, place, absent }) => {
+            let members = store.members(c.id)?;
+            for a in absent {
+                if !members.iter().any(|m| thidua::vn::fold(&m.name) == thidua::vn::fold(a)) {
+                    return Err(Error::UnknownMember(a.clone()));
+                }
+            }
+            let present: Vec<_> = members
+                .iter()
+                .filter(|m| !absent.iter().any(|a| thidua::vn::fold(a) == thidua::vn::fold(&m.name)))
+                .map(|m| m.id)
+                .collect();
+            let date = date.unwrap_or_else(today);
+            store.open_meeting(c.id, date, place.as_deref(), &present)?;
+            meeting(store, c, None)?;
+        }
+        Some(MeetingCommand::Close) => {
+            store.close_meeting(c.id)?;
+            println!("Đã kết thúc cuộc họp.");
+        }
+    }
+    Ok(())
+}
+
+pub fn scores(store: &mut Store, c: &Campaign, cmd: &ScoresCommand) -> Result<(), Error> {
+    let ScoresCommand::Import { file } = cmd;
+    import_scores(store, c, file, today())?;
+    let report = store.ranking(c.id, None)?;
+    for (m, sheet) in &report.sheets {
+        if sheet.complete() {
+            println!("{}: phiếu chấm đủ.", m.name);
+        } else {
+            let cells: Vec<String> =
+                sheet.missing.iter().take(10).map(|(n, k)| format!("hồ sơ {n} tiêu chí {k}")).collect();
+            println!(
+                "{}: phiếu chấm còn thiếu {} ô ({}{}) – chưa được tính.",
+                m.name,
+                sheet.missing.len(),
+                cells.join(", "),
+                if sheet.missing.len() > 10 { ", …" } else { "" }
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn ranking(store: &Store, c: &Campaign, kind: Option<&str>, as_json: bool) -> Result<(), Error> {
+    let kind =
+        match kind {
+            None => None,
+            Some(k) => Some(NomineeKind::from_code(k).ok_or_else(|| {
+                Error::InvalidArgument(format!("loại «{k}» không có; dùng collective hoặc individual."))
+            })?),
+        };
+    let report = store.ranking(c.id, kind)?;
+    if as_json {
+        let v: Vec<_> = report
+            .ranked
+            .iter()
+            .map(|r| {
+                json!({
+                    "nomination_id": r.nomination_id,
+                    "name": r.name,
+                    "kind": r.kind.code(),
+                    "average": r.average.map(|a| a.hundredths() as f64 / 100.0),
+                    "average_text": r.average.map(|a| a.text()),
+                    "rank": r.rank,
+                    "tied": r.tied,
+                    "complete": r.complete,
+                    "counted": r.counted,
+                    "meets_minimum": r.meets_minimum,
+                    "votes": report.votes.get(&r.nomination_id).map(|(v, passed)| json!({
+                        "agree": v.agree, "disagree": v.disagree, "blank": v.blank, "passed": passed
+                    })),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        return Ok(());
+    }
+    if !report.quorum_met {
+        println!("Lưu ý: cuộc họp không đủ số thành viên dự họp; kết quả chưa có giá trị.");
+    }
+    for r in &report.ranked {
+        println!(
+            "{}\t{}\t{}\t{}\t{}{}",
+            r.rank.map(|x| x.to_string()).unwrap_or_else(|| "–".into()),
+            r.nomination_id,
+            r.kind.label(),
+            r.name,
+            r.average.map(|a| a.text()).unwrap_or_else(|| "chưa có điểm".into()),
+            if r.tied { "\t(bằng điểm)" } else { "" }
+        );
+    }
+    Ok(())
+}
+
+pub fn vote(store: &mut Store, c: &Campaign, id: i64, votes: VoteCount) -> Result<(), Error> {
+    store.record_votes(c.id, NominationId(id), votes)?;
+    let report = store.ranking(c.id, None)?;
+    let passed = report.votes.get(&NominationId(id)).is_some_and(|(_, p)| *p);
+    println!("Hồ sơ số {id}: {} đồng ý – {}.", votes.agree, if passed { "đạt tỷ lệ" } else { "không đạt tỷ lệ" });
+    Ok(())
+}
+
+pub fn shortlist(store: &mut Store, c: &Campaign, cmd: Option<&ShortlistCommand>, as_json: bool) -> Result<(), Error> {
+    match cmd {
+        Some(ShortlistCommand::Add { id, reason }) => {
+            store.shortlist_add(c.id, NominationId(*id), reason.as_deref())?;
+            println!("Đã thêm hồ sơ số {id} vào danh sách đề nghị.");
+        }
+        Some(ShortlistCommand::Remove { id }) => {
+            store.shortlist_remove(c.id, NominationId(*id))?;
+            println!("Đã bỏ hồ sơ số {id} khỏi danh sách đề nghị.");
+        }
+        None => {
+            let list = store.shortlist(c.id)?;
+            if as_json {
+                println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+            } else if list.is_empty() {
+                println!("Danh sách đề nghị cấp trên khen thưởng đang trống.");
+            } else {
+                for e in list {
+                    println!(
+                        "{}\t{}\t{}{}",
+                        e.position,
+                        e.nomination,
+                        e.name,
+                        e.reason.map(|r| format!("\tLý do: {r}")).unwrap_or_default()
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,14 @@
+//! The council's judging as pure functions: quorum, the rubric and its points, score sheets,
+//! ranking, votes and the provincial shortlist (R3, R7, R8). No database here.
+
+pub mod points;
+pub mod ranking;
+pub mod sheets;
+pub mod shortlist;
+pub mod votes;
+
+pub use points::{format_points, indicator_status, parse_points, IndicatorStatus};
+pub use ranking::{rank, Average, Nominee, RankedNominee, RankingOptions, Score};
+pub use sheets::{sheet_status, SheetStatus};
+pub use shortlist::{check_shortlist_addition, ShortlistCandidate, ShortlistRefusal};
+pub use votes::{check_votes, quorum_met, vote_passes};

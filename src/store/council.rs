@@ -1,0 +1,212 @@
+//! Council members (kept between campaigns), working rules and meetings with attendance.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::{bad_value, Store};
+use crate::council::quorum_met;
+use crate::error::{Error, Result};
+use crate::model::{CampaignId, CouncilMember, CouncilRole, CouncilRules, Meeting, MeetingId, MemberId};
+use crate::vn::{fold, normalise_name};
+
+impl Store {
+    /// The campaign's council, chairs first, in the order members were added.
+    pub fn members(&self, campaign: CampaignId) -> Result<Vec<CouncilMember>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, name, position, role FROM council_members WHERE campaign_id = ?1
+             ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'member' THEN 2 ELSE 3 END, sort_order",
+        )?;
+        let rows = stmt.query_map([campaign.0], |r| {
+            let role: String = r.get(3)?;
+            Ok(CouncilMember {
+                id: MemberId(r.get(0)?),
+                name: r.get(1)?,
+                position: r.get(2)?,
+                role: CouncilRole::from_code(&role).ok_or_else(|| bad_value(&role))?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Adds a member to the campaign's council.
+    pub fn add_member(
+        &mut self,
+        campaign: CampaignId,
+        name: &str,
+        position: Option<&str>,
+        role: CouncilRole,
+    ) -> Result<MemberId> {
+        let name = normalise_name(name);
+        if name.is_empty() {
+            return Err(Error::InvalidArgument("tên thành viên đang trống.".into()));
+        }
+        let position = position.map(normalise_name).filter(|p| !p.is_empty());
+        self.with_tx(|tx| insert_member(tx, campaign, &name, position.as_deref(), role))
+    }
+
+    /// Starts an empty council from the most recent other campaign that has one; returns how
+    /// many members were copied (0 when the council is not empty or there is none to copy).
+    pub fn copy_members_from_previous(&mut self, campaign: CampaignId) -> Result<usize> {
+        if !self.members(campaign)?.is_empty() {
+            return Ok(0);
+        }
+        let source: Option<i64> = self
+            .conn()
+            .query_row(
+                "SELECT c.id FROM campaigns c WHERE c.id <> ?1
+                   AND EXISTS (SELECT 1 FROM council_members m WHERE m.campaign_id = c.id)
+                 ORDER BY c.period_start DESC, c.id DESC LIMIT 1",
+                [campaign.0],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(source) = source else { return Ok(0) };
+        let previous = self.members(CampaignId(source))?;
+        self.with_tx(|tx| {
+            for m in &previous {
+                insert_member(tx, campaign, &m.name, m.position.as_deref(), m.role)?;
+            }
+            Ok(previous.len())
+        })
+    }
+
+    /// The council's working rules; the defaults of DOMAIN.md until they are set.
+    pub fn council_rules(&self, campaign: CampaignId) -> Result<CouncilRules> {
+        let json: Option<String> = self
+            .conn()
+            .query_row("SELECT rules FROM council_rules WHERE campaign_id = ?1", [campaign.0], |r| r.get(0))
+            .optional()?;
+        match json {
+            Some(j) => serde_json::from_str(&j).map_err(|_| Error::Database(bad_value("council_rules"))),
+            None => Ok(CouncilRules::default()),
+        }
+    }
+
+    pub fn set_council_rules(&mut self, campaign: CampaignId, rules: &CouncilRules) -> Result<()> {
+        let s = rules.quorum;
+        let v = rules.vote_threshold;
+        if s.denominator == 0 || s.numerator > s.denominator || v.denominator == 0 || v.numerator > v.denominator {
+            return Err(Error::InvalidArgument("tỷ lệ phải là phân số từ 0 đến 1 (ví dụ 2/3).".into()));
+        }
+        let json = serde_json::to_string(rules).map_err(|e| Error::InvalidArgument(e.to_string()))?;
+        self.with_tx(|tx| {
+            tx.execute(
+                "INSERT INTO council_rules (campaign_id, rules) VALUES (?1, ?2)
+                 ON CONFLICT (campaign_id) DO UPDATE SET rules = excluded.rules",
+                params![campaign.0, json],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The meeting still open, if any.
+    pub fn current_meeting(&self, campaign: CampaignId) -> Result<Option<Meeting>> {
+        let row: Option<(i64, NaiveDate, Option<String>)> = self
+            .conn()
+            .query_row(
+                "SELECT id, held_on, place FROM meetings WHERE campaign_id = ?1 AND closed = 0 ORDER BY id DESC LIMIT 1",
+                [campaign.0],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((id, date, place)) = row else { return Ok(None) };
+        let mut stmt = self.conn().prepare("SELECT member_id FROM meeting_attendance WHERE meeting_id = ?1")?;
+        let present = stmt.query_map([id], |r| Ok(MemberId(r.get(0)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Some(Meeting { id: MeetingId(id), campaign, date, place, present, closed: false }))
+    }
+
+    /// Opens a meeting with the members present. Refused while another meeting is open.
+    pub fn open_meeting(
+        &mut self,
+        campaign: CampaignId,
+        date: NaiveDate,
+        place: Option<&str>,
+        present: &[MemberId],
+    ) -> Result<MeetingId> {
+        if let Some(m) = self.current_meeting(campaign)? {
+            return Err(Error::MeetingOpen { date: crate::vn::short_date(m.date) });
+        }
+        let place = place.map(normalise_name);
+        self.with_tx(|tx| insert_meeting(tx, campaign, date, place.as_deref(), present))
+    }
+
+    /// Closes the open meeting; its records stay.
+    pub fn close_meeting(&mut self, campaign: CampaignId) -> Result<()> {
+        let m = self.current_meeting(campaign)?.ok_or(Error::NoMeeting)?;
+        self.with_tx(|tx| {
+            tx.execute("UPDATE meetings SET closed = 1 WHERE id = ?1", [m.id.0])?;
+            Ok(())
+        })
+    }
+
+    /// Whether the meeting has its quorum, and how many members that needs.
+    pub fn quorum(&self, campaign: CampaignId, meeting: &Meeting) -> Result<(bool, usize, usize)> {
+        let members = self.members(campaign)?.len();
+        let rules = self.council_rules(campaign)?;
+        let needed = (0..=members).find(|&p| quorum_met(p, members, rules.quorum)).unwrap_or(members);
+        Ok((quorum_met(meeting.present.len(), members, rules.quorum), needed, members))
+    }
+
+    /// The open meeting, refused unless it has its quorum: without it nothing binding is recorded.
+    pub(crate) fn binding_meeting(&self, campaign: CampaignId) -> Result<Meeting> {
+        let meeting = self.current_meeting(campaign)?.ok_or(Error::NoMeeting)?;
+        let (met, needed, members) = self.quorum(campaign, &meeting)?;
+        if !met {
+            return Err(Error::NoQuorum { present: meeting.present.len(), members, needed });
+        }
+        Ok(meeting)
+    }
+}
+
+pub(crate) fn insert_meeting(
+    tx: &Transaction<'_>,
+    campaign: CampaignId,
+    date: NaiveDate,
+    place: Option<&str>,
+    present: &[MemberId],
+) -> Result<MeetingId> {
+    tx.execute(
+        "INSERT INTO meetings (campaign_id, held_on, place) VALUES (?1, ?2, ?3)",
+        params![campaign.0, date, place],
+    )?;
+    let id = tx.last_insert_rowid();
+    for m in present {
+        let ours: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM council_members WHERE id = ?1 AND campaign_id = ?2)",
+            params![m.0, campaign.0],
+            |r| r.get(0),
+        )?;
+        if !ours {
+            return Err(Error::UnknownMember(m.to_string()));
+        }
+        tx.execute(
+            "INSERT OR IGNORE INTO meeting_attendance (meeting_id, member_id) VALUES (?1, ?2)",
+            params![id, m.0],
+        )?;
+    }
+    Ok(MeetingId(id))
+}
+
+fn insert_member(
+    tx: &Transaction<'_>,
+    campaign: CampaignId,
+    name: &str,
+    position: Option<&str>,
+    role: CouncilRole,
+) -> Result<MemberId> {
+    let folded = fold(name);
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM council_members WHERE campaign_id = ?1 AND name_folded = ?2)",
+        params![campaign.0, folded],
+        |r| r.get(0),
+    )?;
+    if exists {
+        return Err(Error::DuplicateMember(name.to_string()));
+    }
+    tx.execute(
+        "INSERT INTO council_members (campaign_id, name, name_folded, position, role, sort_order)
+         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM council_members WHERE campaign_id = ?1))",
+        params![campaign.0, name, folded, position, role.code()],
+    )?;
+    Ok(MemberId(tx.last_insert_rowid()))
+}

@@ -1,0 +1,375 @@
+//! Scores, the rubric's freeze, indicator figures, ranking, votes and the provincial shortlist.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use super::council::insert_meeting;
+use super::{format_time, Store};
+use crate::council::{
+    check_shortlist_addition, check_votes, indicator_status, quorum_met, rank, sheet_status, vote_passes,
+    IndicatorStatus, Nominee, RankedNominee, RankingOptions, Score, SheetStatus, ShortlistCandidate, ShortlistRefusal,
+};
+use crate::error::{Error, Result};
+use crate::model::{
+    CampaignId, CouncilMember, Meeting, MeetingId, MemberId, NominationId, NomineeKind, ShortlistEntry, Status,
+    VoteCount,
+};
+
+/// The ranking of a campaign's accepted nominations, with what it rests on.
+#[derive(Debug, Clone, Serialize)]
+pub struct RankingReport {
+    pub meeting: Option<Meeting>,
+    pub quorum_met: bool,
+    pub ranked: Vec<RankedNominee>,
+    /// Each present member's sheet, with the cells still missing.
+    pub sheets: Vec<(CouncilMember, SheetStatus)>,
+    pub votes: HashMap<NominationId, (VoteCount, bool)>,
+}
+
+impl Store {
+    /// The accepted nominations, which the council scores, optionally of one kind.
+    pub fn nominees(&self, campaign: CampaignId, kind: Option<NomineeKind>) -> Result<Vec<Nominee>> {
+        Ok(self
+            .nominations(campaign)?
+            .into_iter()
+            .filter(|n| n.status == Status::Accepted && kind.is_none_or(|k| k == n.kind))
+            .map(|n| Nominee { id: n.id, name: n.name, kind: n.kind })
+            .collect())
+    }
+
+    /// Whether any score has been entered in the campaign (then the rubric is frozen).
+    pub fn has_scores(&self, campaign: CampaignId) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM scores s JOIN meetings m ON m.id = s.meeting_id WHERE m.campaign_id = ?1)",
+            [campaign.0],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Changes a criterion's maximum points; refused once scoring has started (the rubric freezes).
+    pub fn set_criterion_max(&mut self, campaign: CampaignId, kind: NomineeKind, number: u32, half: i64) -> Result<()> {
+        if self.has_scores(campaign)? {
+            return Err(Error::RubricFrozen);
+        }
+        self.with_tx(|tx| {
+            let n = tx.execute(
+                "UPDATE criteria SET max_half_points = ?1 WHERE campaign_id = ?2 AND nominee_kind = ?3 AND number = ?4",
+                params![half, campaign.0, kind.code(), number],
+            )?;
+            if n == 0 {
+                return Err(Error::Council(format!("không có tiêu chí số {number} dành cho {}.", kind.label())));
+            }
+            Ok(())
+        })
+    }
+
+    /// Deletes every score of the campaign, explicitly, so the rubric can change again.
+    pub fn clear_scores(&mut self, campaign: CampaignId) -> Result<usize> {
+        self.with_tx(|tx| {
+            Ok(tx.execute(
+                "DELETE FROM scores WHERE meeting_id IN (SELECT id FROM meetings WHERE campaign_id = ?1)",
+                [campaign.0],
+            )?)
+        })
+    }
+
+    /// Records scores in the open meeting, all or none. When no meeting is open and `open` is
+    /// given, a meeting is opened on that date with those members present, in the same
+    /// transaction. A meeting without quorum records nothing.
+    pub fn record_scores(
+        &mut self,
+        campaign: CampaignId,
+        open: Option<(NaiveDate, Vec<MemberId>)>,
+        scores: &[Score],
+    ) -> Result<MeetingId> {
+        let c = self.campaign_by_id(campaign)?;
+        let nominees: HashMap<NominationId, NomineeKind> =
+            self.nominees(campaign, None)?.into_iter().map(|n| (n.id, n.kind)).collect();
+        let current = self.current_meeting(campaign)?;
+        let members = self.members(campaign)?.len();
+        let rules = self.council_rules(campaign)?;
+        self.with_tx(|tx| {
+            let (meeting, present) = match (&current, open) {
+                (Some(m), _) => (m.id, m.present.clone()),
+                (None, Some((date, present))) => (insert_meeting(tx, campaign, date, None, &present)?, present),
+                (None, None) => return Err(Error::NoMeeting),
+            };
+            if !quorum_met(present.len(), members, rules.quorum) {
+                let needed = (0..=members).find(|&p| quorum_met(p, members, rules.quorum)).unwrap_or(members);
+                return Err(Error::NoQuorum { present: present.len(), members, needed });
+            }
+            let mut stmt = tx.prepare(
+                "INSERT INTO scores (meeting_id, member_id, nomination_id, criterion_number, half_points)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT DO UPDATE SET half_points = excluded.half_points",
+            )?;
+            for s in scores {
+                if !present.contains(&s.member) {
+                    return Err(Error::Council(format!("thành viên số {} không có mặt trong cuộc họp.", s.member)));
+                }
+                let kind = nominees.get(&s.nomination).ok_or_else(|| {
+                    Error::Council(format!("hồ sơ số {} không thuộc danh sách được thẩm định đạt.", s.nomination))
+                })?;
+                let criterion =
+                    c.criteria.for_kind(*kind).iter().find(|k| k.number == s.criterion).ok_or_else(|| {
+                        Error::Council(format!("không có tiêu chí số {} dành cho {}.", s.criterion, kind.label()))
+                    })?;
+                if s.half_points < 0 || s.half_points > criterion.max_half_points {
+                    return Err(Error::Council(format!(
+                        "điểm tiêu chí {} phải từ 0 đến {}.",
+                        criterion.label,
+                        crate::council::format_points(criterion.max_half_points)
+                    )));
+                }
+                stmt.execute(params![meeting.0, s.member.0, s.nomination.0, s.criterion, s.half_points])?;
+            }
+            Ok(meeting)
+        })
+    }
+
+    /// The scores of a meeting.
+    pub fn scores(&self, meeting: MeetingId) -> Result<Vec<Score>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT member_id, nomination_id, criterion_number, half_points FROM scores WHERE meeting_id = ?1",
+        )?;
+        let rows = stmt.query_map([meeting.0], |r| {
+            Ok(Score {
+                member: MemberId(r.get(0)?),
+                nomination: NominationId(r.get(1)?),
+                criterion: r.get(2)?,
+                half_points: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Records a nominee's figure for an indicator, in tenths of a percent, and returns its status.
+    pub fn set_indicator_figure(
+        &mut self,
+        nomination: NominationId,
+        criterion: u32,
+        index: usize,
+        figure_tenths: i64,
+    ) -> Result<IndicatorStatus> {
+        let n = self.nomination(nomination)?;
+        let c = self.campaign_by_id(n.campaign)?;
+        let indicator = c
+            .criteria
+            .for_kind(n.kind)
+            .iter()
+            .find(|k| k.number == criterion)
+            .and_then(|k| k.indicators.get(index))
+            .ok_or_else(|| Error::Council(format!("tiêu chí số {criterion} không có chỉ tiêu thứ {}.", index + 1)))?;
+        let status = indicator_status(Some(figure_tenths), indicator.min_percent);
+        self.with_tx(|tx| {
+            tx.execute(
+                "INSERT INTO indicator_figures (nomination_id, criterion_number, indicator_index, figure_tenths)
+                 VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET figure_tenths = excluded.figure_tenths",
+                params![nomination.0, criterion, index as i64, figure_tenths],
+            )?;
+            Ok(())
+        })?;
+        Ok(status)
+    }
+
+    /// Records the ballots on one nominee in the open meeting (which must have its quorum).
+    pub fn record_votes(&mut self, campaign: CampaignId, nomination: NominationId, votes: VoteCount) -> Result<()> {
+        let meeting = self.binding_meeting(campaign)?;
+        check_votes(votes, meeting.present.len()).map_err(Error::Council)?;
+        if !self.nominees(campaign, None)?.iter().any(|n| n.id == nomination) {
+            return Err(Error::Council(format!("hồ sơ số {nomination} không thuộc danh sách được thẩm định đạt.")));
+        }
+        self.with_tx(|tx| {
+            tx.execute(
+                "INSERT INTO votes (meeting_id, nomination_id, agree, disagree, blank) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT DO UPDATE SET agree = excluded.agree, disagree = excluded.disagree, blank = excluded.blank",
+                params![meeting.id.0, nomination.0, votes.agree, votes.disagree, votes.blank],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn latest_meeting(&self, campaign: CampaignId) -> Result<Option<Meeting>> {
+        if let Some(m) = self.current_meeting(campaign)? {
+            return Ok(Some(m));
+        }
+        let row: Option<(i64, NaiveDate, Option<String>)> = self
+            .conn()
+            .query_row(
+                "SELECT id, held_on, place FROM meetings WHERE campaign_id = ?1 ORDER BY id DESC LIMIT 1",
+                [campaign.0],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((id, date, place)) = row else { return Ok(None) };
+        let mut stmt = self.conn().prepare("SELECT member_id FROM meeting_attendance WHERE meeting_id = ?1")?;
+        let present = stmt.query_map([id], |r| Ok(MemberId(r.get(0)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Some(Meeting { id: MeetingId(id), campaign, date, place, present, closed: true }))
+    }
+
+    /// The ranking of the accepted nominations (of one kind, or all together) from the latest
+    /// meeting's complete sheets.
+    pub fn ranking(&self, campaign: CampaignId, kind: Option<NomineeKind>) -> Result<RankingReport> {
+        let c = self.campaign_by_id(campaign)?;
+        let rules = self.council_rules(campaign)?;
+        let all_members = self.members(campaign)?;
+        let everyone = self.nominees(campaign, None)?;
+        let nominees: Vec<Nominee> = everyone.iter().filter(|n| kind.is_none_or(|k| k == n.kind)).cloned().collect();
+        let meeting = self.latest_meeting(campaign)?;
+        let (scores, present) = match &meeting {
+            Some(m) => (self.scores(m.id)?, m.present.clone()),
+            None => (Vec::new(), Vec::new()),
+        };
+        // A sheet is complete against every accepted nominee, whichever kind is being ranked.
+        let sheets: Vec<(CouncilMember, SheetStatus)> = all_members
+            .iter()
+            .filter(|m| present.contains(&m.id))
+            .map(|m| (m.clone(), sheet_status(m.id, &everyone, &c.criteria, &scores)))
+            .collect();
+        let complete: Vec<MemberId> = sheets.iter().filter(|(_, s)| s.complete()).map(|(m, _)| m.id).collect();
+        let options = RankingOptions {
+            drop_extremes: rules.drop_extremes,
+            min_average_half_points: rules.min_average_half_points,
+        };
+        let mut ranked = rank(&nominees, &c.criteria, &complete, &scores, options);
+        let all_complete = !present.is_empty() && complete.len() == present.len();
+        for r in &mut ranked {
+            r.complete = all_complete;
+        }
+        let quorum = quorum_met(present.len(), all_members.len(), rules.quorum);
+        let mut votes = HashMap::new();
+        if let Some(m) = &meeting {
+            let mut stmt =
+                self.conn().prepare("SELECT nomination_id, agree, disagree, blank FROM votes WHERE meeting_id = ?1")?;
+            let rows = stmt.query_map([m.id.0], |r| {
+                Ok((NominationId(r.get(0)?), VoteCount { agree: r.get(1)?, disagree: r.get(2)?, blank: r.get(3)? }))
+            })?;
+            for row in rows {
+                let (id, v) = row?;
+                votes.insert(id, (v, vote_passes(v, all_members.len(), rules.vote_threshold)));
+            }
+        }
+        Ok(RankingReport { meeting, quorum_met: quorum, ranked, sheets, votes })
+    }
+
+    /// The provincial shortlist, in the order chosen.
+    pub fn shortlist(&self, campaign: CampaignId) -> Result<Vec<ShortlistEntry>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT s.nomination_id, n.name, s.position, s.reason FROM shortlist s JOIN nominations n ON n.id = s.nomination_id
+             WHERE s.campaign_id = ?1 ORDER BY s.position",
+        )?;
+        let rows = stmt.query_map([campaign.0], |r| {
+            Ok(ShortlistEntry {
+                nomination: NominationId(r.get(0)?),
+                name: r.get(1)?,
+                position: r.get(2)?,
+                reason: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Adds a nominee to the provincial shortlist (R8), in a meeting with its quorum.
+    pub fn shortlist_add(&mut self, campaign: CampaignId, id: NominationId, reason: Option<&str>) -> Result<()> {
+        self.binding_meeting(campaign)?;
+        let c = self.campaign_by_id(campaign)?;
+        let award = c.settings.awards.iter().find(|a| a.shortlist_max.is_some());
+        let (award_name, max) = match award {
+            Some(a) => (a.name.clone(), a.shortlist_max.unwrap_or(3)),
+            None => ("cấp trên".to_string(), 3),
+        };
+        let nomination = self.nomination(id)?;
+        if nomination.campaign != campaign {
+            return Err(Error::UnknownNomination(id));
+        }
+        let report = self.ranking(campaign, None)?;
+        let candidate_of = |n: &RankedNominee| ShortlistCandidate {
+            id: n.nomination_id,
+            name: n.name.clone(),
+            status: Status::Accepted,
+            average: n.average.map(|a| (a.sum, a.count)),
+            vote_passed: report.votes.get(&n.nomination_id).map(|(_, passed)| *passed),
+        };
+        let others: Vec<ShortlistCandidate> = report.ranked.iter().map(candidate_of).collect();
+        let candidate = match others.iter().find(|o| o.id == id) {
+            Some(c) => c.clone(),
+            None => ShortlistCandidate {
+                id,
+                name: nomination.name.clone(),
+                status: nomination.status,
+                average: None,
+                vote_passed: None,
+            },
+        };
+        let current: Vec<NominationId> = self.shortlist(campaign)?.iter().map(|e| e.nomination).collect();
+        let reason = reason.map(crate::vn::normalise_name).filter(|r| !r.is_empty());
+        let refuse = |why: String, code: &'static str| Error::Shortlist { id, award: award_name.clone(), why, code };
+        match check_shortlist_addition(&candidate, &current, &others, max, reason.is_some()) {
+            Ok(()) => {}
+            Err(ShortlistRefusal::NotAccepted { status }) => {
+                return Err(refuse(
+                    format!(
+                        "chỉ chọn trong số hồ sơ được đề nghị tặng Giấy khen (hồ sơ này đang ở trạng thái «{}»).",
+                        status.label()
+                    ),
+                    "shortlist_not_accepted",
+                ))
+            }
+            Err(ShortlistRefusal::AlreadyIn) => {
+                return Err(refuse("hồ sơ đã có trong danh sách.".into(), "shortlist_duplicate"))
+            }
+            Err(ShortlistRefusal::Full { max }) => {
+                return Err(refuse(
+                    format!("danh sách đã đủ {max:02} tập thể, cá nhân (tối đa {max:02})."),
+                    "shortlist_full",
+                ))
+            }
+            Err(ShortlistRefusal::VoteFailed) => {
+                return Err(refuse("hồ sơ không đạt tỷ lệ phiếu đồng ý theo quy chế.".into(), "shortlist_vote_failed"))
+            }
+            Err(ShortlistRefusal::ReasonRequired { contenders }) => {
+                let names: Vec<String> = contenders.iter().map(|(i, n)| format!("số {i} ({n})")).collect();
+                let avg = report
+                    .ranked
+                    .iter()
+                    .find(|r| r.nomination_id == id)
+                    .and_then(|r| r.average)
+                    .map(|a| format!("điểm trung bình {}", a.text()))
+                    .unwrap_or_else(|| "chưa có điểm".into());
+                return Err(refuse(
+                    format!(
+                        "hồ sơ ({avg}) đứng ngang hoặc sau các hồ sơ {} mà không đủ chỗ cho tất cả; Hội đồng cần chọn và ghi lý do (--reason).",
+                        names.join(", ")
+                    ),
+                    "shortlist_reason_required",
+                ));
+            }
+        }
+        self.with_tx(|tx| {
+            tx.execute(
+                "INSERT INTO shortlist (campaign_id, nomination_id, position, reason, added_at)
+                 VALUES (?1, ?2, (SELECT COALESCE(MAX(position), 0) + 1 FROM shortlist WHERE campaign_id = ?1), ?3, ?4)",
+                params![campaign.0, id.0, reason, format_time(chrono::Utc::now())],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Takes a nominee off the shortlist.
+    pub fn shortlist_remove(&mut self, campaign: CampaignId, id: NominationId) -> Result<()> {
+        self.binding_meeting(campaign)?;
+        self.with_tx(|tx| {
+            let n = tx.execute(
+                "DELETE FROM shortlist WHERE campaign_id = ?1 AND nomination_id = ?2",
+                params![campaign.0, id.0],
+            )?;
+            if n == 0 {
+                return Err(Error::Council(format!("hồ sơ số {id} không có trong danh sách đề nghị.")));
+            }
+            Ok(())
+        })
+    }
+}
