@@ -160,3 +160,18 @@ fn a_file_database_reopens_with_its_records() {
     assert_eq!(store.campaign(Some("bach-thong-q4-2023")).unwrap().criteria.collective.len(), 7);
     assert_eq!(store.campaign(Some("khong-co")).unwrap_err().code(), "unknown_campaign");
 }
+
+#[test]
+fn the_preview_tells_the_quota_and_the_deadline_before_anything_is_recorded() {
+    let (mut store, c) = example_store();
+    let u = unit(&store, c.id, "Phòng Y tế");
+    let first = store.record_nomination(c.id, &person(u, "Nông Thị Hoa", "2024-01-03T08:00:00+07:00")).unwrap();
+    let preview = store.preview_nomination(c.id, &person(u, "Lý Văn Minh", "2024-01-05T10:00:00+07:00")).unwrap();
+    let reasons: Vec<Reason> = preview.iter().map(|(r, _)| *r).collect();
+    assert_eq!(reasons, vec![Reason::Late], "a late dossier does not compete for the place");
+    let preview = store.preview_nomination(c.id, &person(u, "Lý Văn Minh", "2024-01-04T08:00:00+07:00")).unwrap();
+    assert_eq!(preview.len(), 1);
+    assert_eq!(preview[0].0, Reason::OverQuota);
+    assert!(preview[0].1.contains(&format!("hồ sơ số {first} (Nông Thị Hoa")), "{}", preview[0].1);
+    assert_eq!(store.nominations(c.id).unwrap().len(), 1, "nothing recorded");
+}

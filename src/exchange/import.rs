@@ -311,6 +311,11 @@ fn vietnam(local: NaiveDateTime) -> DateTime<Utc> {
         .unwrap_or_else(|| Utc.from_utc_datetime(&local))
 }
 
+/// Reads a portal time as typed in a form; see [`parse_time`] for the accepted forms.
+pub fn parse_portal_time(text: &str) -> Result<DateTime<Utc>, String> {
+    parse_time(&Cell::Text(text.to_string()))
+}
+
 /// The portal time: "dd/mm/yyyy HH:MM[:SS]" in Vietnam time, ISO 8601 with an offset (or
 /// without one, read as Vietnam time), or a real date cell (Vietnam time).
 fn parse_time(cell: &Cell) -> Result<DateTime<Utc>, String> {

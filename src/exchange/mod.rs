@@ -6,4 +6,4 @@ pub mod scores;
 mod table;
 
 pub use definition::{example_definition, parse_definition, EXAMPLE_CODE};
-pub use import::{import_nominations, parse_nominations, ImportOutcome};
+pub use import::{import_nominations, parse_nominations, parse_portal_time, ImportOutcome};

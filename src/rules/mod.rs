@@ -5,6 +5,7 @@ pub mod completeness;
 pub mod deadline;
 pub mod intake;
 pub mod quota;
+pub mod workflow;
 
 pub use completeness::check_parts;
 pub use deadline::is_late;

@@ -4,6 +4,7 @@
 mod campaigns;
 mod council;
 mod nominations;
+mod overview;
 mod scoring;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use crate::error::{Error, Result};
 
 pub(crate) use nominations::nomination_key;
 pub use nominations::SearchHit;
+pub use overview::Overview;
 pub use scoring::RankingReport;
 
 /// The application's folder name under the operating system's per-user data folder; the desktop
