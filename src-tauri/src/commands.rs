@@ -1,0 +1,261 @@
+//! One thin command per action: take the state, call the core, map to the IPC shapes.
+
+use tauri::State;
+use thidua::council::{parse_points, Score};
+use thidua::exchange::{example_definition, import_nominations as import_file, parse_portal_time, EXAMPLE_CODE};
+use thidua::model::{
+    DossierPart, Gender, MemberId, NewNomination, NominationId, NomineeKind, PartState, Parts, Reason, UnitId,
+    VoteCount,
+};
+use thidua::{Error, Store};
+
+use crate::dto::*;
+use crate::state::{ApiResult, AppState};
+
+fn campaign(store: &Store) -> ApiResult<thidua::model::Campaign> {
+    Ok(store.campaign(None)?)
+}
+
+#[tauri::command(async)]
+pub fn overview(state: State<'_, AppState>) -> ApiResult<Option<OverviewView>> {
+    let store = state.store();
+    let c = match store.campaign(None) {
+        Ok(c) => c,
+        Err(Error::NoCampaign) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let o = store.overview(c.id)?;
+    Ok(Some(OverviewView {
+        campaign: (&c).into(),
+        total: o.total,
+        received: o.received,
+        accepted: o.accepted,
+        refused: o.refused,
+        units: o.units,
+        units_without: o.units_without.iter().map(UnitView::from).collect(),
+        next_step: serde_json::to_value(o.next_step)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default(),
+        next_step_label: o.next_step.label().into(),
+    }))
+}
+
+#[tauri::command(async)]
+pub fn load_example(state: State<'_, AppState>) -> ApiResult<()> {
+    let mut store = state.store();
+    if store.campaigns()?.iter().all(|c| c.code != EXAMPLE_CODE) {
+        store.create_campaign(&example_definition()?)?;
+    }
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn units(state: State<'_, AppState>) -> ApiResult<Vec<UnitView>> {
+    let store = state.store();
+    Ok(store.units(campaign(&store)?.id)?.iter().map(UnitView::from).collect())
+}
+
+#[tauri::command(async)]
+pub fn nominations(state: State<'_, AppState>) -> ApiResult<Vec<NominationView>> {
+    let store = state.store();
+    Ok(store.nominations(campaign(&store)?.id)?.iter().map(NominationView::from).collect())
+}
+
+fn part(value: &str, part: DossierPart, field: &str) -> ApiResult<PartState> {
+    PartState::from_code(value).ok_or_else(|| {
+        ApiError::field("invalid_field", format!("Chọn tình trạng của {}.", part.label().to_lowercase()), field)
+    })
+}
+
+fn to_new(input: &NominationInput) -> ApiResult<NewNomination> {
+    let kind = NomineeKind::from_code(&input.kind)
+        .ok_or_else(|| ApiError::field("invalid_field", "Chọn loại: Tập thể hoặc Cá nhân.", "kind"))?;
+    let name = thidua::vn::normalise_name(&input.name);
+    if name.is_empty() {
+        return Err(ApiError::field("invalid_field", "Nhập tên tập thể hoặc cá nhân.", "name"));
+    }
+    let gender = match input.gender.as_deref().filter(|g| !g.is_empty()) {
+        None if kind == NomineeKind::Individual => {
+            return Err(ApiError::field(
+                "invalid_field",
+                "Chọn giới tính để in «Ông» hoặc «Bà» trên Giấy khen.",
+                "gender",
+            ))
+        }
+        None => None,
+        Some(g) => {
+            Some(Gender::from_code(g).ok_or_else(|| ApiError::field("invalid_field", "Chọn Nam hoặc Nữ.", "gender"))?)
+        }
+    };
+    let submitted_at = parse_portal_time(&input.submitted_at)
+        .map_err(|m| ApiError::field("invalid_field", format!("Thời gian nộp: {m}"), "submitted_at"))?;
+    Ok(NewNomination {
+        unit: UnitId(input.unit_id),
+        kind,
+        name,
+        gender: if kind == NomineeKind::Individual { gender } else { None },
+        position: input.position.clone().filter(|p| !p.trim().is_empty()),
+        submitted_at,
+        parts: Parts {
+            proposal_letter: part(&input.proposal_letter, DossierPart::ProposalLetter, "proposal_letter")?,
+            minutes: part(&input.minutes, DossierPart::Minutes, "minutes")?,
+            achievement_report: part(&input.achievement_report, DossierPart::AchievementReport, "achievement_report")?,
+        },
+        summary: input.summary.clone(),
+    })
+}
+
+#[tauri::command(async)]
+pub fn check_nomination(state: State<'_, AppState>, input: NominationInput) -> ApiResult<Vec<RefusalView>> {
+    let new = to_new(&input)?;
+    let store = state.store();
+    let reasons = store.preview_nomination(campaign(&store)?.id, &new)?;
+    Ok(reasons
+        .into_iter()
+        .map(|(r, note)| RefusalView { reason: r.code().into(), label: r.label().into(), note })
+        .collect())
+}
+
+#[tauri::command(async)]
+pub fn add_nomination(state: State<'_, AppState>, input: NominationInput) -> ApiResult<NominationView> {
+    let new = to_new(&input)?;
+    let mut store = state.store();
+    let c = campaign(&store)?;
+    let id = store.record_nomination(c.id, &new)?;
+    Ok((&store.nomination(id)?).into())
+}
+
+#[tauri::command(async)]
+pub fn import_nominations(state: State<'_, AppState>, path: String) -> ApiResult<usize> {
+    let mut store = state.store();
+    let c = campaign(&store)?;
+    Ok(import_file(&mut store, &c, std::path::Path::new(&path))?.recorded.len())
+}
+
+#[tauri::command(async)]
+pub fn accept(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
+    Ok(state.store().accept(NominationId(id))?)
+}
+
+#[tauri::command(async)]
+pub fn refuse(state: State<'_, AppState>, id: i64, reason: String, note: String) -> ApiResult<()> {
+    let reason = Reason::from_code(&reason)
+        .ok_or_else(|| ApiError::field("invalid_field", "Chọn lý do không tiếp nhận.", "reason"))?;
+    Ok(state.store().refuse(NominationId(id), reason, &note)?)
+}
+
+#[tauri::command(async)]
+pub fn accept_all(state: State<'_, AppState>) -> ApiResult<usize> {
+    let mut store = state.store();
+    let c = campaign(&store)?;
+    Ok(store.accept_all(c.id)?)
+}
+
+#[tauri::command(async)]
+pub fn search(state: State<'_, AppState>, text: String) -> ApiResult<Vec<SearchHitView>> {
+    Ok(state
+        .store()
+        .search(&text)?
+        .iter()
+        .map(|h| SearchHitView {
+            campaign_code: h.campaign_code.clone(),
+            campaign_name: h.campaign_name.clone(),
+            nomination: (&h.nomination).into(),
+        })
+        .collect())
+}
+
+#[tauri::command(async)]
+pub fn council(state: State<'_, AppState>) -> ApiResult<CouncilView> {
+    let mut store = state.store();
+    let c = campaign(&store)?;
+    store.copy_members_from_previous(c.id)?;
+    crate::council_view::build(&store, &c)
+}
+
+#[tauri::command(async)]
+pub fn add_member(state: State<'_, AppState>, name: String, role: String, position: Option<String>) -> ApiResult<()> {
+    let role = thidua::model::CouncilRole::from_code(&role)
+        .ok_or_else(|| ApiError::field("invalid_field", "Chọn vai trò trong Hội đồng.", "role"))?;
+    let mut store = state.store();
+    let c = campaign(&store)?;
+    store
+        .add_member(c.id, &name, position.as_deref(), role)
+        .map_err(|e| ApiError { field: Some("name".into()), ..e.into() })?;
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn open_meeting(
+    state: State<'_, AppState>,
+    date: String,
+    place: Option<String>,
+    present: Vec<i64>,
+) -> ApiResult<()> {
+    let date = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+        .map_err(|_| ApiError::field("invalid_field", "Chọn ngày họp.", "date"))?;
+    let present: Vec<MemberId> = present.into_iter().map(MemberId).collect();
+    let mut store = state.store();
+    let c = campaign(&store)?;
+    store.open_meeting(c.id, date, place.as_deref().filter(|p| !p.trim().is_empty()), &present)?;
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn close_meeting(state: State<'_, AppState>) -> ApiResult<()> {
+    let mut store = state.store();
+    let c = campaign(&store)?;
+    Ok(store.close_meeting(c.id)?)
+}
+
+#[tauri::command(async)]
+pub fn set_score(
+    state: State<'_, AppState>,
+    member_id: i64,
+    nomination_id: i64,
+    criterion: u32,
+    points: String,
+) -> ApiResult<()> {
+    let half_points = parse_points(&points).ok_or_else(|| {
+        ApiError::field(
+            "invalid_field",
+            format!("«{points}» không phải số điểm hợp lệ (số không âm, lẻ đến 0,5)."),
+            "points",
+        )
+    })?;
+    let mut store = state.store();
+    let c = campaign(&store)?;
+    let score = Score { member: MemberId(member_id), nomination: NominationId(nomination_id), criterion, half_points };
+    store.record_scores(c.id, None, &[score]).map_err(|e| ApiError { field: Some("points".into()), ..e.into() })?;
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn record_votes(
+    state: State<'_, AppState>,
+    nomination_id: i64,
+    agree: u32,
+    disagree: u32,
+    blank: u32,
+) -> ApiResult<()> {
+    let mut store = state.store();
+    let c = campaign(&store)?;
+    Ok(store.record_votes(c.id, NominationId(nomination_id), VoteCount { agree, disagree, blank })?)
+}
+
+#[tauri::command(async)]
+pub fn shortlist_add(state: State<'_, AppState>, nomination_id: i64, reason: Option<String>) -> ApiResult<()> {
+    let mut store = state.store();
+    let c = campaign(&store)?;
+    store
+        .shortlist_add(c.id, NominationId(nomination_id), reason.as_deref())
+        .map_err(|e| ApiError { field: Some("reason".into()), ..e.into() })
+}
+
+#[tauri::command(async)]
+pub fn shortlist_remove(state: State<'_, AppState>, nomination_id: i64) -> ApiResult<()> {
+    let mut store = state.store();
+    let c = campaign(&store)?;
+    Ok(store.shortlist_remove(c.id, NominationId(nomination_id))?)
+}

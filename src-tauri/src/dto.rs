@@ -1,0 +1,283 @@
+//! The shapes that cross the IPC boundary. TypeScript declarations for the UI are generated from
+//! these (ui/src/lib/bindings.ts) by the `bindings_are_fresh` test; nobody writes them twice.
+
+use serde::{Deserialize, Serialize};
+use thidua::model::{Campaign, Nomination, Unit};
+use thidua::vn::{long_date, vietnam_offset};
+use ts_rs::TS;
+
+/// Every error the UI sees: a stable code, a Vietnamese sentence, and the field it is about.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ApiError {
+    pub code: String,
+    pub message: String,
+    pub field: Option<String>,
+}
+
+impl From<thidua::Error> for ApiError {
+    fn from(e: thidua::Error) -> Self {
+        ApiError { code: e.code().to_string(), message: e.to_string(), field: None }
+    }
+}
+
+impl ApiError {
+    pub fn field(code: &str, message: impl Into<String>, field: &str) -> Self {
+        ApiError { code: code.into(), message: message.into(), field: Some(field.into()) }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct UnitView {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub kind_label: String,
+    pub position: i64,
+}
+
+impl From<&Unit> for UnitView {
+    fn from(u: &Unit) -> Self {
+        UnitView {
+            id: u.id.0,
+            name: u.name.clone(),
+            kind: u.kind.code().into(),
+            kind_label: u.kind.label().into(),
+            position: u.position,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CriterionView {
+    pub number: u32,
+    pub label: String,
+    pub text: String,
+    /// Maximum points in half-points (20 points = 40).
+    pub max_half_points: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CampaignView {
+    pub code: String,
+    pub name: String,
+    pub period_text: String,
+    /// RFC 3339 in Vietnam time.
+    pub deadline: String,
+    pub deadline_text: String,
+    pub issuer: String,
+    pub collective_criteria: Vec<CriterionView>,
+    pub individual_criteria: Vec<CriterionView>,
+}
+
+fn criteria(list: &[thidua::model::Criterion]) -> Vec<CriterionView> {
+    list.iter()
+        .map(|c| CriterionView {
+            number: c.number,
+            label: c.label.clone(),
+            text: c.text.clone(),
+            max_half_points: c.max_half_points,
+        })
+        .collect()
+}
+
+impl From<&Campaign> for CampaignView {
+    fn from(c: &Campaign) -> Self {
+        let deadline = c.deadline.with_timezone(&vietnam_offset());
+        CampaignView {
+            code: c.code.clone(),
+            name: c.name.clone(),
+            period_text: format!(
+                "Từ {} đến hết {}",
+                thidua::vn::short_date(c.period.start),
+                thidua::vn::short_date(c.period.end)
+            ),
+            deadline: deadline.to_rfc3339(),
+            deadline_text: format!("trước {} {}", deadline.format("%H:%M"), long_date(deadline.date_naive())),
+            issuer: c.settings.issuer.name.clone(),
+            collective_criteria: criteria(&c.criteria.collective),
+            individual_criteria: criteria(&c.criteria.individual),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RefusalView {
+    pub reason: String,
+    pub label: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct NominationView {
+    pub id: i64,
+    pub unit_id: i64,
+    pub unit: String,
+    pub kind: String,
+    pub kind_label: String,
+    pub name: String,
+    pub gender: Option<String>,
+    pub position: Option<String>,
+    /// RFC 3339 in Vietnam time.
+    pub submitted_at: String,
+    /// "05/01/2024 09:59:59".
+    pub submitted_text: String,
+    pub proposal_letter: String,
+    pub minutes: String,
+    pub achievement_report: String,
+    pub summary: String,
+    pub status: String,
+    pub status_label: String,
+    pub refusals: Vec<RefusalView>,
+}
+
+impl From<&Nomination> for NominationView {
+    fn from(n: &Nomination) -> Self {
+        let t = n.submitted_at.with_timezone(&vietnam_offset());
+        NominationView {
+            id: n.id.0,
+            unit_id: n.unit.0,
+            unit: n.unit_name.clone(),
+            kind: n.kind.code().into(),
+            kind_label: n.kind.label().into(),
+            name: n.name.clone(),
+            gender: n.gender.map(|g| g.code().to_string()),
+            position: n.position.clone(),
+            submitted_at: t.to_rfc3339(),
+            submitted_text: t.format("%d/%m/%Y %H:%M:%S").to_string(),
+            proposal_letter: n.parts.proposal_letter.code().into(),
+            minutes: n.parts.minutes.code().into(),
+            achievement_report: n.parts.achievement_report.code().into(),
+            summary: n.summary.clone(),
+            status: n.status.code().into(),
+            status_label: n.status.label().into(),
+            refusals: n
+                .refusals
+                .iter()
+                .map(|r| RefusalView {
+                    reason: r.reason.code().into(),
+                    label: r.reason.label().into(),
+                    note: r.note.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A dossier as the form sends it.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct NominationInput {
+    pub unit_id: i64,
+    /// "collective" | "individual".
+    pub kind: String,
+    pub name: String,
+    /// "male" | "female" | null.
+    pub gender: Option<String>,
+    pub position: Option<String>,
+    /// "05/01/2024 09:59" (Vietnam time) or ISO 8601 with an offset.
+    pub submitted_at: String,
+    /// "present" | "missing" | "wrong_form" for each part.
+    pub proposal_letter: String,
+    pub minutes: String,
+    pub achievement_report: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OverviewView {
+    pub campaign: CampaignView,
+    pub total: usize,
+    pub received: usize,
+    pub accepted: usize,
+    pub refused: usize,
+    pub units: usize,
+    pub units_without: Vec<UnitView>,
+    pub next_step: String,
+    pub next_step_label: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SearchHitView {
+    pub campaign_code: String,
+    pub campaign_name: String,
+    pub nomination: NominationView,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MemberView {
+    pub id: i64,
+    pub name: String,
+    pub position: Option<String>,
+    pub role: String,
+    pub role_label: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MeetingView {
+    pub date: String,
+    pub date_text: String,
+    pub place: Option<String>,
+    pub present: Vec<i64>,
+    pub members: usize,
+    pub needed: usize,
+    pub quorum_met: bool,
+    pub open: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ScoreCell {
+    pub member_id: i64,
+    pub nomination_id: i64,
+    pub criterion: u32,
+    pub half_points: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SheetView {
+    pub member_id: i64,
+    pub member: String,
+    pub complete: bool,
+    /// [nomination id, criterion number] of each missing cell.
+    pub missing: Vec<(i64, u32)>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct VoteView {
+    pub agree: u32,
+    pub disagree: u32,
+    pub blank: u32,
+    pub passed: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RankedView {
+    pub nomination_id: i64,
+    pub name: String,
+    pub kind: String,
+    pub kind_label: String,
+    pub average_text: Option<String>,
+    pub rank: Option<u32>,
+    pub tied: bool,
+    pub complete: bool,
+    pub counted: usize,
+    pub vote: Option<VoteView>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ShortlistView {
+    pub nomination_id: i64,
+    pub name: String,
+    pub position: u32,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CouncilView {
+    pub members: Vec<MemberView>,
+    pub meeting: Option<MeetingView>,
+    pub nominees: Vec<NominationView>,
+    pub scores: Vec<ScoreCell>,
+    pub sheets: Vec<SheetView>,
+    pub ranking: Vec<RankedView>,
+    pub shortlist: Vec<ShortlistView>,
+    pub shortlist_max: u32,
+}

@@ -1,0 +1,124 @@
+//! Thi đua's desktop shell: opens the core's database, registers the commands, and shows the
+//! window. All logic lives in the `thidua` core; this crate only wires it to the UI.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod council_view;
+mod dto;
+mod state;
+
+use thidua::store::default_database_path;
+use thidua::Store;
+
+fn open_store() -> Result<Store, String> {
+    let path = std::env::var_os("THIDUA_DB")
+        .map(std::path::PathBuf::from)
+        .or_else(default_database_path)
+        .ok_or_else(|| "Không tìm thấy thư mục dữ liệu của người dùng.".to_string())?;
+    Store::open(&path).map_err(|e| e.to_string())
+}
+
+fn main() {
+    let store = match open_store() {
+        Ok(s) => s,
+        Err(message) => {
+            eprintln!("Lỗi: {message}");
+            std::process::exit(1);
+        }
+    };
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|_app, _args, _cwd| {}))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state::AppState::new(store))
+        .invoke_handler(tauri::generate_handler![
+            commands::overview,
+            commands::load_example,
+            commands::units,
+            commands::nominations,
+            commands::check_nomination,
+            commands::add_nomination,
+            commands::import_nominations,
+            commands::accept,
+            commands::refuse,
+            commands::accept_all,
+            commands::search,
+            commands::council,
+            commands::add_member,
+            commands::open_meeting,
+            commands::close_meeting,
+            commands::set_score,
+            commands::record_votes,
+            commands::shortlist_add,
+            commands::shortlist_remove,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = app {
+        eprintln!("Lỗi: không mở được cửa sổ ứng dụng: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ts_rs::{Config, TS};
+
+    use crate::dto::*;
+
+    fn bindings() -> String {
+        let cfg = Config::new().with_large_int("number");
+        let decls = [
+            ApiError::decl(&cfg),
+            UnitView::decl(&cfg),
+            CriterionView::decl(&cfg),
+            CampaignView::decl(&cfg),
+            RefusalView::decl(&cfg),
+            NominationView::decl(&cfg),
+            NominationInput::decl(&cfg),
+            OverviewView::decl(&cfg),
+            SearchHitView::decl(&cfg),
+            MemberView::decl(&cfg),
+            MeetingView::decl(&cfg),
+            ScoreCell::decl(&cfg),
+            SheetView::decl(&cfg),
+            VoteView::decl(&cfg),
+            RankedView::decl(&cfg),
+            ShortlistView::decl(&cfg),
+            CouncilView::decl(&cfg),
+        ];
+        let mut out =
+            String::from("// Generated from src-tauri/src/dto.rs by the `bindings_are_fresh` test. Do not edit.\n");
+        for d in decls {
+            out.push_str("\nexport ");
+            out.push_str(&d);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The UI's types are generated from the Rust ones; this fails when they are stale.
+    /// `UPDATE_BINDINGS=1 cargo test -p thidua-desktop` rewrites them.
+    #[test]
+    fn bindings_are_fresh() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/bindings.ts");
+        let want = bindings();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(path, &want).expect("write bindings");
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(have == want, "ui/src/lib/bindings.ts is stale: run UPDATE_BINDINGS=1 cargo test -p thidua-desktop");
+    }
+
+    #[test]
+    fn errors_cross_the_boundary_as_code_message_field() {
+        let e: ApiError = thidua::Error::NoCampaign.into();
+        let v = serde_json::to_value(&e).expect("json");
+        assert_eq!(v["code"], "no_campaign");
+        assert!(v["message"].as_str().is_some_and(|m| m.starts_with("Chưa có đợt thi đua")));
+        assert!(v["field"].is_null());
+        let f = ApiError::field("invalid_field", "Nhập tên.", "name");
+        assert_eq!(serde_json::to_value(&f).expect("json")["field"], "name");
+    }
+}

@@ -1,0 +1,25 @@
+//! The shell's state: the one database connection, behind a mutex (one user, one window).
+
+use std::sync::{Mutex, MutexGuard};
+
+use thidua::Store;
+
+use crate::dto::ApiError;
+
+pub struct AppState {
+    store: Mutex<Store>,
+}
+
+impl AppState {
+    pub fn new(store: Store) -> Self {
+        AppState { store: Mutex::new(store) }
+    }
+
+    /// The store; a poisoned lock (a panic in an earlier command) is recovered, since every
+    /// write is a transaction and a panic inside one rolled it back.
+    pub fn store(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

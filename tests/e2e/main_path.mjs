@@ -1,0 +1,100 @@
+// The main path through the real application window: open, load the example, add a nomination,
+// see the quota refusal, accept, score, shortlist, print the decision, find the PDF on disk.
+// Run by tests/e2e/run.sh (Xvfb + tauri-driver + WebKitWebDriver); see that script.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { Session } from './webdriver.mjs';
+
+const app = process.env.APP;
+const shots = process.env.SHOTS ?? '/tmp/thidua-shots';
+const dataHome = process.env.XDG_DATA_HOME;
+mkdirSync(shots, { recursive: true });
+
+const s = await Session.start('http://127.0.0.1:4444', app);
+try {
+  // First start: no campaign yet; the example is offered.
+  await s.click('[data-testid="load-example"]');
+  await s.waitText('[data-testid="campaign-name"]', (t) => t.includes('Đẩy mạnh cải cách hành chính'));
+  await s.screenshot(`${shots}/01-overview.png`);
+
+  // A nomination from Phòng Tài chính - Kế hoạch, on time: received.
+  await s.click('[data-testid="nav-nominations"]');
+  async function fill(kind, name, time) {
+    await s.select('[data-testid="f-unit"]', '4');
+    await s.select('[data-testid="f-kind"]', kind);
+    if (kind === 'individual') await s.select('[data-testid="f-gender"]', 'female');
+    await s.type('[data-testid="f-name"]', name);
+    await s.type('[data-testid="f-time"]', time);
+  }
+  await fill('collective', 'Phòng Tài chính - Kế hoạch', '04/01/2024 09:00');
+  await s.waitText('[data-testid="rule-check"]', (t) => t.includes('đáp ứng'));
+  await s.click('[data-testid="f-save"]');
+  await s.waitText('[data-testid="message"]', (t) => t.includes('Đã ghi nhận hồ sơ số 1: Đã tiếp nhận'));
+
+  // A second one from the same unit: the form explains the quota before it is saved.
+  await fill('individual', 'Lê Thu Trang', '04/01/2024 15:00');
+  const refusal = await s.waitText('[data-testid="rule-over_quota"]', (t) => t.includes('hồ sơ số 1'));
+  assert.match(refusal, /Vượt số lượng đề nghị khen thưởng/);
+  await s.screenshot(`${shots}/02-quota.png`);
+  await s.click('[data-testid="f-save"]');
+  await s.waitText('[data-testid="nomination-2"]', (t) => t.includes('Không tiếp nhận'));
+  await s.screenshot(`${shots}/03-nominations.png`);
+
+  // Appraisal: accept the waiting dossier.
+  await s.click('[data-testid="nav-appraisal"]');
+  await s.click('[data-testid="accept-all"]');
+  await s.waitText('main', (t) => t.includes('Không còn hồ sơ nào chờ thẩm định'));
+
+  // The council: two members, a meeting, full sheets.
+  await s.click('[data-testid="nav-council"]');
+  for (const [name, role] of [['Hà Kim Oanh', 'chair'], ['Lý Thị Hằng', 'secretary_member']]) {
+    await s.type('[data-testid="member-name"]', name);
+    await s.select('[data-testid="member-role"]', role);
+    await s.click('[data-testid="member-add"]');
+    await s.waitText('main', (t) => t.includes(name));
+  }
+  await s.click('[data-testid="open-meeting"]');
+  await s.waitText('[data-testid="quorum"]', (t) => t.includes('đủ điều kiện họp'));
+  const points = ['18', '14', '15', '9,5', '10', '14', '15'];
+  for (const member of ['1', '2']) {
+    await s.select('[data-testid="scorer"]', member);
+    for (let c = 1; c <= 7; c++) {
+      await s.type(`[data-testid="score-1-${c}"]`, points[c - 1]);
+      await s.exec('document.activeElement.blur()');
+      await s.waitText('[data-testid="sheet-state"]', (t) => c === 7 ? t.includes('Phiếu chấm đủ') : t.includes(`thiếu ${7 - c} ô`));
+    }
+  }
+  await s.waitText('[data-testid="ranking"]', (t) => t.includes('95,5'));
+  await s.click('[data-testid="shortlist-1"]');
+  await s.waitText('[data-testid="shortlist"]', (t) => t.includes('Phòng Tài chính - Kế hoạch'));
+  await s.screenshot(`${shots}/04-council.png`);
+
+  if (process.env.E2E_DOCUMENTS !== '0') {
+    await s.click('[data-testid="nav-decision"]');
+    await s.click('[data-testid="print-decision"]');
+    const where = await s.waitText('[data-testid="document-path"]', (t) => t.endsWith('.pdf'), 30000);
+    await s.screenshot(`${shots}/05-decision.png`);
+    assert.ok(where.startsWith(dataHome), `${where} lies in the test's data folder`);
+    assert.ok(existsSync(where), `${where} exists`);
+    const text = execFileSync('pdftotext', ['-layout', where, '-']).toString();
+    assert.match(text, /QUYẾT ĐỊNH/);
+    assert.match(text, /Phòng Tài chính - Kế hoạch/);
+  }
+
+  for (const [key, file] of [['units', '06-units'], ['search', '07-search'], ['settings', '08-settings']]) {
+    await s.click(`[data-testid="nav-${key}"]`);
+    if (key === 'search') {
+      await s.type('[data-testid="search-input"]', 'le thu trang');
+      await s.exec('document.querySelector("form").requestSubmit()');
+      await s.waitText('[data-testid="search-results"]', (t) => t.includes('Lê Thu Trang'));
+    }
+    await s.screenshot(`${shots}/${file}.png`);
+  }
+  console.log('main path: ok');
+} catch (e) {
+  await s.screenshot(`${shots}/failure.png`).catch(() => {});
+  throw e;
+} finally {
+  await s.stop();
+}

@@ -1,0 +1,71 @@
+// Generated from src-tauri/src/dto.rs by the `bindings_are_fresh` test. Do not edit.
+
+export type ApiError = { code: string, message: string, field: string | null, };
+
+export type UnitView = { id: number, name: string, kind: string, kind_label: string, position: number, };
+
+export type CriterionView = { number: number, label: string, text: string, 
+/**
+ * Maximum points in half-points (20 points = 40).
+ */
+max_half_points: number, };
+
+export type CampaignView = { code: string, name: string, period_text: string, 
+/**
+ * RFC 3339 in Vietnam time.
+ */
+deadline: string, deadline_text: string, issuer: string, collective_criteria: Array<CriterionView>, individual_criteria: Array<CriterionView>, };
+
+export type RefusalView = { reason: string, label: string, note: string, };
+
+export type NominationView = { id: number, unit_id: number, unit: string, kind: string, kind_label: string, name: string, gender: string | null, position: string | null, 
+/**
+ * RFC 3339 in Vietnam time.
+ */
+submitted_at: string, 
+/**
+ * "05/01/2024 09:59:59".
+ */
+submitted_text: string, proposal_letter: string, minutes: string, achievement_report: string, summary: string, status: string, status_label: string, refusals: Array<RefusalView>, };
+
+export type NominationInput = { unit_id: number, 
+/**
+ * "collective" | "individual".
+ */
+kind: string, name: string, 
+/**
+ * "male" | "female" | null.
+ */
+gender: string | null, position: string | null, 
+/**
+ * "05/01/2024 09:59" (Vietnam time) or ISO 8601 with an offset.
+ */
+submitted_at: string, 
+/**
+ * "present" | "missing" | "wrong_form" for each part.
+ */
+proposal_letter: string, minutes: string, achievement_report: string, summary: string, };
+
+export type OverviewView = { campaign: CampaignView, total: number, received: number, accepted: number, refused: number, units: number, units_without: Array<UnitView>, next_step: string, next_step_label: string, };
+
+export type SearchHitView = { campaign_code: string, campaign_name: string, nomination: NominationView, };
+
+export type MemberView = { id: number, name: string, position: string | null, role: string, role_label: string, };
+
+export type MeetingView = { date: string, date_text: string, place: string | null, present: Array<number>, members: number, needed: number, quorum_met: boolean, open: boolean, };
+
+export type ScoreCell = { member_id: number, nomination_id: number, criterion: number, half_points: number, };
+
+export type SheetView = { member_id: number, member: string, complete: boolean, 
+/**
+ * [nomination id, criterion number] of each missing cell.
+ */
+missing: Array<[number, number]>, };
+
+export type VoteView = { agree: number, disagree: number, blank: number, passed: boolean, };
+
+export type RankedView = { nomination_id: number, name: string, kind: string, kind_label: string, average_text: string | null, rank: number | null, tied: boolean, complete: boolean, counted: number, vote: VoteView | null, };
+
+export type ShortlistView = { nomination_id: number, name: string, position: number, reason: string | null, };
+
+export type CouncilView = { members: Array<MemberView>, meeting: MeetingView | null, nominees: Array<NominationView>, scores: Array<ScoreCell>, sheets: Array<SheetView>, ranking: Array<RankedView>, shortlist: Array<ShortlistView>, shortlist_max: number, };

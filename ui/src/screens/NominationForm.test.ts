@@ -1,0 +1,74 @@
+import { describe, it, expect, vi, beforeEach } from 'vitest';
+import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
+
+const checkNomination = vi.fn();
+const addNomination = vi.fn();
+vi.mock('../lib/api', () => ({
+  api: { checkNomination: (...a: unknown[]) => checkNomination(...a), addNomination: (...a: unknown[]) => addNomination(...a) },
+  fold: (s: string) => s,
+}));
+
+import NominationForm from './NominationForm.svelte';
+
+const units = [{ id: 4, name: 'Phòng Tài chính - Kế hoạch', kind: 'office', kind_label: 'Cơ quan chuyên môn', position: 4 }];
+
+async function fill() {
+  await fireEvent.change(screen.getByTestId('f-unit'), { target: { value: '4' } });
+  await fireEvent.change(screen.getByTestId('f-kind'), { target: { value: 'collective' } });
+  await fireEvent.input(screen.getByTestId('f-name'), { target: { value: 'Phòng Tài chính - Kế hoạch' } });
+  await fireEvent.input(screen.getByTestId('f-time'), { target: { value: '05/01/2024 09:00' } });
+}
+
+describe('the nomination form', () => {
+  beforeEach(() => { checkNomination.mockReset(); addNomination.mockReset(); });
+
+  it('explains a used quota while the secretary types, before saving', async () => {
+    checkNomination.mockResolvedValue([
+      { reason: 'over_quota', label: 'Vượt số lượng đề nghị khen thưởng của đơn vị', note: 'suất của đơn vị đã thuộc hồ sơ số 4' },
+    ]);
+    render(NominationForm, { props: { units, onsaved: () => {} } });
+    await fill();
+    await waitFor(() => expect(screen.getByTestId('rule-over_quota')).toBeTruthy());
+    expect(screen.getByTestId('rule-over_quota').textContent).toContain('hồ sơ số 4');
+    expect(checkNomination).toHaveBeenCalledWith(expect.objectContaining({ unit_id: 4, kind: 'collective', submitted_at: '05/01/2024 09:00' }));
+    expect(addNomination).not.toHaveBeenCalled();
+  });
+
+  it('shows the core error next to the time field', async () => {
+    checkNomination.mockRejectedValue({ code: 'invalid_field', message: 'Thời gian nộp: không đọc được thời gian', field: 'submitted_at' });
+    addNomination.mockRejectedValue({ code: 'invalid_field', message: 'Thời gian nộp: không đọc được thời gian', field: 'submitted_at' });
+    render(NominationForm, { props: { units, onsaved: () => {} } });
+    await fill();
+    await fireEvent.submit(screen.getByTestId('nomination-form'));
+    await waitFor(() => expect(screen.getByTestId('f-time-error').textContent).toContain('không đọc được thời gian'));
+  });
+
+  it('saves and reports the status the rules gave', async () => {
+    checkNomination.mockResolvedValue([]);
+    addNomination.mockResolvedValue({ id: 12, status_label: 'Đã tiếp nhận' });
+    const onsaved = vi.fn();
+    render(NominationForm, { props: { units, onsaved } });
+    await fill();
+    await waitFor(() => expect(screen.getByTestId('rule-check').textContent).toContain('đáp ứng'));
+    await fireEvent.submit(screen.getByTestId('nomination-form'));
+    await waitFor(() => expect(onsaved).toHaveBeenCalledWith('Đã ghi nhận hồ sơ số 12: Đã tiếp nhận.'));
+  });
+});
+
+describe('the nomination form after a save', () => {
+  it('checks the next dossier too', async () => {
+    checkNomination.mockReset();
+    addNomination.mockReset();
+    checkNomination.mockResolvedValueOnce([]).mockResolvedValue([
+      { reason: 'over_quota', label: 'Vượt số lượng đề nghị khen thưởng của đơn vị', note: 'suất của đơn vị đã thuộc hồ sơ số 1' },
+    ]);
+    addNomination.mockResolvedValue({ id: 1, status_label: 'Đã tiếp nhận' });
+    render(NominationForm, { props: { units, onsaved: () => {} } });
+    await fill();
+    await waitFor(() => expect(screen.getByTestId('rule-check').textContent).toContain('đáp ứng'));
+    await fireEvent.submit(screen.getByTestId('nomination-form'));
+    await waitFor(() => expect(addNomination).toHaveBeenCalledOnce());
+    await fill();
+    await waitFor(() => expect(screen.getByTestId('rule-over_quota').textContent).toContain('hồ sơ số 1'));
+  });
+});
