@@ -1,13 +1,10 @@
 #!/usr/bin/env bash
-# The main job: creates the example database (the Bạch Thông Q4-2023 campaign), records the
-# sample dossiers, and lists the units and the nominations with the rules' outcomes.
+# Starts the desktop application: installs what the machine lacks (WebKitGTK and the build
+# tools), builds the interface and the application, and opens the window.
 set -euo pipefail
 cd "$(dirname "$0")"
+bash scripts/system-packages.sh
 . scripts/toolchain.sh
-cargo build --release --quiet --bin thidua
-db="${THIDUA_DB:-target/demo/thidua-demo.sqlite3}"
-thidua() { ./target/release/thidua --db "$db" "$@"; }
-thidua init --example
-thidua import tests/fixtures/nominations-example.csv
-echo; echo "== Đơn vị =="; thidua units
-echo; echo "== Hồ sơ =="; thidua nominations
+(cd ui && npm ci --no-audit --no-fund && npm run build)
+cargo build --release -p thidua-desktop
+exec target/release/thidua-desktop
