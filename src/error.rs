@@ -53,6 +53,8 @@ pub enum Error {
     NotAppraisable { id: NominationId, status: Status },
     #[error("Tham số không hợp lệ: {0}")]
     InvalidArgument(String),
+    #[error("Không tạo được văn bản: {0}.")]
+    Document(String),
     #[error("Không nhập tệp «{file}»; chưa ghi gì vào cơ sở dữ liệu. {} lỗi:\n{}", .problems.len(), list(.problems))]
     ImportRejected { file: String, problems: Vec<ImportProblem> },
 }
@@ -79,6 +81,7 @@ impl Error {
             Error::NotAppraisable { .. } => "not_appraisable",
             Error::InvalidArgument(_) => "invalid_argument",
             Error::ImportRejected { .. } => "import_rejected",
+            Error::Document(_) => "document",
         }
     }
 }

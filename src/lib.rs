@@ -5,6 +5,7 @@
 //! diacritics, Vietnamese order, dates and amounts in words). It knows nothing of windows or
 //! web views: the desktop shell and the `thidua` command line both call this API.
 
+pub mod documents;
 pub mod error;
 pub mod exchange;
 pub mod model;
