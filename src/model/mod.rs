@@ -1,6 +1,7 @@
 //! The domain types: campaigns, units and nominations, named after DOMAIN.md's glossary.
 
 pub mod campaign;
+pub mod documents;
 pub mod nomination;
 pub mod unit;
 
@@ -8,6 +9,7 @@ pub use campaign::{
     Award, Campaign, CampaignDefinition, CampaignSettings, Criteria, Criterion, Indicator, Issuer, Period, Plan,
     RequiredPart, RequiredParts, UnitDefinition,
 };
+pub use documents::{BonusRate, CertificateSettings, DecisionSettings, MoneySettings, Rounding, SalaryRow, Signer};
 pub use nomination::{
     DossierPart, Gender, NewNomination, Nomination, NomineeKind, PartState, Parts, Reason, Refusal, RefusalSource,
     Status,
