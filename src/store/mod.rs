@@ -2,6 +2,7 @@
 //! aggregate. SQL lives only here.
 
 mod campaigns;
+mod documents;
 mod nominations;
 
 use std::path::{Path, PathBuf};
@@ -11,6 +12,7 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
 
+pub use documents::{DecisionRecord, Offset};
 pub(crate) use nominations::nomination_key;
 pub use nominations::SearchHit;
 
@@ -22,7 +24,8 @@ pub const DATABASE_FILE: &str = "thidua-records.sqlite3";
 /// Marks a SQLite file as ours (`PRAGMA application_id`, "THDU").
 pub const APPLICATION_ID: i64 = 1_414_087_764;
 
-const MIGRATION_SQL: &[&str] = &[include_str!("migrations/0001_core.sql")];
+const MIGRATION_SQL: &[&str] =
+    &[include_str!("migrations/0001_core.sql"), include_str!("migrations/0002_documents.sql")];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
