@@ -114,6 +114,12 @@ pub struct DecisionSettings {
     /// The signer drafts name until the decision records who signed.
     #[serde(default)]
     pub signer: Signer,
+    /// Symbol of the standing body's notices to units ("TB-NV"); empty prints none.
+    #[serde(default)]
+    pub notice_symbol: String,
+    /// Who signs the standing body's notices ("TRƯỞNG PHÒNG").
+    #[serde(default)]
+    pub notice_signer: Signer,
 }
 
 /// Certificate stock and wording.

@@ -23,6 +23,8 @@ pub struct Word {
     pub width: f32,
     /// Width of the space that follows the word, in the face of its last piece.
     pub space: f32,
+    /// A line break ("\n") follows the word.
+    pub hard_break: bool,
 }
 
 /// One laid-out line: its words and whether it ends its paragraph.
@@ -44,14 +46,17 @@ impl Line {
 pub fn words(fonts: &Fonts, size: f32, runs: &[Run]) -> Vec<Word> {
     let mut out = Vec::new();
     let mut current: Vec<Run> = Vec::new();
-    let finish = |current: &mut Vec<Run>, out: &mut Vec<Word>| {
+    let finish = |current: &mut Vec<Run>, out: &mut Vec<Word>, hard_break: bool| {
         if current.is_empty() {
+            if let Some(w) = out.last_mut() {
+                w.hard_break |= hard_break;
+            }
             return;
         }
         let pieces = std::mem::take(current);
         let width = pieces.iter().map(|p| fonts.width(p.face, size, &p.text)).sum();
         let last_face = pieces.last().map_or(Face::Regular, |p| p.face);
-        out.push(Word { pieces, width, space: fonts.width(last_face, size, " ") });
+        out.push(Word { pieces, width, space: fonts.width(last_face, size, " "), hard_break });
     };
     for run in runs {
         let mut piece = String::new();
@@ -60,7 +65,7 @@ pub fn words(fonts: &Fonts, size: f32, runs: &[Run]) -> Vec<Word> {
                 if !piece.is_empty() {
                     current.push(Run { face: run.face, text: std::mem::take(&mut piece) });
                 }
-                finish(&mut current, &mut out);
+                finish(&mut current, &mut out, c == '\n');
             } else {
                 piece.push(c);
             }
@@ -69,7 +74,7 @@ pub fn words(fonts: &Fonts, size: f32, runs: &[Run]) -> Vec<Word> {
             current.push(Run { face: run.face, text: piece });
         }
     }
-    finish(&mut current, &mut out);
+    finish(&mut current, &mut out, false);
     out
 }
 
@@ -86,7 +91,7 @@ fn split_long(fonts: &Fonts, size: f32, word: Word, max: f32) -> Vec<Word> {
                 if !text.is_empty() {
                     pieces.push(Run { face: run.face, text: std::mem::take(&mut text) });
                 }
-                out.push(Word { pieces: std::mem::take(&mut pieces), width, space: 0.0 });
+                out.push(Word { pieces: std::mem::take(&mut pieces), width, space: 0.0, hard_break: false });
                 width = 0.0;
             }
             text.push(c);
@@ -96,7 +101,7 @@ fn split_long(fonts: &Fonts, size: f32, word: Word, max: f32) -> Vec<Word> {
             pieces.push(Run { face: run.face, text });
         }
     }
-    out.push(Word { pieces, width, space: word.space });
+    out.push(Word { pieces, width, space: word.space, hard_break: word.hard_break });
     out
 }
 
@@ -121,12 +126,22 @@ pub fn break_lines(fonts: &Fonts, size: f32, runs: &[Run], first: f32, rest: f32
             }
             if let Some(t) = tail {
                 used = t.width;
+                let hard = t.hard_break;
                 line.push(t);
+                if hard {
+                    lines.push(Line { words: std::mem::take(&mut line), last: true });
+                    used = 0.0;
+                }
             }
             continue;
         }
         used += if line.is_empty() { word.width } else { gap + word.width };
+        let hard = word.hard_break;
         line.push(word);
+        if hard {
+            lines.push(Line { words: std::mem::take(&mut line), last: true });
+            used = 0.0;
+        }
     }
     lines.push(Line { words: line, last: true });
     lines
@@ -202,6 +217,14 @@ mod tests {
         assert!(lines.len() > 2);
         assert!(lines.iter().all(|l| l.width() <= 30.0));
         assert_eq!(lines.iter().map(text).collect::<String>(), "Nghiêngnghiêngnghiêng");
+    }
+
+    #[test]
+    fn a_newline_ends_the_line_and_is_not_justified() {
+        let f = fonts();
+        let lines = break_lines(&f, 12.0, &[Run::new(Face::Regular, "Bà Nguyễn Thị Hường\nChuyên viên")], 400.0, 400.0);
+        assert_eq!(lines.iter().map(text).collect::<Vec<_>>(), ["Bà Nguyễn Thị Hường", "Chuyên viên"]);
+        assert!(lines[0].last);
     }
 
     #[test]
