@@ -187,7 +187,7 @@ pub fn calibration_page(stock: &Stock) -> Result<Vec<u8>> {
             o.dy as f32 / 10.0
         );
         let p = Para::text(10.0, Face::Regular, &text);
-        let laid = flow.lay(&p, mm(150.0));
+        let laid = flow.lay(&p, mm((w - cx - 6.0).clamp(40.0, 150.0)));
         flow.place(&p, &laid, mm(cx + 2.0), mm(cy + 1.0));
     }
     flow.finish("Trang căn chỉnh phôi Giấy khen")

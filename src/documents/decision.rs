@@ -174,5 +174,6 @@ fn write_annex(flow: &mut Flow, data: &DecisionData) {
         ],
         rows,
         size: 13.0,
+        min_row: 0.0,
     });
 }

@@ -41,7 +41,7 @@ pub fn header(flow: &mut Flow, h: &Header<'_>) {
     let motto = Para::text(13.0, Face::Bold, MOTTO).centred();
     let laid = flow.lay(&motto, rw);
     ry = flow.place(&motto, &laid, x + lw, ry);
-    flow.centred_rule(rc, laid.widest(), ry + 1.0);
+    flow.centred_rule(rc, laid.widest(), ry + 2.0);
 
     // Left column: parent body (regular), issuing body (bold) and a rule 40% of its width.
     let mut ly = top;
@@ -53,7 +53,7 @@ pub fn header(flow: &mut Flow, h: &Header<'_>) {
     let body = Para::text(12.0, Face::Bold, &upper(h.body)).centred().balanced();
     let laid = flow.lay(&body, lw);
     ly = flow.place(&body, &laid, x, ly);
-    flow.centred_rule(lc, laid.widest() * 0.4, ly + 1.0);
+    flow.centred_rule(lc, laid.widest() * 0.4, ly + 2.0);
 
     // Number and place-and-date on one line, under their columns.
     let y = ly.max(ry) + 8.0;
@@ -72,7 +72,7 @@ pub fn titled(flow: &mut Flow, lines: &[Para], rule_mm: f32) {
         flow.para(p);
     }
     let centre = flow.left() + flow.width() / 2.0;
-    let y = flow.y + 1.0;
+    let y = flow.y + 4.0;
     flow.centred_rule(centre, mm(rule_mm), y);
     flow.skip(6.0);
 }

@@ -47,7 +47,7 @@ fn sheet(flow: &mut Flow, campaign: &Campaign, list: &[super::Awardee], member: 
         ],
         40.0,
     );
-    let name = member.map_or_else(|| ".".repeat(60), |m| crate::vn::normalise_name(m));
+    let name = member.map_or_else(|| ".".repeat(60), crate::vn::normalise_name);
     flow.para(&Para::new(14.0).run(Face::Regular, "Họ và tên thành viên Hội đồng: ").run(Face::Bold, &name));
     flow.para(
         &Para::text(12.0, Face::Italic, "Chấm điểm từng tiêu chí, không vượt quá số điểm tối đa ghi trong ngoặc.")
@@ -62,6 +62,7 @@ fn sheet(flow: &mut Flow, campaign: &Campaign, list: &[super::Awardee], member: 
         }
         flow.para(&Para::text(13.0, Face::Bold, &format!("{roman}. {label}")).space(6.0, 4.0));
         flow.table(&table(criteria, &nominees));
+        flow.skip(6.0);
         for c in criteria {
             let text = format!("Tiêu chí {} ({} điểm): {}", c.label, points(c.max_half_points), c.text);
             flow.para(&Para::text(11.0, Face::Regular, &text).align(Align::Justify).leading(1.1).space(0.0, 2.0));
@@ -73,7 +74,7 @@ fn sheet(flow: &mut Flow, campaign: &Campaign, list: &[super::Awardee], member: 
     let w = flow.width() * 0.5;
     flow.para_in(&Para::text(14.0, Face::Bold, "NGƯỜI CHẤM ĐIỂM").centred(), x, w);
     flow.skip(60.0);
-    let signed = member.map_or_else(|| blank(1), |m| crate::vn::normalise_name(m));
+    let signed = member.map_or_else(|| blank(1), crate::vn::normalise_name);
     flow.para_in(&Para::text(14.0, Face::Bold, &signed).centred(), x, w);
 }
 
@@ -93,5 +94,5 @@ fn table(criteria: &[Criterion], nominees: &[&super::Awardee]) -> Table {
             Row::Cells(cells)
         })
         .collect();
-    Table { columns, rows, size: 12.0 }
+    Table { columns, rows, size: 12.0, min_row: super::layout::mm(12.0) }
 }

@@ -31,6 +31,8 @@ pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
     pub size: f32,
+    /// Least height of a body row in points (room to write by hand on a blank sheet).
+    pub min_row: f32,
 }
 
 const PAD_X: f32 = 3.0;
@@ -46,7 +48,7 @@ impl Flow {
         let header: Vec<Para> =
             t.columns.iter().map(|c| Para::text(t.size, Face::Bold, &c.title).centred().leading(1.1)).collect();
         self.keep(self.cells_height(&header, &widths) * 2.0);
-        self.row(&header, &widths);
+        self.row(&header, &widths, 0.0);
         for row in &t.rows {
             let cells: Vec<Para> = match row {
                 Row::Cells(texts) => texts
@@ -57,12 +59,12 @@ impl Flow {
                 Row::Group(s) => vec![Para::text(t.size, Face::Bold, s).leading(1.1)],
             };
             let row_widths = if cells.len() == 1 && widths.len() > 1 { vec![width] } else { widths.clone() };
-            let h = self.cells_height(&cells, &row_widths);
+            let h = self.cells_height(&cells, &row_widths).max(t.min_row);
             if self.room() < h {
                 self.new_page();
-                self.row(&header, &widths);
+                self.row(&header, &widths, 0.0);
             }
-            self.row(&cells, &row_widths);
+            self.row(&cells, &row_widths, t.min_row);
         }
     }
 
@@ -71,8 +73,8 @@ impl Flow {
             + 2.0 * PAD_Y
     }
 
-    fn row(&mut self, cells: &[Para], widths: &[f32]) {
-        let h = self.cells_height(cells, widths);
+    fn row(&mut self, cells: &[Para], widths: &[f32], min: f32) {
+        let h = self.cells_height(cells, widths).max(min);
         let top = self.y;
         let mut x = self.left();
         for (p, w) in cells.iter().zip(widths) {
