@@ -7,15 +7,16 @@ pub mod fonts;
 pub mod page;
 pub mod table;
 pub mod text;
+mod write;
 
 pub use fonts::{Face, Fonts};
 pub use page::Page;
 pub use table::{Column, Row, Table};
 pub use text::{Line, Run};
 
-use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions};
+use printpdf::{Mm, PdfDocument, PdfPage};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// Points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -312,12 +313,7 @@ impl Flow {
         fonts::register(&mut doc, &used)?;
         let (w, h) = (Mm(self.sheet.width), Mm(self.sheet.height));
         doc.with_pages(self.pages.into_iter().map(|p| PdfPage::new(w, h, p.ops)).collect());
-        let mut warnings = Vec::new();
-        let bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
-        if bytes.is_empty() {
-            return Err(Error::Document("không tạo được tệp PDF".into()));
-        }
-        Ok(bytes)
+        write::save(&doc)
     }
 }
 
