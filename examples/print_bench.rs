@@ -73,15 +73,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let _ = std::fs::remove_file(format!("{}{suffix}", tmp.display()));
     }
 
-    let pages = |bytes: &[u8]| bytes.windows(10).filter(|w| w == b"/Type /Pag" || w == b"/Type/Page").count();
+    let pages = |bytes: &[u8]| lopdf::Document::load_mem(bytes).map(|d| d.get_pages().len()).unwrap_or(0);
+    let (dp, cp) = (pages(&decision), pages(&certificates));
     println!("awardees: {n}; setup (database): {:.0} ms", setup.as_secs_f64() * 1000.0);
     println!("printing both files: {:.0} ms", elapsed.as_secs_f64() * 1000.0);
-    println!("decision.pdf: {} bytes", decision.len());
-    println!(
-        "certificates.pdf: {} bytes, {:.0} bytes per page",
-        certificates.len(),
-        certificates.len() as f64 / n as f64
-    );
-    let _ = pages;
+    for (name, bytes, p) in [("decision.pdf", &decision, dp), ("certificates.pdf", &certificates, cp)] {
+        println!(
+            "{name}: {p} pages, {} bytes, {:.0} bytes per page",
+            bytes.len(),
+            bytes.len() as f64 / p.max(1) as f64
+        );
+    }
+    let total = decision.len() + certificates.len();
+    println!("both: {} pages, {:.0} bytes per page", dp + cp, total as f64 / (dp + cp).max(1) as f64);
     Ok(())
 }

@@ -90,48 +90,46 @@ pub fn certificates(data: &DecisionData, stock: &Stock) -> Result<Vec<u8>> {
         DecisionState::Draft { .. } => format!("{}, {}", s.issuer.place, data.long_date()),
     };
     let achievement = c.achievement.replace("{campaign}", &data.campaign.name);
-    for (i, a) in data.awardees.iter().enumerate() {
-        if i > 0 {
-            flow.new_section();
-        }
+    let signer = &data.signer;
+    let award = upper(&data.award_short());
+    // What every certificate shows alike is drawn once.
+    flow.background(|flow| {
         if !stock.preprinted {
-            border(&mut flow, stock);
+            border(flow, stock);
         }
         field(
-            &mut flow,
+            flow,
             stock,
             "national_title",
             &[Para::text(16.0, Face::Bold, NATIONAL_TITLE).centred(), Para::text(17.0, Face::Bold, MOTTO).centred()],
         );
         let (x, y, w) = stock.place("national_title");
         let motto = flow.fonts.width(Face::Bold, 17.0, MOTTO);
-        flow.centred_rule(x + w / 2.0, motto, y + 16.0 * 1.15 + 17.0 * 1.15 + 1.0);
-        field(&mut flow, stock, "authority", &[Para::text(20.0, Face::Bold, &upper(&s.issuer.authority)).centred()]);
-        field(&mut flow, stock, "give", &[Para::text(20.0, Face::Bold, "TẶNG").centred()]);
-        field(&mut flow, stock, "title", &[Para::text(48.0, Face::Bold, &upper(&data.award_short())).centred()]);
+        flow.centred_rule(x + w / 2.0, motto, y + 16.0 * 1.15 + 17.0 * 1.15 + 2.0);
+        field(flow, stock, "authority", &[Para::text(20.0, Face::Bold, &upper(&s.issuer.authority)).centred()]);
+        field(flow, stock, "give", &[Para::text(20.0, Face::Bold, "TẶNG").centred()]);
+        field(flow, stock, "title", &[Para::text(48.0, Face::Bold, &award).centred()]);
+        field(flow, stock, "achievement", &[Para::text(18.0, Face::Regular, &achievement).centred().leading(1.25)]);
+        field(flow, stock, "decision", &[Para::text(14.0, Face::Regular, &reference)]);
+        let mut sig = vec![Para::text(16.0, Face::Italic, &place_date).centred()];
+        sig.extend(signer.title_lines().iter().map(|t| Para::text(16.0, Face::Bold, &upper(t)).centred()));
+        // 35 mm left free for the signature and the seal.
+        sig.push(Para::text(18.0, Face::Bold, &signer.name).centred().space(mm(35.0), 0.0));
+        field(flow, stock, "signature", &sig);
+    });
+    for (i, a) in data.awardees.iter().enumerate() {
+        if i > 0 {
+            flow.new_section();
+        }
         field(&mut flow, stock, "name", &[Para::text(26.0, Face::BoldItalic, &a.addressed()).centred()]);
         let position = a.position_and_unit();
         if !position.is_empty() {
             field(&mut flow, stock, "position", &[Para::text(18.0, Face::Italic, &position).centred()]);
         }
-        field(
-            &mut flow,
-            stock,
-            "achievement",
-            &[Para::text(18.0, Face::Regular, &achievement).centred().leading(1.25)],
-        );
         let register = c.register_label.replace("{n}", &(c.first_register_number as usize + i).to_string());
-        field(
-            &mut flow,
-            stock,
-            "decision",
-            &[Para::text(14.0, Face::Regular, &reference), Para::text(14.0, Face::Regular, &register)],
-        );
-        let mut sig = vec![Para::text(16.0, Face::Italic, &place_date).centred()];
-        sig.extend(data.signer.title_lines().iter().map(|t| Para::text(16.0, Face::Bold, &upper(t)).centred()));
-        // 35 mm left free for the signature and the seal.
-        sig.push(Para::text(18.0, Face::Bold, &data.signer.name).centred().space(mm(35.0), 0.0));
-        field(&mut flow, stock, "signature", &sig);
+        // The register line sits under the decision's reference, in the same field.
+        let reference_line = Para::text(14.0, Face::Regular, "");
+        field(&mut flow, stock, "decision", &[reference_line, Para::text(14.0, Face::Regular, &register)]);
     }
     flow.finish("Giấy khen")
 }

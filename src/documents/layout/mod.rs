@@ -150,12 +150,23 @@ pub struct Flow {
     /// Distance of the next line's top from the page's top edge, in points.
     pub y: f32,
     used: [bool; 4],
+    /// Drawing shared by every page, written once and referenced from each page.
+    background: Option<Page>,
+    in_background: bool,
 }
 
 impl Flow {
     pub fn new(sheet: Sheet) -> Result<Flow> {
-        let mut flow =
-            Flow { fonts: Fonts::load()?, sheet, pages: Vec::new(), sections: Vec::new(), y: 0.0, used: [false; 4] };
+        let mut flow = Flow {
+            fonts: Fonts::load()?,
+            sheet,
+            pages: Vec::new(),
+            sections: Vec::new(),
+            y: 0.0,
+            used: [false; 4],
+            background: None,
+            in_background: false,
+        };
         flow.new_section();
         Ok(flow)
     }
@@ -206,13 +217,26 @@ impl Flow {
         self.y += pt;
     }
 
-    /// The current page, for drawing.
+    /// Draws what every page shows alike (a certificate's border and fixed wording) once: the
+    /// PDF keeps one copy that each page's contents reference, instead of one per page.
+    pub fn background(&mut self, draw: impl FnOnce(&mut Flow)) {
+        let height = mm(self.sheet.height);
+        self.background.get_or_insert_with(|| Page::new(height));
+        self.in_background = true;
+        draw(self);
+        self.in_background = false;
+    }
+
+    /// The current page (or the background while it is drawn), for drawing.
     pub fn page(&mut self) -> (&mut Page, &mut [bool; 4]) {
         if self.pages.is_empty() {
             self.new_page();
         }
         let n = self.pages.len() - 1;
-        (&mut self.pages[n], &mut self.used)
+        match (self.in_background, self.background.as_mut()) {
+            (true, Some(bg)) => (bg, &mut self.used),
+            _ => (&mut self.pages[n], &mut self.used),
+        }
     }
 
     /// Breaks `p` into lines for a column `width` points wide.
@@ -312,8 +336,10 @@ impl Flow {
         let used: Vec<Face> = Face::ALL.into_iter().filter(|f| self.used[*f as usize]).collect();
         fonts::register(&mut doc, &used)?;
         let (w, h) = (Mm(self.sheet.width), Mm(self.sheet.height));
-        doc.with_pages(self.pages.into_iter().map(|p| PdfPage::new(w, h, p.ops)).collect());
-        write::save(&doc)
+        let has_background = self.background.is_some();
+        let pages = self.background.into_iter().chain(self.pages);
+        doc.with_pages(pages.map(|p| PdfPage::new(w, h, p.ops)).collect());
+        write::save(&doc, has_background)
     }
 }
 

@@ -13,12 +13,16 @@ use printpdf::{PdfDocument, PdfSaveOptions};
 
 use crate::error::{Error, Result};
 
-/// Serialises `doc` into PDF bytes.
-pub fn save(doc: &PdfDocument) -> Result<Vec<u8>> {
+/// Serialises `doc` into PDF bytes. With `background`, the first page is not a page but the
+/// drawing under every other page: its content stream is put first in each page's contents.
+pub fn save(doc: &PdfDocument, background: bool) -> Result<Vec<u8>> {
     let mut warnings = Vec::new();
     let opts = PdfSaveOptions { optimize: false, ..PdfSaveOptions::default() };
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     share_resources(&mut lo);
+    if background {
+        lay_background(&mut lo)?;
+    }
     for object in lo.objects.values_mut() {
         if let Object::Stream(stream) = object {
             if stream.allows_compression && stream.dict.get(b"Filter").is_err() {
@@ -75,4 +79,39 @@ fn share_resources(doc: &mut Document) {
             doc.objects.remove(&old);
         }
     }
+}
+
+fn broken(what: &str) -> Error {
+    Error::Document(format!("cấu trúc tệp PDF không như dự kiến ({what})"))
+}
+
+/// Removes the first page from the page tree and puts its content stream under every other page.
+fn lay_background(doc: &mut Document) -> Result<()> {
+    let pages = doc.get_pages();
+    let mut ids = pages.values().copied();
+    let first = ids.next().ok_or_else(|| broken("không có trang"))?;
+    let others: Vec<lopdf::ObjectId> = ids.collect();
+    let page = doc.get_object(first).and_then(Object::as_dict).map_err(|_| broken("trang nền"))?;
+    let shared = page.get(b"Contents").and_then(Object::as_reference).map_err(|_| broken("nội dung trang nền"))?;
+    let parent = page.get(b"Parent").and_then(Object::as_reference).map_err(|_| broken("cây trang"))?;
+    for id in others {
+        if let Ok(Object::Dictionary(p)) = doc.get_object_mut(id) {
+            let own = p.get(b"Contents").cloned().map_err(|_| broken("nội dung trang"))?;
+            let mut contents = vec![Object::Reference(shared)];
+            match own {
+                Object::Array(list) => contents.extend(list),
+                other => contents.push(other),
+            }
+            p.set("Contents", Object::Array(contents));
+        }
+    }
+    if let Ok(Object::Dictionary(tree)) = doc.get_object_mut(parent) {
+        if let Ok(Object::Array(kids)) = tree.get_mut(b"Kids") {
+            kids.retain(|k| k.as_reference().ok() != Some(first));
+        }
+        let count = tree.get(b"Count").and_then(Object::as_i64).unwrap_or(1);
+        tree.set("Count", count - 1);
+    }
+    doc.objects.remove(&first);
+    Ok(())
 }
