@@ -267,3 +267,43 @@ fn the_command_line_records_the_number_and_prints_the_final_decision() {
     assert!(!bad.status.success());
     assert!(common::stderr(&bad).contains("không có trường «nope»"));
 }
+
+#[test]
+fn the_decision_record_round_trips_and_refuses_number_zero() {
+    let (mut store, campaign) = sample();
+    assert_eq!(store.decision(campaign.id).unwrap(), None);
+    let signer = thidua::model::Signer::from_title("nông văn khánh", "Phó Chủ tịch");
+    assert_eq!(signer.title_lines(), ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
+    let record = DecisionRecord { number: 7, signed_on: date(2024, 1, 12), signer: Some(signer) };
+    store.set_decision(campaign.id, &record).unwrap();
+    assert_eq!(store.decision(campaign.id).unwrap(), Some(record.clone()));
+    let zero = DecisionRecord { number: 0, ..record.clone() };
+    assert_eq!(store.set_decision(campaign.id, &zero).unwrap_err().code(), "invalid_argument");
+    assert_eq!(store.decision(campaign.id).unwrap(), Some(record));
+    let chair = thidua::model::Signer::from_title("Hà Văn Bình", "chủ tịch");
+    assert_eq!(chair.title_lines(), ["CHỦ TỊCH"]);
+}
+
+#[test]
+fn a_campaign_file_without_document_settings_still_loads_and_says_what_is_missing() {
+    let mut def: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/campaigns/bach-thong-q4-2023.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    for key in ["money", "decision", "certificate"] {
+        def.as_object_mut().unwrap().remove(key);
+    }
+    def["code"] = "old-file".into();
+    let def = thidua::exchange::parse_definition(&def.to_string()).unwrap();
+    assert_eq!(def.settings.certificate.width_mm, 420);
+    let mut store = thidua::Store::open_in_memory().unwrap();
+    store.create_campaign(&def).unwrap();
+    let campaign = store.campaign(Some("old-file")).unwrap();
+    thidua::exchange::import_nominations(&mut store, &campaign, &common::fixture("nominations-example.csv")).unwrap();
+    store.accept_all(campaign.id).unwrap();
+    let err =
+        thidua::documents::render(&store, &campaign, DocumentKind::Decision, &PrintOptions::default()).unwrap_err();
+    assert_eq!(err.code(), "document");
+    assert!(err.to_string().contains("mức lương cơ sở"), "{err}");
+}
