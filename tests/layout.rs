@@ -63,6 +63,13 @@ fn the_decision_keeps_decree_30_margins_and_centres_its_headings() {
     let so = p1.iter().find(|w| w.text == "Số:").unwrap();
     let place = p1.iter().find(|w| w.text == "Bạch").unwrap();
     assert!((so.y1 - place.y1).abs() < 1.5);
+    // "Nơi nhận:" is level with the signer's title, left and right (on the page that has them).
+    let last = words(&pdf, n - 1).into_iter().chain(words(&pdf, n)).collect::<Vec<_>>();
+    if let (Some(to), Some(kt)) = (last.iter().find(|w| w.text == "Nơi"), last.iter().find(|w| w.text == "KT.")) {
+        assert!((to.y0 - kt.y0).abs() < 4.0 && to.x0 < CENTRE && kt.x0 > CENTRE, "{to:?} {kt:?}");
+    } else {
+        panic!("no recipients or signature block");
+    }
     // Articles: "Điều 1." indented 1 cm.
     let art = p1.iter().find(|w| w.text == "Điều").unwrap();
     assert!((art.x0 - LEFT - 10.0 * PT_PER_MM).abs() < 0.5, "{art:?}");
@@ -99,4 +106,25 @@ fn a_long_table_repeats_its_header_on_every_page() {
     }
     assert_eq!(rows_seen, 90, "every row printed once");
     pdf::assert_qpdf_clean(&pdf);
+}
+
+#[test]
+fn each_section_is_numbered_apart_from_its_second_page() {
+    let mut flow = Flow::new(Sheet::A4).unwrap();
+    let para = thidua::documents::layout::Para::text(14.0, thidua::documents::layout::Face::Regular, "Dòng chữ");
+    for section in 0..2 {
+        if section > 0 {
+            flow.new_section();
+        }
+        for _ in 0..60 {
+            flow.para(&para);
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("s.pdf");
+    std::fs::write(&pdf, flow.finish("Hai phần").unwrap()).unwrap();
+    assert_eq!(pages(&pdf), 4);
+    let numbers: Vec<Vec<String>> =
+        (1..=4).map(|p| words(&pdf, p).into_iter().filter(|w| w.y1 < TOP).map(|w| w.text).collect()).collect();
+    assert_eq!(numbers, [vec![], vec!["2".to_string()], vec![], vec!["2".to_string()]]);
 }
