@@ -69,6 +69,8 @@ pub enum Error {
     Shortlist { id: NominationId, award: String, why: String, code: &'static str },
     #[error("Tham số không hợp lệ: {0}")]
     InvalidArgument(String),
+    #[error("Không tạo được văn bản: {0}.")]
+    Document(String),
     #[error("Không nhập tệp «{file}»; chưa ghi gì vào cơ sở dữ liệu. {} lỗi:\n{}", .problems.len(), list(.problems))]
     ImportRejected { file: String, problems: Vec<ImportProblem> },
 }
@@ -103,6 +105,7 @@ impl Error {
             Error::Council(_) => "council",
             Error::Shortlist { code, .. } => code,
             Error::ImportRejected { .. } => "import_rejected",
+            Error::Document(_) => "document",
         }
     }
 }

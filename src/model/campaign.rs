@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::documents::{CertificateSettings, DecisionSettings, MoneySettings};
 use super::{CampaignId, NomineeKind, UnitKind};
 
 /// The plan (kế hoạch) that launched the campaign. A draft plan has no number or day yet.
@@ -143,6 +144,12 @@ pub struct CampaignSettings {
     pub quotas: BTreeMap<UnitKind, u32>,
     pub awards: Vec<Award>,
     pub required_parts: RequiredParts,
+    #[serde(default)]
+    pub money: MoneySettings,
+    #[serde(default)]
+    pub decision: DecisionSettings,
+    #[serde(default)]
+    pub certificate: CertificateSettings,
 }
 
 /// A campaign definition file (`assets/campaigns/*.json`): everything needed to run a campaign.

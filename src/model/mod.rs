@@ -2,6 +2,7 @@
 
 pub mod campaign;
 pub mod council;
+pub mod documents;
 pub mod nomination;
 pub mod unit;
 
@@ -12,6 +13,7 @@ pub use campaign::{
 pub use council::{
     CouncilMember, CouncilRole, CouncilRules, Meeting, MeetingId, MemberId, Share, ShortlistEntry, VoteCount,
 };
+pub use documents::{BonusRate, CertificateSettings, DecisionSettings, MoneySettings, Rounding, SalaryRow, Signer};
 pub use nomination::{
     DossierPart, Gender, NewNomination, Nomination, NomineeKind, PartState, Parts, Reason, Refusal, RefusalSource,
     Status,

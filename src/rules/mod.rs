@@ -1,6 +1,7 @@
 //! The intake rules (R4–R6) as pure functions over the model: they take data and the clock's
 //! reading as arguments and return decisions; they never touch the database.
 
+pub mod bonus;
 pub mod completeness;
 pub mod deadline;
 pub mod intake;

@@ -3,6 +3,7 @@
 
 mod campaigns;
 mod council;
+mod documents;
 mod nominations;
 mod overview;
 mod scoring;
@@ -14,6 +15,7 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
 
+pub use documents::{DecisionRecord, Offset};
 pub(crate) use nominations::nomination_key;
 pub use nominations::SearchHit;
 pub use overview::Overview;
@@ -27,7 +29,11 @@ pub const DATABASE_FILE: &str = "thidua-records.sqlite3";
 /// Marks a SQLite file as ours (`PRAGMA application_id`, "THDU").
 pub const APPLICATION_ID: i64 = 1_414_087_764;
 
-const MIGRATION_SQL: &[&str] = &[include_str!("migrations/0001_core.sql"), include_str!("migrations/0002_council.sql")];
+const MIGRATION_SQL: &[&str] = &[
+    include_str!("migrations/0001_core.sql"),
+    include_str!("migrations/0002_council.sql"),
+    include_str!("migrations/0003_documents.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())

@@ -7,11 +7,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{ArgGroup, Args, Parser, Subcommand};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use serde_json::json;
+use thidua::documents::{render, DocumentKind, PrintOptions};
 use thidua::exchange::{example_definition, import_nominations, parse_definition, EXAMPLE_CODE};
-use thidua::model::{Nomination, NominationId, Reason};
+use thidua::model::{Nomination, NominationId, Reason, Signer};
 use thidua::store::default_database_path;
+use thidua::store::{DecisionRecord, Offset};
 use thidua::vn::vietnam_offset;
 use thidua::{Error, Store};
 
@@ -90,6 +92,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Quyết định khen thưởng: ghi số, ngày ký và người ký.
+    #[command(subcommand)]
+    Decision(DecisionCommand),
+    /// Giấy khen: lưu độ lệch của một trường khi in trên phôi in sẵn.
+    #[command(subcommand)]
+    Certificate(CertificateCommand),
+    /// In văn bản ra tệp PDF.
+    Print(PrintArgs),
     /// Tìm hồ sơ theo tên, không cần dấu ("nguyen thi huong").
     Search {
         text: String,
@@ -102,6 +112,67 @@ enum Command {
 enum CampaignCommand {
     /// Nhập một tệp định nghĩa đợt thi đua (.json, cùng dạng với đợt mẫu).
     Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum DecisionCommand {
+    /// Ghi số và ngày ký của quyết định (sau khi đã ký).
+    SetNumber {
+        /// Số quyết định (25 trong «25/QĐ-UBND»).
+        number: u32,
+        /// Ngày ký, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: chrono::NaiveDate,
+        /// Họ và tên người ký (mặc định: người ký trong thiết lập của đợt thi đua).
+        #[arg(long, value_name = "HỌ_TÊN")]
+        signer: Option<String>,
+        /// Chức vụ người ký: «CHỦ TỊCH» hoặc «PHÓ CHỦ TỊCH» (ký thay: KT. CHỦ TỊCH).
+        #[arg(long, value_name = "CHỨC_VỤ", requires = "signer")]
+        signer_title: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum CertificateCommand {
+    /// Lưu độ lệch (mm, sang phải và xuống dưới) của một trường trên phôi in sẵn.
+    Offset {
+        /// Tên trường (xem trang căn chỉnh: thidua print calibration).
+        field: String,
+        #[arg(long, allow_hyphen_values = true, default_value = "0")]
+        dx: f64,
+        #[arg(long, allow_hyphen_values = true, default_value = "0")]
+        dy: f64,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PrintWhat {
+    Decision,
+    Annex,
+    Certificates,
+    Calibration,
+    Refusals,
+    ScoreSheets,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StockKind {
+    Plain,
+    Preprinted,
+}
+
+#[derive(Args)]
+struct PrintArgs {
+    what: PrintWhat,
+    /// Tệp PDF sẽ ghi.
+    #[arg(long, value_name = "TỆP.pdf")]
+    out: PathBuf,
+    /// Giấy khen: giấy trắng có viền (plain) hoặc phôi in sẵn (preprinted).
+    #[arg(long, value_enum, default_value = "plain")]
+    stock: StockKind,
+    /// Phiếu chấm điểm: tên thành viên Hội đồng (nhắc lại cho mỗi người).
+    #[arg(long, value_name = "HỌ_TÊN")]
+    member: Vec<String>,
 }
 
 #[derive(Args)]
@@ -272,6 +343,44 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Shortlist { command, json } => {
             let c = store.campaign(code)?;
             council::shortlist(&mut store, &c, command.as_ref(), *json)?
+        }
+        Command::Decision(DecisionCommand::SetNumber { number, date, signer, signer_title }) => {
+            let campaign = store.campaign(code)?;
+            let default = &campaign.settings.decision.signer;
+            let signer = signer
+                .as_deref()
+                .map(|name| Signer::from_title(name, signer_title.as_deref().unwrap_or(&default.title)));
+            store.set_decision(campaign.id, &DecisionRecord { number: *number, signed_on: *date, signer })?;
+            println!(
+                "Đã ghi Quyết định số {number:02}/{} {}.",
+                campaign.settings.issuer.decision_symbol,
+                thidua::vn::long_date(*date)
+            );
+        }
+        Command::Certificate(CertificateCommand::Offset { field, dx, dy }) => {
+            if !thidua::documents::FIELDS.iter().any(|(f, _)| f == field) {
+                let names: Vec<&str> = thidua::documents::FIELDS.iter().map(|(f, _)| *f).collect();
+                return Err(Error::InvalidArgument(format!("không có trường «{field}»; dùng: {}.", names.join(", "))));
+            }
+            let tenths = |v: f64| (v * 10.0).round() as i64;
+            store.set_certificate_offset(field, Offset { dx: tenths(*dx), dy: tenths(*dy) })?;
+            println!("Đã lưu độ lệch của trường «{field}»: {dx} mm sang phải, {dy} mm xuống dưới.");
+        }
+        Command::Print(p) => {
+            let campaign = store.campaign(code)?;
+            let kind = match p.what {
+                PrintWhat::Decision => DocumentKind::Decision,
+                PrintWhat::Annex => DocumentKind::Annex,
+                PrintWhat::Certificates => DocumentKind::Certificates,
+                PrintWhat::Calibration => DocumentKind::Calibration,
+                PrintWhat::Refusals => DocumentKind::Refusals,
+                PrintWhat::ScoreSheets => DocumentKind::ScoreSheets,
+            };
+            let options =
+                PrintOptions { preprinted: matches!(p.stock, StockKind::Preprinted), members: p.member.clone() };
+            let bytes = render(&store, &campaign, kind, &options)?;
+            std::fs::write(&p.out, &bytes).map_err(|source| Error::Io { path: p.out.clone(), source })?;
+            println!("Đã ghi «{}» ({} byte).", p.out.display(), bytes.len());
         }
         Command::Search { text, json } => {
             let hits = store.search(text)?;

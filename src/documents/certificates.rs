@@ -1,0 +1,192 @@
+//! Certificates (Giấy khen), one page per awardee, on plain paper with a drawn border or on
+//! pre-printed stock (phôi) with the text only, each field moved by the offsets the secretary
+//! measured once on the calibration page (DOMAIN.md "Certificates").
+
+use std::collections::BTreeMap;
+
+use super::layout::{mm, Align, Face, Flow, Para, Sheet};
+use super::parts::{upper, MOTTO, NATIONAL_TITLE};
+use super::{DecisionData, DecisionState};
+use crate::error::Result;
+use crate::model::CertificateSettings;
+use crate::store::Offset;
+
+/// The fields of a certificate, top to bottom, with the names the calibration page shows.
+pub const FIELDS: [(&str, &str); 9] = [
+    ("national_title", "Quốc hiệu, tiêu ngữ"),
+    ("authority", "Chức danh người tặng"),
+    ("give", "TẶNG"),
+    ("title", "GIẤY KHEN"),
+    ("name", "Họ và tên / tên tập thể"),
+    ("position", "Chức vụ, đơn vị"),
+    ("achievement", "Thành tích"),
+    ("decision", "Số quyết định, số sổ vàng"),
+    ("signature", "Ngày tháng, người ký"),
+];
+
+/// Where a field sits by default, as fractions of the stock: the centre (or, for left-aligned
+/// fields, the left edge) and the top of its first line, and the width of its box.
+fn default_place(field: &str) -> (f32, f32, f32, Align) {
+    match field {
+        "national_title" => (0.5, 0.07, 0.6, Align::Centre),
+        "authority" => (0.5, 0.17, 0.8, Align::Centre),
+        "give" => (0.5, 0.24, 0.3, Align::Centre),
+        "title" => (0.5, 0.29, 0.6, Align::Centre),
+        "name" => (0.5, 0.40, 0.8, Align::Centre),
+        "position" => (0.5, 0.47, 0.8, Align::Centre),
+        "achievement" => (0.5, 0.53, 0.72, Align::Centre),
+        "decision" => (0.1, 0.70, 0.4, Align::Left),
+        _ => (0.72, 0.64, 0.42, Align::Centre),
+    }
+}
+
+/// The certificate stock: its size, whether it is pre-printed, and the saved offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stock {
+    pub width_mm: f32,
+    pub height_mm: f32,
+    pub preprinted: bool,
+    pub offsets: BTreeMap<String, Offset>,
+}
+
+impl Stock {
+    pub fn new(settings: &CertificateSettings, preprinted: bool, offsets: BTreeMap<String, Offset>) -> Stock {
+        Stock { width_mm: settings.width_mm as f32, height_mm: settings.height_mm as f32, preprinted, offsets }
+    }
+
+    fn sheet(&self) -> Sheet {
+        Sheet { width: self.width_mm, height: self.height_mm, top: 0.0, bottom: 0.0, left: 0.0, right: 0.0 }
+    }
+
+    /// A field's box in points: left edge, top, width; offsets apply only on pre-printed stock.
+    fn place(&self, field: &str) -> (f32, f32, f32) {
+        let (fx, fy, fw, align) = default_place(field);
+        let o = if self.preprinted { self.offsets.get(field).copied().unwrap_or_default() } else { Offset::default() };
+        let w = fw * self.width_mm;
+        let x = fx * self.width_mm + o.dx as f32 / 10.0;
+        let left = if align == Align::Centre { x - w / 2.0 } else { x };
+        (mm(left), mm(fy * self.height_mm + o.dy as f32 / 10.0), mm(w))
+    }
+}
+
+/// Draws paragraphs one under the other in a field's box; returns the bottom.
+fn field(flow: &mut Flow, stock: &Stock, name: &str, paras: &[Para]) -> f32 {
+    let (x, mut y, w) = stock.place(name);
+    for p in paras {
+        let laid = flow.lay(p, w);
+        y = flow.place(p, &laid, x, y + p.before);
+    }
+    y
+}
+
+/// One certificate per awardee, in the annex's order.
+pub fn certificates(data: &DecisionData, stock: &Stock) -> Result<Vec<u8>> {
+    let mut flow = Flow::new(stock.sheet())?;
+    let s = &data.campaign.settings;
+    let c = &s.certificate;
+    let reference = format!("Quyết định số {} ngày {}", data.number(), data.short_date());
+    let place_date = match data.state {
+        DecisionState::Final { signed_on, .. } => crate::vn::place_and_date(&s.issuer.place, signed_on),
+        DecisionState::Draft { .. } => format!("{}, {}", s.issuer.place, data.long_date()),
+    };
+    let achievement = c.achievement.replace("{campaign}", &data.campaign.name);
+    let signer = &data.signer;
+    let award = upper(&data.award_short());
+    // What every certificate shows alike is drawn once.
+    flow.background(|flow| {
+        if !stock.preprinted {
+            border(flow, stock);
+        }
+        field(
+            flow,
+            stock,
+            "national_title",
+            &[Para::text(16.0, Face::Bold, NATIONAL_TITLE).centred(), Para::text(17.0, Face::Bold, MOTTO).centred()],
+        );
+        let (x, y, w) = stock.place("national_title");
+        let motto = flow.fonts.width(Face::Bold, 17.0, MOTTO);
+        flow.centred_rule(x + w / 2.0, motto, y + 16.0 * 1.15 + 17.0 * 1.15 + 2.0);
+        field(flow, stock, "authority", &[Para::text(20.0, Face::Bold, &upper(&s.issuer.authority)).centred()]);
+        field(flow, stock, "give", &[Para::text(20.0, Face::Bold, "TẶNG").centred()]);
+        field(flow, stock, "title", &[Para::text(48.0, Face::Bold, &award).centred()]);
+        field(flow, stock, "achievement", &[Para::text(18.0, Face::Regular, &achievement).centred().leading(1.25)]);
+        field(flow, stock, "decision", &[Para::text(14.0, Face::Regular, &reference)]);
+        let mut sig = vec![Para::text(16.0, Face::Italic, &place_date).centred()];
+        sig.extend(signer.title_lines().iter().map(|t| Para::text(16.0, Face::Bold, &upper(t)).centred()));
+        // 35 mm left free for the signature and the seal.
+        sig.push(Para::text(18.0, Face::Bold, &signer.name).centred().space(mm(35.0), 0.0));
+        field(flow, stock, "signature", &sig);
+    });
+    for (i, a) in data.awardees.iter().enumerate() {
+        if i > 0 {
+            flow.new_section();
+        }
+        field(&mut flow, stock, "name", &[Para::text(26.0, Face::BoldItalic, &a.addressed()).centred()]);
+        let position = a.position_and_unit();
+        if !position.is_empty() {
+            field(&mut flow, stock, "position", &[Para::text(18.0, Face::Italic, &position).centred()]);
+        }
+        let register = c.register_label.replace("{n}", &(c.first_register_number as usize + i).to_string());
+        // The register line sits under the decision's reference, in the same field.
+        let reference_line = Para::text(14.0, Face::Regular, "");
+        field(&mut flow, stock, "decision", &[reference_line, Para::text(14.0, Face::Regular, &register)]);
+    }
+    flow.finish("Giấy khen")
+}
+
+/// A double frame for plain paper.
+fn border(flow: &mut Flow, stock: &Stock) {
+    let (w, h) = (mm(stock.width_mm), mm(stock.height_mm));
+    let (page, _) = flow.page();
+    page.frame(mm(10.0), mm(10.0), w - mm(20.0), h - mm(20.0), 2.0);
+    page.frame(mm(13.0), mm(13.0), w - mm(26.0), h - mm(26.0), 0.6);
+}
+
+/// The calibration page: a 10 mm grid and a cross at each field's position with its name and
+/// coordinates, to lay over the stock and measure each field's offset.
+pub fn calibration_page(stock: &Stock) -> Result<Vec<u8>> {
+    let mut flow = Flow::new(stock.sheet())?;
+    let (w, h) = (stock.width_mm, stock.height_mm);
+    {
+        let (page, _) = flow.page();
+        let mut x = 10.0;
+        while x < w {
+            page.stroke(&[(mm(x), 0.0), (mm(x), mm(h))], false, if (x as i32) % 50 == 0 { 0.4 } else { 0.1 });
+            x += 10.0;
+        }
+        let mut y = 10.0;
+        while y < h {
+            page.stroke(&[(0.0, mm(y)), (mm(w), mm(y))], false, if (y as i32) % 50 == 0 { 0.4 } else { 0.1 });
+            y += 10.0;
+        }
+    }
+    let intro = "TRANG CĂN CHỈNH PHÔI GIẤY KHEN: in trên giấy trắng, đặt chồng lên phôi, đo độ lệch (mm) của từng trường rồi lưu bằng lệnh «thidua certificate offset TÊN_TRƯỜNG --dx MM --dy MM».";
+    flow.place(
+        &Para::text(11.0, Face::Bold, intro).centred(),
+        &flow.lay(&Para::text(11.0, Face::Bold, intro).centred(), mm(w - 40.0)),
+        mm(20.0),
+        mm(2.0),
+    );
+    for (name, label) in FIELDS {
+        let (fx, fy, _, align) = default_place(name);
+        let o = stock.offsets.get(name).copied().unwrap_or_default();
+        let (cx, cy) = (fx * w + o.dx as f32 / 10.0, fy * h + o.dy as f32 / 10.0);
+        {
+            let (page, _) = flow.page();
+            page.stroke(&[(mm(cx - 5.0), mm(cy)), (mm(cx + 5.0), mm(cy))], false, 0.8);
+            page.stroke(&[(mm(cx), mm(cy - 5.0)), (mm(cx), mm(cy + 5.0))], false, 0.8);
+        }
+        let anchor = if align == Align::Centre { "giữa" } else { "trái" };
+        let text = format!(
+            "{name} – {label} ({anchor}): x = {:.1} mm, y = {:.1} mm; độ lệch {:.1}, {:.1}",
+            cx,
+            cy,
+            o.dx as f32 / 10.0,
+            o.dy as f32 / 10.0
+        );
+        let p = Para::text(10.0, Face::Regular, &text);
+        let laid = flow.lay(&p, mm((w - cx - 6.0).clamp(40.0, 150.0)));
+        flow.place(&p, &laid, mm(cx + 2.0), mm(cy + 1.0));
+    }
+    flow.finish("Trang căn chỉnh phôi Giấy khen")
+}

@@ -1,0 +1,246 @@
+//! Printed documents: the award decision and its annex, certificates, refusal notices and blank
+//! score sheets, laid out as Decree 30/2020/NĐ-CP asks and written as PDF. Each document is a
+//! function from the campaign's records to PDF bytes; nothing here writes files.
+
+pub mod certificates;
+pub mod decision;
+pub mod layout;
+mod parts;
+pub mod refusals;
+pub mod score_sheets;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::error::{Error, Result};
+use crate::model::{Campaign, Gender, Nomination, NomineeKind, Signer, Status};
+use crate::rules::bonus::{bonus, Bonus};
+use crate::store::DecisionRecord;
+use crate::Store;
+
+pub use certificates::{calibration_page, certificates, Stock, FIELDS};
+pub use decision::{annex, decision};
+pub use refusals::refusal_notices;
+pub use score_sheets::score_sheets;
+
+/// The award a Giấy khen decision gives.
+pub const GIAY_KHEN: &str = "giay_khen";
+
+/// The decision as it stands: a draft for signature, or numbered and dated once signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecisionState {
+    Draft {
+        /// The year the draft's date line shows ("ngày   tháng   năm 2024").
+        year: i32,
+        /// The day whose base salary and rates the draft's amounts use.
+        assumed_signing: NaiveDate,
+    },
+    Final {
+        number: u32,
+        signed_on: NaiveDate,
+    },
+}
+
+impl DecisionState {
+    /// The day the amounts are computed for.
+    pub fn money_day(&self) -> NaiveDate {
+        match self {
+            DecisionState::Draft { assumed_signing, .. } => *assumed_signing,
+            DecisionState::Final { signed_on, .. } => *signed_on,
+        }
+    }
+}
+
+/// Blank space a draft leaves for what is written in by hand: non-breaking spaces, which the
+/// line breaker keeps together and `pdftotext` gives back.
+pub(crate) fn blank(n: usize) -> String {
+    "\u{a0}".repeat(n)
+}
+
+/// An awardee of the decision, as the annex and the certificates print it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Awardee {
+    pub kind: NomineeKind,
+    pub name: String,
+    pub gender: Option<Gender>,
+    pub position: Option<String>,
+    pub unit: String,
+}
+
+impl Awardee {
+    /// "Ông Hoàng Văn Dũng", "Bà Nguyễn Thị Hường", or the collective's name.
+    pub fn addressed(&self) -> String {
+        match (self.kind, self.gender) {
+            (NomineeKind::Individual, Some(Gender::Male)) => format!("Ông {}", self.name),
+            (NomineeKind::Individual, Some(Gender::Female)) => format!("Bà {}", self.name),
+            _ => self.name.clone(),
+        }
+    }
+
+    /// "Chuyên viên, Phòng Nội vụ" for an individual; the unit for a collective named otherwise.
+    pub fn position_and_unit(&self) -> String {
+        match (&self.kind, &self.position) {
+            (NomineeKind::Individual, Some(p)) if !p.is_empty() => format!("{p}, {}", self.unit),
+            (NomineeKind::Individual, _) => self.unit.clone(),
+            (NomineeKind::Collective, _) if crate::vn::fold(&self.name) == crate::vn::fold(&self.unit) => String::new(),
+            (NomineeKind::Collective, _) => self.unit.clone(),
+        }
+    }
+}
+
+/// The accepted nominees: collectives first, then individuals, each in Vietnamese order (people
+/// by given name, `vn::compare_people`).
+pub fn awardees(nominations: &[Nomination]) -> Vec<Awardee> {
+    let mut list: Vec<Awardee> = nominations
+        .iter()
+        .filter(|n| n.status == Status::Accepted)
+        .map(|n| Awardee {
+            kind: n.kind,
+            name: n.name.clone(),
+            gender: n.gender,
+            position: n.position.clone(),
+            unit: n.unit_name.clone(),
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        let kind = |k: NomineeKind| matches!(k, NomineeKind::Individual);
+        kind(a.kind).cmp(&kind(b.kind)).then_with(|| match a.kind {
+            NomineeKind::Collective => crate::vn::compare_text(&a.name, &b.name),
+            NomineeKind::Individual => crate::vn::compare_people(&a.name, &b.name),
+        })
+    });
+    list
+}
+
+/// Everything the decision, its annex and the certificates print.
+#[derive(Debug, Clone)]
+pub struct DecisionData {
+    pub campaign: Campaign,
+    pub state: DecisionState,
+    pub signer: Signer,
+    /// Collectives first, then individuals, each in Vietnamese order (people by given name).
+    pub awardees: Vec<Awardee>,
+    pub collective_bonus: Bonus,
+    pub individual_bonus: Bonus,
+}
+
+impl DecisionData {
+    /// Gathers the accepted nominations of `campaign` and the decision record, if any.
+    pub fn load(store: &Store, campaign: &Campaign) -> Result<DecisionData> {
+        let record = store.decision(campaign.id)?;
+        let nominations = store.nominations(campaign.id)?;
+        DecisionData::new(campaign.clone(), record, &nominations)
+    }
+
+    /// As `load`, from records already read.
+    pub fn new(campaign: Campaign, record: Option<DecisionRecord>, nominations: &[Nomination]) -> Result<DecisionData> {
+        let awardees = awardees(nominations);
+        if awardees.is_empty() {
+            return Err(Error::Document("chưa có hồ sơ nào được thẩm định đạt".into()));
+        }
+        let default_signer = campaign.settings.decision.signer.clone();
+        let (state, signer) = match record {
+            Some(r) => {
+                (DecisionState::Final { number: r.number, signed_on: r.signed_on }, r.signer.unwrap_or(default_signer))
+            }
+            None => {
+                // A draft is signed after the deadline: its amounts use the rates of that day.
+                let day = campaign.deadline.with_timezone(&crate::vn::vietnam_offset()).date_naive();
+                (DecisionState::Draft { year: day.year(), assumed_signing: day }, default_signer)
+            }
+        };
+        let money = &campaign.settings.money;
+        let day = state.money_day();
+        let collective_bonus = bonus(money, GIAY_KHEN, NomineeKind::Collective, day)?;
+        let individual_bonus = bonus(money, GIAY_KHEN, NomineeKind::Individual, day)?;
+        Ok(DecisionData { campaign, state, signer, awardees, collective_bonus, individual_bonus })
+    }
+
+    pub fn count(&self, kind: NomineeKind) -> usize {
+        self.awardees.iter().filter(|a| a.kind == kind).count()
+    }
+
+    /// Total bonus money of the decision.
+    pub fn total(&self) -> i64 {
+        self.count(NomineeKind::Collective) as i64 * self.collective_bonus.amount
+            + self.count(NomineeKind::Individual) as i64 * self.individual_bonus.amount
+    }
+
+    /// "25/QĐ-UBND" (numbers below 10 take a leading zero), or a blank before the symbol.
+    pub fn number(&self) -> String {
+        let symbol = &self.campaign.settings.issuer.decision_symbol;
+        match self.state {
+            DecisionState::Final { number, .. } => format!("{number:02}/{symbol}"),
+            DecisionState::Draft { .. } => format!("{}/{symbol}", blank(8)),
+        }
+    }
+
+    /// "ngày 10 tháng 01 năm 2024", or the draft's blanks.
+    pub fn long_date(&self) -> String {
+        match self.state {
+            DecisionState::Final { signed_on, .. } => crate::vn::long_date(signed_on),
+            DecisionState::Draft { year, .. } => format!("ngày{b}tháng{b}năm {year}", b = blank(7)),
+        }
+    }
+
+    /// "10/01/2024", or the draft's blanks.
+    pub fn short_date(&self) -> String {
+        match self.state {
+            DecisionState::Final { signed_on, .. } => crate::vn::short_date(signed_on),
+            DecisionState::Draft { year, .. } => format!("{b}/{b}/{year}", b = blank(5)),
+        }
+    }
+
+    /// The award's name as the decision names it: "Giấy khen".
+    pub fn award_short(&self) -> String {
+        self.award_name().split(" của ").next().unwrap_or("Giấy khen").to_string()
+    }
+
+    /// The award's full name: "Giấy khen của Chủ tịch Ủy ban nhân dân huyện".
+    pub fn award_name(&self) -> String {
+        self.campaign
+            .settings
+            .awards
+            .iter()
+            .find(|a| a.code == GIAY_KHEN)
+            .map_or_else(|| "Giấy khen".to_string(), |a| a.name.clone())
+    }
+}
+
+/// The documents the application prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// The decision followed by its annex.
+    Decision,
+    Annex,
+    Certificates,
+    /// The certificate stock's calibration page.
+    Calibration,
+    Refusals,
+    ScoreSheets,
+}
+
+/// Choices that change how a document prints.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrintOptions {
+    /// Certificates onto pre-printed stock (text only, at the saved offsets).
+    pub preprinted: bool,
+    /// Council members, one score sheet each; none prints one sheet with a blank name line.
+    pub members: Vec<String>,
+}
+
+/// Renders a document of `campaign` from the records in `store`.
+pub fn render(store: &Store, campaign: &Campaign, kind: DocumentKind, options: &PrintOptions) -> Result<Vec<u8>> {
+    match kind {
+        DocumentKind::Decision => decision(&DecisionData::load(store, campaign)?),
+        DocumentKind::Annex => annex(&DecisionData::load(store, campaign)?),
+        DocumentKind::Certificates => {
+            let stock = Stock::new(&campaign.settings.certificate, options.preprinted, store.certificate_offsets()?);
+            certificates(&DecisionData::load(store, campaign)?, &stock)
+        }
+        DocumentKind::Calibration => {
+            calibration_page(&Stock::new(&campaign.settings.certificate, true, store.certificate_offsets()?))
+        }
+        DocumentKind::Refusals => refusal_notices(campaign, &store.nominations(campaign.id)?),
+        DocumentKind::ScoreSheets => score_sheets(campaign, &store.nominations(campaign.id)?, &options.members),
+    }
+}

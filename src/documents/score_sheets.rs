@@ -1,0 +1,98 @@
+//! Blank score sheets (Phiếu chấm điểm) for a council meeting held on paper: one per member,
+//! listing the accepted nominees against the criteria of their kind with the maximum points.
+
+use super::layout::{Align, Column, Face, Flow, Para, Row, Sheet, Table};
+use super::parts::{campaign_quoted, titled, upper};
+use super::{awardees, blank};
+use crate::error::{Error, Result};
+use crate::model::{Campaign, Criterion, Nomination, NomineeKind};
+
+/// Points as the sheet writes them: "20", "7,5".
+fn points(half: i64) -> String {
+    if half % 2 == 0 {
+        (half / 2).to_string()
+    } else {
+        format!("{},5", half / 2)
+    }
+}
+
+/// One sheet per member; with no members, one sheet with a blank name line.
+pub fn score_sheets(campaign: &Campaign, nominations: &[Nomination], members: &[String]) -> Result<Vec<u8>> {
+    let list = awardees(nominations);
+    if list.is_empty() {
+        return Err(Error::Document("chưa có hồ sơ nào được thẩm định đạt để chấm điểm".into()));
+    }
+    let names: Vec<Option<&str>> =
+        if members.is_empty() { vec![None] } else { members.iter().map(|m| Some(m.as_str())).collect() };
+    let mut flow = Flow::new(Sheet::A4)?;
+    for (i, member) in names.iter().enumerate() {
+        if i > 0 {
+            flow.new_section();
+        }
+        sheet(&mut flow, campaign, &list, *member);
+    }
+    flow.finish("Phiếu chấm điểm")
+}
+
+fn sheet(flow: &mut Flow, campaign: &Campaign, list: &[super::Awardee], member: Option<&str>) {
+    let s = &campaign.settings;
+    flow.para(&Para::text(12.0, Face::Regular, &upper(&s.issuer.name)));
+    flow.para(&Para::text(12.0, Face::Bold, &upper("Hội đồng Thi đua - Khen thưởng")).space(0.0, 12.0));
+    let award = s.awards.first().map_or_else(String::new, |a| format!(" {}", a.name));
+    titled(
+        flow,
+        &[
+            Para::text(14.0, Face::Bold, "PHIẾU CHẤM ĐIỂM").centred(),
+            Para::text(14.0, Face::Italic, &format!("Xét tặng{award} trong {}", campaign_quoted(campaign))).centred(),
+        ],
+        40.0,
+    );
+    let name = member.map_or_else(|| ".".repeat(60), crate::vn::normalise_name);
+    flow.para(&Para::new(14.0).run(Face::Regular, "Họ và tên thành viên Hội đồng: ").run(Face::Bold, &name));
+    flow.para(
+        &Para::text(12.0, Face::Italic, "Chấm điểm từng tiêu chí, không vượt quá số điểm tối đa ghi trong ngoặc.")
+            .space(0.0, 8.0),
+    );
+    for (roman, kind, label) in [("I", NomineeKind::Collective, "TẬP THỂ"), ("II", NomineeKind::Individual, "CÁ NHÂN")]
+    {
+        let criteria = campaign.criteria.for_kind(kind);
+        let nominees: Vec<&super::Awardee> = list.iter().filter(|a| a.kind == kind).collect();
+        if nominees.is_empty() || criteria.is_empty() {
+            continue;
+        }
+        flow.para(&Para::text(13.0, Face::Bold, &format!("{roman}. {label}")).space(6.0, 4.0));
+        flow.table(&table(criteria, &nominees));
+        flow.skip(6.0);
+        for c in criteria {
+            let text = format!("Tiêu chí {} ({} điểm): {}", c.label, points(c.max_half_points), c.text);
+            flow.para(&Para::text(11.0, Face::Regular, &text).align(Align::Justify).leading(1.1).space(0.0, 2.0));
+        }
+    }
+    flow.skip(12.0);
+    flow.keep(120.0);
+    let x = flow.left() + flow.width() * 0.5;
+    let w = flow.width() * 0.5;
+    flow.para_in(&Para::text(14.0, Face::Bold, "NGƯỜI CHẤM ĐIỂM").centred(), x, w);
+    flow.skip(60.0);
+    let signed = member.map_or_else(|| blank(1), crate::vn::normalise_name);
+    flow.para_in(&Para::text(14.0, Face::Bold, &signed).centred(), x, w);
+}
+
+fn table(criteria: &[Criterion], nominees: &[&super::Awardee]) -> Table {
+    let mut columns = vec![Column::new("STT", 1.0, Align::Centre), Column::new("Tên", 4.5, Align::Left)];
+    for c in criteria {
+        columns.push(Column::new(&format!("{} ({})", c.label, points(c.max_half_points)), 1.15, Align::Centre));
+    }
+    let total: i64 = criteria.iter().map(|c| c.max_half_points).sum();
+    columns.push(Column::new(&format!("Tổng ({})", points(total)), 1.5, Align::Centre));
+    let rows = nominees
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut cells = vec![(i + 1).to_string(), format!("{}\n{}", a.addressed(), a.position_and_unit())];
+            cells.extend(std::iter::repeat_n(String::new(), criteria.len() + 1));
+            Row::Cells(cells)
+        })
+        .collect();
+    Table { columns, rows, size: 12.0, min_row: super::layout::mm(12.0) }
+}

@@ -1,0 +1,149 @@
+//! The settings printed documents need: money (base salary table, bonus rates, rounding), the
+//! decision's wording (legal bases, proposer, executors, recipients, signer) and the certificate
+//! stock. All are campaign data, never literals in code (DOMAIN.md "Not only districts").
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One row of the base salary table (mức lương cơ sở): the amount in force from a day on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalaryRow {
+    pub from: NaiveDate,
+    /// Đồng per month.
+    pub amount: i64,
+    /// The act that set it: "Nghị định số 24/2023/NĐ-CP".
+    #[serde(default)]
+    pub source: String,
+}
+
+/// The bonus of one award from a day on, as multiples of the base salary in thousandths
+/// (300 = 0.3 ×), so no floating point reaches a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BonusRate {
+    /// The award's code: "giay_khen".
+    pub award: String,
+    pub from: NaiveDate,
+    pub individual: i64,
+    pub collective: i64,
+    /// "Nghị định số 98/2023/NĐ-CP, Điều 58".
+    #[serde(default)]
+    pub source: String,
+}
+
+/// How a bonus is rounded to the step (Decree 91/2017 Art. 68(2): up, to tens of thousands).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    #[default]
+    Up,
+    Nearest,
+}
+
+fn ten_thousand() -> i64 {
+    10_000
+}
+
+/// Money settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoneySettings {
+    #[serde(default)]
+    pub base_salary: Vec<SalaryRow>,
+    #[serde(default)]
+    pub bonus_rates: Vec<BonusRate>,
+    #[serde(default)]
+    pub rounding: Rounding,
+    /// The rounding step in đồng.
+    #[serde(default = "ten_thousand")]
+    pub rounding_step: i64,
+}
+
+impl Default for MoneySettings {
+    fn default() -> Self {
+        MoneySettings {
+            base_salary: Vec::new(),
+            bonus_rates: Vec::new(),
+            rounding: Rounding::Up,
+            rounding_step: 10_000,
+        }
+    }
+}
+
+/// Who signs: "PHÓ CHỦ TỊCH" signing for ("KT.") the chairman, or the chairman.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signer {
+    pub name: String,
+    /// "CHỦ TỊCH" or "PHÓ CHỦ TỊCH".
+    pub title: String,
+    /// The line above the title when signing for someone: "KT. CHỦ TỊCH".
+    #[serde(default)]
+    pub on_behalf: Option<String>,
+}
+
+impl Signer {
+    /// A signer from a title as typed: a deputy ("PHÓ …") signs for ("KT. …") the head.
+    pub fn from_title(name: &str, title: &str) -> Signer {
+        let title = crate::vn::nfc(title.trim()).to_uppercase();
+        let on_behalf = title.strip_prefix("PHÓ ").map(|head| format!("KT. {head}"));
+        Signer { name: crate::vn::normalise_name(name), title, on_behalf }
+    }
+
+    /// The title lines of the signature block, top to bottom.
+    pub fn title_lines(&self) -> Vec<String> {
+        self.on_behalf.iter().cloned().chain(std::iter::once(self.title.clone())).collect()
+    }
+}
+
+/// The decision's wording.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionSettings {
+    /// "Căn cứ …" lines without their final punctuation; the plan's line is added after them.
+    #[serde(default)]
+    pub legal_bases: Vec<String>,
+    /// "Trưởng phòng Nội vụ" in "Theo đề nghị của Trưởng phòng Nội vụ."
+    #[serde(default)]
+    pub proposer: String,
+    /// Where the bonus money comes from: "Quỹ Thi đua, khen thưởng của huyện".
+    #[serde(default)]
+    pub funding: String,
+    /// Who carries the decision out (Điều 3), before "và các tập thể, cá nhân có tên tại Điều 1".
+    #[serde(default)]
+    pub executors: String,
+    /// Nơi nhận, without the dash and the final punctuation: "Như Điều 3", "Lưu: VT, NV".
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// The signer drafts name until the decision records who signed.
+    #[serde(default)]
+    pub signer: Signer,
+    /// Symbol of the standing body's notices to units ("TB-NV"); empty prints none.
+    #[serde(default)]
+    pub notice_symbol: String,
+    /// Who signs the standing body's notices ("TRƯỞNG PHÒNG").
+    #[serde(default)]
+    pub notice_signer: Signer,
+}
+
+/// Certificate stock and wording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateSettings {
+    /// Stock size in millimetres (A3 landscape: 420 × 297).
+    pub width_mm: u32,
+    pub height_mm: u32,
+    /// The achievement line; `{campaign}` is replaced by the campaign's name.
+    pub achievement: String,
+    /// The register line; `{n}` is replaced by the register number: "Số sổ vàng: {n}".
+    pub register_label: String,
+    /// The register number of the first awardee in the annex's order.
+    pub first_register_number: u32,
+}
+
+impl Default for CertificateSettings {
+    fn default() -> Self {
+        CertificateSettings {
+            width_mm: 420,
+            height_mm: 297,
+            achievement: "Đã có thành tích xuất sắc trong Đợt thi đua “{campaign}”".into(),
+            register_label: "Số sổ vàng: {n}".into(),
+            first_register_number: 1,
+        }
+    }
+}

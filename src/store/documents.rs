@@ -1,0 +1,90 @@
+//! The decision record (number, signing day, signer) and the certificate stock's field offsets.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension};
+
+use super::{format_time, Store};
+use crate::error::{Error, Result};
+use crate::model::{CampaignId, Signer};
+
+/// A signed decision as the secretary records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionRecord {
+    pub number: u32,
+    pub signed_on: NaiveDate,
+    /// Who signed, when it differs from the campaign's default signer.
+    pub signer: Option<Signer>,
+}
+
+/// An offset of one certificate field on pre-printed stock, in tenths of a millimetre (right, down).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Offset {
+    pub dx: i64,
+    pub dy: i64,
+}
+
+impl Store {
+    /// Records (or corrects) the number, signing day and signer of a campaign's award decision.
+    pub fn set_decision(&mut self, campaign: CampaignId, record: &DecisionRecord) -> Result<()> {
+        if record.number == 0 {
+            return Err(Error::InvalidArgument("số quyết định phải lớn hơn 0".into()));
+        }
+        let signer = record.signer.as_ref();
+        self.with_tx(|tx| {
+            tx.execute(
+                "INSERT INTO decisions (campaign_id, number, signed_on, signer_name, signer_title, signer_behalf, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (campaign_id) DO UPDATE SET number = excluded.number, signed_on = excluded.signed_on,
+                   signer_name = excluded.signer_name, signer_title = excluded.signer_title,
+                   signer_behalf = excluded.signer_behalf, recorded_at = excluded.recorded_at",
+                params![
+                    campaign.0,
+                    record.number,
+                    record.signed_on,
+                    signer.map(|s| s.name.clone()),
+                    signer.map(|s| s.title.clone()),
+                    signer.and_then(|s| s.on_behalf.clone()),
+                    format_time(chrono::Utc::now()),
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The recorded decision of a campaign; `None` while it is a draft.
+    pub fn decision(&self, campaign: CampaignId) -> Result<Option<DecisionRecord>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT number, signed_on, signer_name, signer_title, signer_behalf FROM decisions WHERE campaign_id = ?1",
+                [campaign.0],
+                |r| {
+                    let name: Option<String> = r.get(2)?;
+                    let title: Option<String> = r.get(3)?;
+                    Ok(DecisionRecord {
+                        number: r.get(0)?,
+                        signed_on: r.get(1)?,
+                        signer: name.zip(title).map(|(name, title)| Signer { name, title, on_behalf: r.get(4).ok().flatten() }),
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Saves the offset of one certificate field on this office's stock.
+    pub fn set_certificate_offset(&mut self, field: &str, offset: Offset) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO certificate_offsets (field, dx, dy) VALUES (?1, ?2, ?3)
+             ON CONFLICT (field) DO UPDATE SET dx = excluded.dx, dy = excluded.dy",
+            params![field, offset.dx, offset.dy],
+        )?;
+        Ok(())
+    }
+
+    /// The saved offsets, by field.
+    pub fn certificate_offsets(&self) -> Result<std::collections::BTreeMap<String, Offset>> {
+        let mut stmt = self.conn().prepare("SELECT field, dx, dy FROM certificate_offsets")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, Offset { dx: r.get(1)?, dy: r.get(2)? })))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
