@@ -281,3 +281,49 @@ pub struct CouncilView {
     pub shortlist: Vec<ShortlistView>,
     pub shortlist_max: u32,
 }
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AwardeeView {
+    pub name: String,
+    pub kind_label: String,
+    pub position_and_unit: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DecisionView {
+    /// Empty while there is no accepted nomination; `problem` says why nothing can print.
+    pub awardees: Vec<AwardeeView>,
+    pub problem: Option<String>,
+    /// None while the decision is a draft.
+    pub number: Option<u32>,
+    /// YYYY-MM-DD once signed.
+    pub signed_on: Option<String>,
+    /// "25/QĐ-UBND" or the draft's blank.
+    pub number_text: String,
+    pub date_text: String,
+    pub symbol: String,
+    pub signer_name: String,
+    pub signer_title: String,
+    pub collective_bonus: String,
+    pub individual_bonus: String,
+    pub total: String,
+    pub total_in_words: String,
+    /// Which base salary row the amounts use.
+    pub salary_note: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DocumentFile {
+    pub kind: String,
+    pub path: String,
+    pub bytes: usize,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OffsetView {
+    pub field: String,
+    pub label: String,
+    /// Tenths of a millimetre, right and down.
+    pub dx: i64,
+    pub dy: i64,
+}

@@ -5,22 +5,24 @@
 
 mod commands;
 mod council_view;
+mod documents;
 mod dto;
 mod state;
 
 use thidua::store::default_database_path;
 use thidua::Store;
 
-fn open_store() -> Result<Store, String> {
+fn open_store() -> Result<(Store, std::path::PathBuf), String> {
     let path = std::env::var_os("THIDUA_DB")
         .map(std::path::PathBuf::from)
         .or_else(default_database_path)
         .ok_or_else(|| "Không tìm thấy thư mục dữ liệu của người dùng.".to_string())?;
-    Store::open(&path).map_err(|e| e.to_string())
+    let documents = path.parent().map(|p| p.join("documents")).unwrap_or_else(|| "documents".into());
+    Ok((Store::open(&path).map_err(|e| e.to_string())?, documents))
 }
 
 fn main() {
-    let store = match open_store() {
+    let (store, documents_dir) = match open_store() {
         Ok(s) => s,
         Err(message) => {
             eprintln!("Lỗi: {message}");
@@ -32,7 +34,7 @@ fn main() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(state::AppState::new(store))
+        .manage(state::AppState::new(store, documents_dir))
         .invoke_handler(tauri::generate_handler![
             commands::overview,
             commands::load_example,
@@ -53,6 +55,13 @@ fn main() {
             commands::record_votes,
             commands::shortlist_add,
             commands::shortlist_remove,
+            documents::decision,
+            documents::set_decision,
+            documents::render_document,
+            documents::document_bytes,
+            documents::open_document,
+            documents::certificate_offsets,
+            documents::set_certificate_offset,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {
@@ -87,6 +96,10 @@ mod tests {
             RankedView::decl(&cfg),
             ShortlistView::decl(&cfg),
             CouncilView::decl(&cfg),
+            AwardeeView::decl(&cfg),
+            DecisionView::decl(&cfg),
+            DocumentFile::decl(&cfg),
+            OffsetView::decl(&cfg),
         ];
         let mut out =
             String::from("// Generated from src-tauri/src/dto.rs by the `bindings_are_fresh` test. Do not edit.\n");

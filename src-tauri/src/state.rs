@@ -1,5 +1,6 @@
 //! The shell's state: the one database connection, behind a mutex (one user, one window).
 
+use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use thidua::Store;
@@ -8,11 +9,13 @@ use crate::dto::ApiError;
 
 pub struct AppState {
     store: Mutex<Store>,
+    /// Where printed documents are written: `documents/` beside the database.
+    pub documents_dir: PathBuf,
 }
 
 impl AppState {
-    pub fn new(store: Store) -> Self {
-        AppState { store: Mutex::new(store) }
+    pub fn new(store: Store, documents_dir: PathBuf) -> Self {
+        AppState { store: Mutex::new(store), documents_dir }
     }
 
     /// The store; a poisoned lock (a panic in an earlier command) is recovered, since every

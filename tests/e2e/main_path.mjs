@@ -72,14 +72,27 @@ try {
 
   if (process.env.E2E_DOCUMENTS !== '0') {
     await s.click('[data-testid="nav-decision"]');
+    // The draft first: number and date left blank for signature.
     await s.click('[data-testid="print-decision"]');
     const where = await s.waitText('[data-testid="document-path"]', (t) => t.endsWith('.pdf'), 30000);
-    await s.screenshot(`${shots}/05-decision.png`);
     assert.ok(where.startsWith(dataHome), `${where} lies in the test's data folder`);
     assert.ok(existsSync(where), `${where} exists`);
-    const text = execFileSync('pdftotext', ['-layout', where, '-']).toString();
+    let text = execFileSync('pdftotext', ['-layout', where, '-']).toString();
     assert.match(text, /QUYẾT ĐỊNH/);
     assert.match(text, /Phòng Tài chính - Kế hoạch/);
+    assert.doesNotMatch(text, /Số: 25\//);
+    await s.waitText('[data-testid="preview-pages"]', (t) => /\d+ trang/.test(t), 30000);
+    // Signed: number and date recorded, the decision printed again.
+    await s.type('[data-testid="d-number"]', '25');
+    await s.type('[data-testid="d-date"]', '10/01/2024');
+    await s.click('[data-testid="d-save"]');
+    await s.waitText('[data-testid="decision-number"]', (t) => t.includes('25/QĐ-UBND'));
+    await s.click('[data-testid="print-decision"]');
+    await s.waitText('[data-testid="preview-pages"]', (t) => /\d+ trang/.test(t), 30000);
+    text = execFileSync('pdftotext', ['-layout', where, '-']).toString();
+    assert.match(text, /Số: 25\/QĐ-UBND/);
+    assert.match(text, /ngày 10 tháng 01 năm 2024/);
+    await s.screenshot(`${shots}/05-decision.png`);
   }
 
   for (const [key, file] of [['units', '06-units'], ['search', '07-search'], ['settings', '08-settings']]) {

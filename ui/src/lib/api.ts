@@ -2,7 +2,7 @@
 // imports @tauri-apps/api. Component tests replace this module.
 import { invoke } from '@tauri-apps/api/core';
 import type {
-  ApiError, CouncilView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
+  ApiError, CouncilView, DecisionView, DocumentFile, OffsetView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
 } from './bindings';
 
 export type { ApiError };
@@ -42,6 +42,14 @@ export const api = {
     call<void>('record_votes', { nominationId, agree, disagree, blank }),
   shortlistAdd: (nominationId: number, reason: string | null) => call<void>('shortlist_add', { nominationId, reason }),
   shortlistRemove: (nominationId: number) => call<void>('shortlist_remove', { nominationId }),
+  decision: () => call<DecisionView>('decision'),
+  setDecision: (number: number, date: string, signerName: string, signerTitle: string) =>
+    call<void>('set_decision', { number, date, signerName, signerTitle }),
+  renderDocument: (kind: string, preprinted: boolean) => call<DocumentFile>('render_document', { kind, preprinted }),
+  documentBytes: (path: string) => call<ArrayBuffer>('document_bytes', { path }),
+  openDocument: (path: string) => call<void>('open_document', { path }),
+  certificateOffsets: () => call<OffsetView[]>('certificate_offsets'),
+  setCertificateOffset: (field: string, dx: number, dy: number) => call<void>('set_certificate_offset', { field, dx, dy }),
   pickFile: async (): Promise<string | null> => {
     const { open } = await import('@tauri-apps/plugin-dialog');
     const r = await open({ multiple: false, filters: [{ name: 'Bảng tính', extensions: ['csv', 'xlsx', 'xls', 'ods'] }] });
@@ -51,4 +59,20 @@ export const api = {
 
 export function fold(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** "10/01/2024" (as Vietnamese write dates) → "2024-01-10"; null when it is not a real date. */
+export function isoDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** "2024-01-10" → "10/01/2024". */
+export function viDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return d && m && y ? `${d}/${m}/${y}` : '';
 }

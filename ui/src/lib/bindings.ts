@@ -69,3 +69,35 @@ export type RankedView = { nomination_id: number, name: string, kind: string, ki
 export type ShortlistView = { nomination_id: number, name: string, position: number, reason: string | null, };
 
 export type CouncilView = { members: Array<MemberView>, meeting: MeetingView | null, nominees: Array<NominationView>, scores: Array<ScoreCell>, sheets: Array<SheetView>, ranking: Array<RankedView>, shortlist: Array<ShortlistView>, shortlist_max: number, };
+
+export type AwardeeView = { name: string, kind_label: string, position_and_unit: string, };
+
+export type DecisionView = { 
+/**
+ * Empty while there is no accepted nomination; `problem` says why nothing can print.
+ */
+awardees: Array<AwardeeView>, problem: string | null, 
+/**
+ * None while the decision is a draft.
+ */
+number: number | null, 
+/**
+ * YYYY-MM-DD once signed.
+ */
+signed_on: string | null, 
+/**
+ * "25/QĐ-UBND" or the draft's blank.
+ */
+number_text: string, date_text: string, symbol: string, signer_name: string, signer_title: string, collective_bonus: string, individual_bonus: string, total: string, total_in_words: string, 
+/**
+ * Which base salary row the amounts use.
+ */
+salary_note: string, };
+
+export type DocumentFile = { kind: string, path: string, bytes: number, };
+
+export type OffsetView = { field: string, label: string, 
+/**
+ * Tenths of a millimetre, right and down.
+ */
+dx: number, dy: number, };

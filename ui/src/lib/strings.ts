@@ -11,6 +11,7 @@ export const s = {
     search: 'Tra cứu',
     settings: 'Cài đặt',
   },
+  badDate: 'Ngày phải ghi theo dạng ngày/tháng/năm, ví dụ 10/01/2024.',
   noCampaign: 'Chưa có đợt thi đua nào trong dữ liệu.',
   loadExample: 'Tạo đợt thi đua mẫu (Bạch Thông, quý IV/2023)',
   deadline: 'Hạn nộp hồ sơ',
@@ -66,5 +67,22 @@ export const s = {
   campaign: 'Đợt thi đua',
   settingsIntro: 'Cơ quan, địa danh và các mức tiền thưởng là thiết lập của từng đợt thi đua (tệp định nghĩa đợt thi đua).',
   dataFolder: 'Dữ liệu được lưu trên máy này, trong thư mục dữ liệu của người dùng.',
-  decisionPending: 'In Quyết định, Giấy khen: chức năng in tài liệu được bổ sung ở màn hình này.',
+  decision: {
+    title: 'Quyết định tặng Giấy khen', draft: 'dự thảo (chưa có số, ngày ký)',
+    collective: 'Tiền thưởng mỗi tập thể', individual: 'mỗi cá nhân', total: 'Tổng cộng',
+    number: 'Số quyết định', date: 'Ngày ký', signer: 'Người ký', signerTitle: 'Chức vụ người ký', save: 'Ghi số, ngày ký',
+    hint: 'Khi chưa ghi số và ngày ký, Quyết định in ở dạng dự thảo để trình ký (để trống số và ngày).',
+    awardees: (n: number) => `Danh sách được đề nghị tặng Giấy khen (${n})`,
+  },
+  docs: {
+    title: 'In văn bản (tạo tệp PDF)', decision: 'Quyết định (kèm danh sách)', annex: 'Danh sách kèm theo',
+    certificates: 'Giấy khen – giấy trắng', certificatesStock: 'Giấy khen – phôi in sẵn', refusals: 'Thông báo không tiếp nhận',
+    scoreSheets: 'Phiếu chấm điểm', working: 'Đang tạo…', saved: 'Đã lưu:', open: 'Mở để in',
+  },
+  calibration: {
+    title: 'Căn chỉnh in trên phôi Giấy khen', field: 'Trường', right: 'Sang phải (mm)', down: 'Xuống dưới (mm)',
+    hint: 'In trang thử lên một tờ phôi, đặt lên trên phôi thật và soi: trường nào lệch thì nhập độ lệch (số âm để dịch sang trái hoặc lên trên). Độ lệch được lưu cho các lần in sau.',
+    print: 'In trang thử lên phôi', bad: 'Độ lệch phải là số milimét, ví dụ 1,5 hoặc -2.',
+    saved: (label: string) => `Đã lưu độ lệch của trường «${label}».`,
+  },
 };
