@@ -175,3 +175,29 @@ fn the_preview_tells_the_quota_and_the_deadline_before_anything_is_recorded() {
     assert!(preview[0].1.contains(&format!("hồ sơ số {first} (Nông Thị Hoa")), "{}", preview[0].1);
     assert_eq!(store.nominations(c.id).unwrap().len(), 1, "nothing recorded");
 }
+
+#[test]
+fn settings_are_saved_checked_and_normalised() {
+    let (mut store, c) = example_store();
+    let mut settings = c.settings.clone();
+    settings.issuer.place = "  Bạch   Thông ".into();
+    settings.money.base_salary.push(thidua::model::SalaryRow {
+        from: chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(),
+        amount: 2_530_000,
+        source: "Nghị định (dự kiến)".into(),
+    });
+    store.update_settings(c.id, &settings).unwrap();
+    let saved = store.campaign(None).unwrap().settings;
+    assert_eq!(saved.issuer.place, "Bạch Thông");
+    assert_eq!(saved.money.base_salary.last().map(|r| r.amount), Some(2_530_000));
+
+    let mut twice = saved.clone();
+    let first = twice.money.base_salary[0].clone();
+    twice.money.base_salary.push(first);
+    let err = store.update_settings(c.id, &twice).unwrap_err();
+    assert!(err.to_string().contains("hai dòng cùng áp dụng"), "{err}");
+    let mut empty = saved.clone();
+    empty.issuer.name = "  ".into();
+    assert!(store.update_settings(c.id, &empty).unwrap_err().to_string().contains("Tên cơ quan ban hành"));
+    assert_eq!(store.campaign(None).unwrap().settings, saved, "a refused change writes nothing");
+}

@@ -327,3 +327,33 @@ pub struct OffsetView {
     pub dx: i64,
     pub dy: i64,
 }
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SalaryRowView {
+    /// YYYY-MM-DD.
+    pub from: String,
+    pub amount: i64,
+    pub source: String,
+}
+
+/// The organisation's settings the secretary edits (those of the current campaign).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SettingsView {
+    pub issuer_name: String,
+    pub parent: String,
+    pub place: String,
+    pub authority: String,
+    pub decision_symbol: String,
+    pub standing_body: String,
+    pub signer_name: String,
+    pub signer_title: String,
+    pub base_salary: Vec<SalaryRowView>,
+    /// "up" | "nearest".
+    pub rounding: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DataFolderView {
+    pub database: String,
+    pub documents: String,
+}

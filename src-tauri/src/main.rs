@@ -7,6 +7,7 @@ mod commands;
 mod council_view;
 mod documents;
 mod dto;
+mod settings;
 mod state;
 
 use thidua::store::default_database_path;
@@ -17,12 +18,11 @@ fn open_store() -> Result<(Store, std::path::PathBuf), String> {
         .map(std::path::PathBuf::from)
         .or_else(default_database_path)
         .ok_or_else(|| "Không tìm thấy thư mục dữ liệu của người dùng.".to_string())?;
-    let documents = path.parent().map(|p| p.join("documents")).unwrap_or_else(|| "documents".into());
-    Ok((Store::open(&path).map_err(|e| e.to_string())?, documents))
+    Ok((Store::open(&path).map_err(|e| e.to_string())?, path))
 }
 
 fn main() {
-    let (store, documents_dir) = match open_store() {
+    let (store, database) = match open_store() {
         Ok(s) => s,
         Err(message) => {
             eprintln!("Lỗi: {message}");
@@ -34,7 +34,7 @@ fn main() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(state::AppState::new(store, documents_dir))
+        .manage(state::AppState::new(store, database))
         .invoke_handler(tauri::generate_handler![
             commands::overview,
             commands::load_example,
@@ -62,6 +62,9 @@ fn main() {
             documents::open_document,
             documents::certificate_offsets,
             documents::set_certificate_offset,
+            settings::settings,
+            settings::save_settings,
+            settings::data_folder,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {
@@ -100,6 +103,9 @@ mod tests {
             DecisionView::decl(&cfg),
             DocumentFile::decl(&cfg),
             OffsetView::decl(&cfg),
+            SalaryRowView::decl(&cfg),
+            SettingsView::decl(&cfg),
+            DataFolderView::decl(&cfg),
         ];
         let mut out =
             String::from("// Generated from src-tauri/src/dto.rs by the `bindings_are_fresh` test. Do not edit.\n");

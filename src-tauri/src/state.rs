@@ -9,13 +9,16 @@ use crate::dto::ApiError;
 
 pub struct AppState {
     store: Mutex<Store>,
+    /// The database file.
+    pub database: PathBuf,
     /// Where printed documents are written: `documents/` beside the database.
     pub documents_dir: PathBuf,
 }
 
 impl AppState {
-    pub fn new(store: Store, documents_dir: PathBuf) -> Self {
-        AppState { store: Mutex::new(store), documents_dir }
+    pub fn new(store: Store, database: PathBuf) -> Self {
+        let documents_dir = database.parent().map(|p| p.join("documents")).unwrap_or_else(|| "documents".into());
+        AppState { store: Mutex::new(store), database, documents_dir }
     }
 
     /// The store; a poisoned lock (a panic in an earlier command) is recovered, since every

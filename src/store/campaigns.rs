@@ -105,6 +105,62 @@ impl Store {
         Ok(campaign)
     }
 
+    /// Replaces a campaign's settings (issuer, signer, base salary table, …) after checking them:
+    /// texts are normalised to NFC, salary rows must be positive and start on distinct days.
+    pub fn update_settings(&mut self, campaign: CampaignId, settings: &CampaignSettings) -> Result<()> {
+        let mut s = settings.clone();
+        for text in [
+            &mut s.issuer.name,
+            &mut s.issuer.place,
+            &mut s.issuer.authority,
+            &mut s.issuer.decision_symbol,
+            &mut s.issuer.standing_body,
+            &mut s.decision.signer.name,
+            &mut s.decision.signer.title,
+        ] {
+            *text = normalise_name(text);
+        }
+        if let Some(p) = &mut s.issuer.parent {
+            *p = normalise_name(p);
+        }
+        s.issuer.parent = s.issuer.parent.filter(|p| !p.is_empty());
+        for (field, value) in [
+            ("Tên cơ quan ban hành", &s.issuer.name),
+            ("Địa danh", &s.issuer.place),
+            ("Ký hiệu quyết định", &s.issuer.decision_symbol),
+        ] {
+            if value.is_empty() {
+                return Err(Error::InvalidArgument(format!("«{field}» không được để trống.")));
+            }
+        }
+        s.money.base_salary.sort_by_key(|r| r.from);
+        for pair in s.money.base_salary.windows(2) {
+            if pair[0].from == pair[1].from {
+                return Err(Error::InvalidArgument(format!(
+                    "bảng mức lương cơ sở có hai dòng cùng áp dụng từ {}.",
+                    crate::vn::short_date(pair[0].from)
+                )));
+            }
+        }
+        if let Some(r) = s.money.base_salary.iter().find(|r| r.amount <= 0) {
+            return Err(Error::InvalidArgument(format!(
+                "mức lương cơ sở áp dụng từ {} phải lớn hơn 0.",
+                crate::vn::short_date(r.from)
+            )));
+        }
+        for r in &mut s.money.base_salary {
+            r.source = normalise_name(&r.source);
+        }
+        let json = serde_json::to_string(&s).map_err(|e| Error::Definition(e.to_string()))?;
+        self.with_tx(|tx| {
+            let n = tx.execute("UPDATE campaigns SET settings = ?1 WHERE id = ?2", params![json, campaign.0])?;
+            if n == 0 {
+                return Err(Error::NoCampaign);
+            }
+            Ok(())
+        })
+    }
+
     /// The campaign's units in the campaign's order.
     pub fn units(&self, campaign: CampaignId) -> Result<Vec<Unit>> {
         let mut stmt = self

@@ -102,6 +102,15 @@ try {
       await s.exec('document.querySelector("form").requestSubmit()');
       await s.waitText('[data-testid="search-results"]', (t) => t.includes('Lê Thu Trang'));
     }
+    if (key === 'settings') {
+      // A new base salary row, as the secretary adds one when a decree raises it.
+      await s.click('[data-testid="salary-add"]');
+      await s.exec(`const inputs = document.querySelectorAll('[data-testid="salary-table"] tbody tr:last-child input');
+        const set = (el, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); };
+        set(inputs[0], '01/07/2026'); set(inputs[1], '2530000'); set(inputs[2], 'Mức dự kiến');`);
+      await s.click('[data-testid="settings-save"]');
+      await s.waitText('main', (t) => t.includes('Đã lưu thiết lập.'));
+    }
     await s.screenshot(`${shots}/${file}.png`);
   }
   console.log('main path: ok');

@@ -2,7 +2,7 @@
 // imports @tauri-apps/api. Component tests replace this module.
 import { invoke } from '@tauri-apps/api/core';
 import type {
-  ApiError, CouncilView, DecisionView, DocumentFile, OffsetView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
+  ApiError, CouncilView, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
 } from './bindings';
 
 export type { ApiError };
@@ -50,6 +50,9 @@ export const api = {
   openDocument: (path: string) => call<void>('open_document', { path }),
   certificateOffsets: () => call<OffsetView[]>('certificate_offsets'),
   setCertificateOffset: (field: string, dx: number, dy: number) => call<void>('set_certificate_offset', { field, dx, dy }),
+  settings: () => call<SettingsView>('settings'),
+  saveSettings: (input: SettingsView) => call<void>('save_settings', { input }),
+  dataFolder: () => call<DataFolderView>('data_folder'),
   pickFile: async (): Promise<string | null> => {
     const { open } = await import('@tauri-apps/plugin-dialog');
     const r = await open({ multiple: false, filters: [{ name: 'Bảng tính', extensions: ['csv', 'xlsx', 'xls', 'ods'] }] });

@@ -101,3 +101,17 @@ export type OffsetView = { field: string, label: string,
  * Tenths of a millimetre, right and down.
  */
 dx: number, dy: number, };
+
+export type SalaryRowView = { 
+/**
+ * YYYY-MM-DD.
+ */
+from: string, amount: number, source: string, };
+
+export type SettingsView = { issuer_name: string, parent: string, place: string, authority: string, decision_symbol: string, standing_body: string, signer_name: string, signer_title: string, base_salary: Array<SalaryRowView>, 
+/**
+ * "up" | "nearest".
+ */
+rounding: string, };
+
+export type DataFolderView = { database: string, documents: string, };

@@ -65,8 +65,16 @@ export const s = {
   searchPlaceholder: 'Nhập tên, ví dụ: nguyen thi huong',
   searchNone: 'Không tìm thấy hồ sơ nào.',
   campaign: 'Đợt thi đua',
-  settingsIntro: 'Cơ quan, địa danh và các mức tiền thưởng là thiết lập của từng đợt thi đua (tệp định nghĩa đợt thi đua).',
-  dataFolder: 'Dữ liệu được lưu trên máy này, trong thư mục dữ liệu của người dùng.',
+  settings: {
+    intro: 'Các thiết lập dưới đây thuộc đợt thi đua đang làm việc và được in trên Quyết định, Giấy khen.',
+    issuer: 'Cơ quan ban hành', issuerName: 'Tên cơ quan ban hành', parent: 'Cơ quan cấp trên (để trống nếu không có)',
+    place: 'Địa danh (dòng ngày tháng)', authority: 'Chức danh người có thẩm quyền tặng', symbol: 'Ký hiệu quyết định',
+    standing: 'Cơ quan thường trực Hội đồng', signer: 'Người ký mặc định', signerName: 'Họ và tên', signerTitle: 'Chức vụ',
+    salary: 'Bảng mức lương cơ sở', from: 'Áp dụng từ ngày', amount: 'Mức (đồng/tháng)', source: 'Căn cứ',
+    addRow: 'Thêm dòng', removeRow: 'Xóa', rounding: 'Làm tròn tiền thưởng', up: 'Lên hàng chục nghìn đồng (theo Nghị định)',
+    nearest: 'Đến hàng chục nghìn gần nhất', save: 'Lưu thiết lập', saved: 'Đã lưu thiết lập.',
+    data: 'Dữ liệu', database: 'Tệp cơ sở dữ liệu', documents: 'Thư mục văn bản đã in',
+  },
   decision: {
     title: 'Quyết định tặng Giấy khen', draft: 'dự thảo (chưa có số, ngày ký)',
     collective: 'Tiền thưởng mỗi tập thể', individual: 'mỗi cá nhân', total: 'Tổng cộng',
