@@ -204,8 +204,11 @@ pub fn check_database_file(path: &Path, full: bool) -> Result<()> {
     if app_id != APPLICATION_ID {
         return Err(Error::NotOurs { path: path.to_path_buf() });
     }
-    let problems = check(&conn, if full { "integrity_check" } else { "quick_check" })
-        .map_err(|e| bad(format!("không kiểm tra được tệp ({e})")))?;
+    // A file too damaged to be checked at all is damaged too.
+    let problems = check(&conn, if full { "integrity_check" } else { "quick_check" }).unwrap_or_else(|e| match e {
+        Error::Database(e) => vec![e.to_string()],
+        other => vec![other.to_string()],
+    });
     if let Some(first) = problems.first() {
         return Err(Error::Damaged { path: path.to_path_buf(), detail: first.clone(), newest_good: None });
     }
