@@ -189,8 +189,25 @@ fn open_read_only(path: &Path) -> Result<Connection> {
     if !path.is_file() {
         return Err(Error::BadBackup { path: path.to_path_buf(), why: "tệp không tồn tại".into() });
     }
-    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|source| Error::Open { path: path.to_path_buf(), source })
+    let open = |flags| {
+        Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|source| Error::Open { path: path.to_path_buf(), source })
+    };
+    let conn = open(OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let probe = |c: &Connection| c.query_row("SELECT COUNT(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0));
+    match probe(&conn) {
+        // A process stopped in the middle of a write left a hot journal or WAL, which only a
+        // writer may roll back or recover. That is SQLite's own crash recovery, which returns the
+        // file to its last committed state; it is run once, then the file is checked read-only.
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ReadOnly => {
+            drop(conn);
+            let writer = open(OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            probe(&writer).map_err(|source| Error::Open { path: path.to_path_buf(), source })?;
+            writer.close().map_err(|(_, source)| Error::Open { path: path.to_path_buf(), source })?;
+            open(OpenFlags::SQLITE_OPEN_READ_ONLY)
+        }
+        _ => Ok(conn),
+    }
 }
 
 /// Checks that the file at `path` is a sound Thi đua database this version can open: it opens,

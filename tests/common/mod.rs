@@ -81,8 +81,9 @@ pub fn count(db: &Path, table: &str) -> i64 {
     conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap()
 }
 
-/// `PRAGMA integrity_check` through a separate connection.
+/// `PRAGMA integrity_check` through a separate connection, after SQLite's own recovery of a hot
+/// journal or WAL (which needs a writer).
 pub fn integrity(db: &Path) -> String {
-    let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let conn = rusqlite::Connection::open(db).unwrap();
     conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
 }
