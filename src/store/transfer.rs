@@ -115,9 +115,9 @@ fn to_sql(file: &str, table: &str, column: &str, v: &Value) -> Result<SqlValue> 
         Value::Number(n) => match (n.as_i64(), n.as_f64()) {
             (Some(i), _) => SqlValue::Integer(i),
             (None, Some(f)) => SqlValue::Real(f),
-            _ => return Err(rejected(file, format!("bảng «{table}», cột «{column}»: số không hợp lệ."))),
+            _ => return Err(rejected(file, format!("Bảng «{table}», cột «{column}»: số không hợp lệ."))),
         },
-        _ => return Err(rejected(file, format!("bảng «{table}», cột «{column}»: giá trị không hợp lệ."))),
+        _ => return Err(rejected(file, format!("Bảng «{table}», cột «{column}»: giá trị không hợp lệ."))),
     })
 }
 
@@ -160,13 +160,13 @@ impl Store {
     /// data is refused.
     pub fn import_campaign_tables(&mut self, file: &str, tables: &Tables) -> Result<CampaignImport> {
         if let Some(name) = tables.keys().find(|k| !SPECS.iter().any(|s| s.table == k.as_str())) {
-            return Err(rejected(file, format!("có bảng «{name}» không thuộc dữ liệu một đợt thi đua.")));
+            return Err(rejected(file, format!("Có bảng «{name}» không thuộc dữ liệu một đợt thi đua.")));
         }
         let code = match tables.get("campaigns").map(Vec::as_slice) {
             Some([c]) => c.get("code").and_then(Value::as_str).map(crate::vn::nfc),
             _ => None,
         }
-        .ok_or_else(|| rejected(file, "tệp phải có đúng một đợt thi đua, có mã.".into()))?;
+        .ok_or_else(|| rejected(file, "Tệp phải có đúng một đợt thi đua, có mã.".into()))?;
         if let Ok(existing) = self.campaign(Some(&code)) {
             let mut ours = self.export_campaign_tables(existing.id)?;
             let mut theirs = tables.clone();
@@ -198,7 +198,7 @@ impl Store {
             );
             let mut stmt = tx.prepare(&sql)?;
             for (n, row) in tables.get(spec.table).map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
-                let where_ = format!("bảng «{}», dòng {}", spec.table, n + 1);
+                let where_ = format!("Bảng «{}», dòng {}", spec.table, n + 1);
                 if let Some(k) = row.keys().find(|k| !columns.contains(k)) {
                     return Err(rejected(file, format!("{where_}: cột «{k}» không có trong cơ sở dữ liệu.")));
                 }
@@ -230,14 +230,14 @@ impl Store {
             }
         }
         let campaign =
-            self.campaign(Some(&code)).map_err(|e| rejected(file, format!("đợt thi đua không đọc được ({e}).")))?;
+            self.campaign(Some(&code)).map_err(|e| rejected(file, format!("Đợt thi đua không đọc được ({e}).")))?;
         let readable = self
             .units(campaign.id)
             .and_then(|_| self.nominations(campaign.id))
             .and_then(|_| self.members(campaign.id))
             .and_then(|_| self.council_rules(campaign.id))
             .and_then(|_| self.shortlist(campaign.id));
-        readable.map_err(|e| rejected(file, format!("dữ liệu đợt thi đua không đọc được ({e}).")))?;
+        readable.map_err(|e| rejected(file, format!("Dữ liệu đợt thi đua không đọc được ({e}).")))?;
         tx.commit()?;
         Ok(CampaignImport::Imported(campaign.id))
     }
