@@ -122,7 +122,7 @@ fn nomination_cases() -> Vec<Case> {
     let nfd = format!("{HEADER}Phòng Nội vụ,Cá nhân,Nguyễn Thị Hường,Nữ,,04/01/2024 08:00,Có,Thiếu,Có\n")
         .nfd()
         .collect::<String>();
-    let mut many = format!("{HEADER}");
+    let mut many = HEADER.to_string();
     for i in 0..3000 {
         many.push_str(&format!("Phòng Nội vụ,Cá nhân,Người số {i},Nam,,04/01/2024 08:00,Có,Có,Có\n"));
     }
