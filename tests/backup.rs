@@ -138,6 +138,8 @@ fn a_damaged_database_is_never_written_and_the_newest_good_backup_is_offered() {
     let check = cli(&db, &["check"]);
     assert!(check.status.success(), "{}", stderr(&check));
     assert!(stdout(&check).contains("tốt"));
+    let log = stdout(&cli(&db, &["log", "--all"]));
+    assert!(log.lines().last().unwrap().contains("khôi phục database"), "{log}");
 }
 
 #[test]

@@ -194,6 +194,15 @@ fn the_spreadsheet_export_has_three_sheets_with_vietnamese_headers_and_real_date
     let ranking = book.worksheet_range("Xếp hạng").unwrap();
     assert_eq!(ranking.height(), 7);
     assert_eq!(ranking.get((1, 4)), Some(&Data::Float(100.0)));
+    // Widths fit the text: the unit column is wider than the number column.
+    let sheet = entries(&file)["xl/worksheets/sheet1.xml"].clone();
+    let xml = String::from_utf8(sheet).unwrap();
+    let widths: Vec<f64> = xml
+        .split("<col ")
+        .skip(1)
+        .map(|c| c.split("width=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap())
+        .collect();
+    assert!(widths.len() >= 9 && widths[1] > widths[0] + 10.0, "{widths:?}");
     let awards = book.worksheet_range("Khen thưởng").unwrap();
     assert_eq!(awards.height(), 7);
     assert_eq!(count(&db, "nominations"), 11);

@@ -11,11 +11,11 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use thidua::council::parse_points;
-use thidua::exchange::scores::import_scores;
+use thidua::council::{parse_points, Nominee};
+use thidua::exchange::scores::parse_scores;
 use thidua::exchange::table::{read_csv, read_table};
 use thidua::exchange::{export_campaign, import_campaign, parse_nominations, read_exchange};
-use thidua::model::{CouncilRole, Unit};
+use thidua::model::{Campaign, CouncilMember, CouncilRole, Meeting, Unit};
 use thidua::Store;
 
 const HEADER: [&str; 10] = [
@@ -50,6 +50,32 @@ fn valid_archive() -> &'static Vec<u8> {
         let file = dir.path().join("dot.zip");
         export_campaign(&store, &c, &file).unwrap();
         std::fs::read(file).unwrap()
+    })
+}
+
+type ScoringContext = (Campaign, Vec<CouncilMember>, Vec<Nominee>, Option<Meeting>);
+
+/// The example appraised, with a council of three and an open meeting.
+fn scoring_context() -> &'static ScoringContext {
+    static CONTEXT: OnceLock<ScoringContext> = OnceLock::new();
+    CONTEXT.get_or_init(|| {
+        let (mut store, c) = common::example_store();
+        thidua::exchange::import_nominations(&mut store, &c, &common::fixture("nominations-example.csv")).unwrap();
+        store.accept_all(c.id).unwrap();
+        let members: Vec<_> = (1..=3)
+            .map(|i| {
+                let role = if i == 1 { CouncilRole::Chair } else { CouncilRole::Member };
+                store.add_member(c.id, &format!("Thành viên {i}"), None, role).unwrap()
+            })
+            .collect();
+        store.open_meeting(c.id, NaiveDate::from_ymd_opt(2024, 1, 8).unwrap(), None, &members[..2]).unwrap();
+        let campaign = store.campaign(None).unwrap();
+        (
+            campaign,
+            store.members(c.id).unwrap(),
+            store.nominees(c.id, None).unwrap(),
+            store.current_meeting(c.id).unwrap(),
+        )
     })
 }
 
@@ -157,18 +183,22 @@ proptest! {
     }
 
     #[test]
-    fn scores_import_never_panics(rows in prop::collection::vec(prop::collection::vec(
-        prop_oneof![cell(), Just("Thành viên 1".to_string()), (0u32..15).prop_map(|n| n.to_string()), Just("17,5".to_string())], 0..6), 0..6)) {
-        let (mut store, c) = common::example_store();
-        thidua::exchange::import_nominations(&mut store, &c, &common::fixture("nominations-example.csv")).unwrap();
-        store.accept_all(c.id).unwrap();
-        store.add_member(c.id, "Thành viên 1", None, CouncilRole::Chair).unwrap();
+    fn scores_parser_never_panics(rows in prop::collection::vec(prop::collection::vec(
+        prop_oneof![cell(), Just("Thành viên 1".to_string()), (0u32..15).prop_map(|n| n.to_string()), Just("17,5".to_string())], 0..6), 0..6),
+        with_meeting in any::<bool>(),
+    ) {
         let mut all = vec![vec!["Thành viên".to_string(), "Hồ sơ".into(), "Tiêu chí".into(), "Điểm".into()]];
         all.extend(rows);
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("diem.csv");
-        std::fs::write(&path, csv_text(&all, ',')).unwrap();
-        let _ = import_scores(&mut store, &c, &path, NaiveDate::from_ymd_opt(2024, 1, 8).unwrap());
+        let (campaign, members, nominees, meeting) = scoring_context();
+        if let Ok(table) = read_csv(csv_text(&all, ',').as_bytes()) {
+            if let Ok((scores, _)) = parse_scores(&table, campaign, members, nominees, meeting.as_ref().filter(|_| with_meeting)) {
+                for s in scores {
+                    let max = campaign.criteria.for_kind(nominees.iter().find(|n| n.id == s.nomination).unwrap().kind)
+                        .iter().find(|k| k.number == s.criterion).unwrap().max_half_points;
+                    prop_assert!((0..=max).contains(&s.half_points));
+                }
+            }
+        }
     }
 
     #[test]

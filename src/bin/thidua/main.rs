@@ -105,10 +105,13 @@ enum Command {
     Export(ExportCommand),
     /// Nhập một đợt thi đua từ tệp trao đổi (.zip) do «thidua export campaign» tạo.
     ImportCampaign { file: PathBuf },
-    /// Nhật ký thay đổi (của cả đợt thi đua, hoặc của một hồ sơ với --nomination).
+    /// Nhật ký thay đổi (của cả đợt thi đua, của một hồ sơ với --nomination, hoặc toàn bộ với --all).
     Log {
-        #[arg(long, value_name = "SỐ")]
+        #[arg(long, value_name = "SỐ", conflicts_with = "all")]
         nomination: Option<i64>,
+        /// Toàn bộ nhật ký, kể cả các lần khôi phục cơ sở dữ liệu.
+        #[arg(long)]
+        all: bool,
         #[arg(long)]
         json: bool,
     },
@@ -229,7 +232,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Export(ExportCommand::Campaign { file }) => safety::export_campaign(&store, code, file)?,
         Command::Export(ExportCommand::Xlsx { file }) => safety::export_xlsx(&store, code, file)?,
         Command::ImportCampaign { file } => safety::import_campaign(&mut store, file)?,
-        Command::Log { nomination, json } => safety::log(&store, code, *nomination, *json)?,
+        Command::Log { nomination, all, json } => safety::log(&store, code, *nomination, *all, *json)?,
         Command::Init { example } => {
             if *example {
                 if store.campaigns()?.iter().any(|c| c.code == EXAMPLE_CODE) {

@@ -91,9 +91,10 @@ fn action_label(action: &str) -> &'static str {
     }
 }
 
-pub fn log(store: &Store, code: Option<&str>, nomination: Option<i64>, json: bool) -> Result<(), Error> {
+pub fn log(store: &Store, code: Option<&str>, nomination: Option<i64>, all: bool, json: bool) -> Result<(), Error> {
     let entries: Vec<AuditEntry> = match nomination {
         Some(id) => store.audit_for_nomination(NominationId(id))?,
+        None if all => store.audit_log()?,
         None => store.audit_for_campaign(store.campaign(code)?.id)?,
     };
     if json {
