@@ -1,5 +1,5 @@
 //! Crash test: the command line is killed (SIGKILL) at pseudo-random moments during a large
-//! nominations import, a scoring import and a restore. After every kill the database passes
+//! nominations import, a scoring import, a restore and a campaign exchange import. After every kill the database passes
 //! `PRAGMA integrity_check` and holds all of the interrupted operation or none of it.
 //!
 //! The kill moments come from a fixed seed: each is a delay in microseconds drawn within the
@@ -130,7 +130,7 @@ fn example_db(path: &Path) -> Store {
 }
 
 #[test]
-fn sigkill_during_import_scoring_and_restore_leaves_all_or_nothing() {
+fn sigkill_during_import_scoring_restore_and_exchange_leaves_all_or_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let csv = d.join("nhieu-ho-so.csv");
@@ -141,7 +141,7 @@ fn sigkill_during_import_scoring_and_restore_leaves_all_or_nothing() {
 
     // 1. A large import: all NOMINATIONS rows or none, and the audit trail agrees.
     // Killed runs that left the database as before / as after, per operation.
-    let mut left = [[0usize; 2]; 3];
+    let mut left = [[0usize; 2]; 4];
     let empty = d.join("empty.sqlite3");
     drop(example_db(&empty));
     let (import_kills, import_runs) =
@@ -216,14 +216,34 @@ fn sigkill_during_import_scoring_and_restore_leaves_all_or_nothing() {
             assert!(Store::open(db).is_ok());
         });
 
-    let total = import_kills + scoring_kills + restore_kills;
+    // 4. A campaign exchange file imported on another machine: the whole campaign or nothing.
+    let archive = d.join("dot-lon.zip");
+    {
+        let mut store = Store::open(&big).unwrap();
+        let mut def = example_definition().unwrap();
+        def.code = "dot-lon".into();
+        store.create_campaign(&def).unwrap();
+        let c = store.campaign(Some("dot-lon")).unwrap();
+        import_nominations(&mut store, &c, &csv).unwrap();
+        thidua::exchange::export_campaign(&store, &c, &archive).unwrap();
+    }
+    let (exchange_kills, exchange_runs) =
+        kill_loop(&mut rng, &empty, &work, &["import-campaign", archive.to_str().unwrap()], 20, |db, killed| {
+            let (c, n, u) = (count(db, "campaigns"), count(db, "nominations"), count(db, "units"));
+            left[3][usize::from(c > 1)] += usize::from(killed);
+            assert!((c, n, u) == (1, 0, 33) || (c, n, u) == (2, NOMINATIONS as i64, 66), "left {c}, {n}, {u}");
+        });
+
+    let total = import_kills + scoring_kills + restore_kills + exchange_kills;
     println!(
         "crash test: {total} kills before the end (import {import_kills} of {import_runs} runs, \
-         scoring {scoring_kills} of {scoring_runs}, restore {restore_kills} of {restore_runs})"
+         scoring {scoring_kills} of {scoring_runs}, restore {restore_kills} of {restore_runs}, \
+         exchange import {exchange_kills} of {exchange_runs})"
     );
     println!(
-        "killed runs that left the database as before / as after: import {:?}, scoring {:?}, restore {:?}",
-        left[0], left[1], left[2]
+        "killed runs that left the database as before / as after: import {:?}, scoring {:?}, restore {:?}, \
+         exchange import {:?}",
+        left[0], left[1], left[2], left[3]
     );
     assert!(total >= 100, "only {total} runs were killed before the end");
 }
