@@ -210,3 +210,26 @@ fn the_backup_command_writes_a_copy_and_reports_it() {
     assert!(!bad.status.success());
     assert!(stderr(&bad).starts_with("Lỗi: "), "{}", stderr(&bad));
 }
+
+#[test]
+fn restoring_from_the_oldest_kept_backup_copies_it_before_the_rotation_prunes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, campaign) = example_file(dir.path());
+    let oldest = {
+        let store = Store::open(&db).unwrap();
+        store.daily_backup_if_due(day(2024, 1, 1)).unwrap().unwrap()
+    };
+    let wanted = content_digest(&oldest);
+    {
+        let mut store = Store::open(&db).unwrap();
+        store.accept_all(campaign.id).unwrap();
+        for d in 2..=KEEP_LAST as u32 {
+            store.daily_backup_if_due(day(2024, 1, d)).unwrap();
+        }
+    }
+    assert_eq!(list_backups(&db).unwrap().len(), KEEP_LAST);
+    restore_from(&db, &oldest, day(2024, 1, 20)).unwrap();
+    assert_eq!(content_digest(&db), wanted);
+    assert!(!oldest.exists(), "the rotation then prunes it as usual");
+    assert_eq!(list_backups(&db).unwrap().len(), KEEP_LAST);
+}

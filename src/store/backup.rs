@@ -109,6 +109,14 @@ fn sync_folder(folder: &Path) {
 
 /// Writes an automatic backup of `conn` (the database at `db`) and prunes the folder.
 fn rotating_backup(conn: &Connection, db: &Path, reason: BackupReason, today: NaiveDate) -> Result<PathBuf> {
+    let path = unpruned_backup(conn, db, reason, today)?;
+    prune(db)?;
+    Ok(path)
+}
+
+/// Writes an automatic backup without pruning: a restore prunes only once the file it restores
+/// from, which may be the oldest backup, has been copied.
+fn unpruned_backup(conn: &Connection, db: &Path, reason: BackupReason, today: NaiveDate) -> Result<PathBuf> {
     let folder = backup_folder(db);
     let day = today.format("%Y-%m-%d").to_string();
     let next = list_backups(db)?
@@ -120,7 +128,6 @@ fn rotating_backup(conn: &Connection, db: &Path, reason: BackupReason, today: Na
         .map_or(1, |n| n + 1);
     let path = folder.join(format!("{PREFIX}{day}-{next:03}-{}{SUFFIX}", reason.code()));
     copy_database(conn, &path)?;
-    prune(db)?;
     Ok(path)
 }
 
@@ -252,7 +259,7 @@ pub fn restore_from(db: &Path, from: &Path, today: NaiveDate) -> Result<Option<P
     let kept = if db.exists() {
         let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
             .map_err(|source| Error::Open { path: db.to_path_buf(), source })?;
-        let kept = match rotating_backup(&conn, db, BackupReason::BeforeRestore, today) {
+        let kept = match unpruned_backup(&conn, db, BackupReason::BeforeRestore, today) {
             Ok(p) => p,
             // A database too damaged for the backup API is kept byte for byte.
             Err(_) => {
@@ -277,6 +284,7 @@ pub fn restore_from(db: &Path, from: &Path, today: NaiveDate) -> Result<Option<P
             std::fs::remove_file(&side).map_err(io(&side))?;
         }
     }
+    prune(db)?;
     Ok(kept)
 }
 
