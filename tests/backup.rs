@@ -206,6 +206,11 @@ fn the_backup_command_writes_a_copy_and_reports_it() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("Đã sao lưu"));
     assert_eq!(count(&file, "nominations"), 11);
+    let digest = content_digest(&db);
+    let onto_itself = cli(&db, &["backup", db.to_str().unwrap()]);
+    assert!(!onto_itself.status.success());
+    assert!(stderr(&onto_itself).contains("chính cơ sở dữ liệu đang dùng"), "{}", stderr(&onto_itself));
+    assert_eq!(content_digest(&db), digest);
     let bad = cli(&db, &["restore", dir.path().join("khong-co.sqlite3").to_str().unwrap()]);
     assert!(!bad.status.success());
     assert!(stderr(&bad).starts_with("Lỗi: "), "{}", stderr(&bad));

@@ -167,6 +167,13 @@ pub(crate) fn backup_before_migration(conn: &Connection, db: &Path, today: Naive
 impl Store {
     /// Copies the whole database to `path` (a USB stick, another folder) while it stays open.
     pub fn backup_to(&self, path: &Path) -> Result<()> {
+        let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y);
+        if self.path().is_some_and(|db| same(db, path)) {
+            return Err(Error::InvalidArgument(format!(
+                "«{}» là chính cơ sở dữ liệu đang dùng; hãy chọn một tệp khác để sao lưu.",
+                path.display()
+            )));
+        }
         copy_database(self.conn(), path)
     }
 
