@@ -37,6 +37,18 @@ pub enum Error {
     Migration(#[from] rusqlite_migration::Error),
     #[error("Tệp «{path}» không phải cơ sở dữ liệu của Thi đua.")]
     NotOurs { path: PathBuf },
+    #[error("Tệp «{path}» không dùng được: {why}.")]
+    BadBackup { path: PathBuf, why: String },
+    #[error("Không mở được cơ sở dữ liệu «{path}»: {why}.")]
+    Unreadable { path: PathBuf, why: String },
+    #[error("Cơ sở dữ liệu «{path}» bị hỏng ({detail}); để bảo vệ dữ liệu, chương trình không ghi gì vào tệp này.{}", advice(.newest_good.as_deref()))]
+    Damaged { path: PathBuf, detail: String, newest_good: Option<PathBuf> },
+    #[error("Không nhập tệp trao đổi «{file}»; chưa ghi gì vào cơ sở dữ liệu. {why}")]
+    ArchiveRejected { file: String, why: String },
+    #[error(
+        "Đã có đợt thi đua mã «{0}» với dữ liệu khác trong cơ sở dữ liệu; không nhập đè. Hãy kiểm tra lại hai bản."
+    )]
+    CampaignDiffers(String),
     #[error("Chưa có đợt thi đua nào. Hãy tạo đợt mẫu (thidua init --example) hoặc nhập tệp định nghĩa đợt thi đua.")]
     NoCampaign,
     #[error("Không có đợt thi đua mã «{0}».")]
@@ -75,6 +87,17 @@ pub enum Error {
     ImportRejected { file: String, problems: Vec<ImportProblem> },
 }
 
+fn advice(newest_good: Option<&std::path::Path>) -> String {
+    match newest_good {
+        Some(p) => format!(
+            " Bản sao lưu tốt gần nhất: «{}»; khôi phục bằng lệnh: thidua restore \"{}\".",
+            p.display(),
+            p.display()
+        ),
+        None => " Không tìm thấy bản sao lưu tốt nào trong thư mục backups.".into(),
+    }
+}
+
 fn list(problems: &[ImportProblem]) -> String {
     problems.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n")
 }
@@ -88,6 +111,11 @@ impl Error {
             Error::Database(_) => "database",
             Error::Migration(_) => "migration",
             Error::NotOurs { .. } => "not_ours",
+            Error::BadBackup { .. } => "bad_backup",
+            Error::Unreadable { .. } => "unreadable",
+            Error::Damaged { .. } => "damaged",
+            Error::ArchiveRejected { .. } => "archive_rejected",
+            Error::CampaignDiffers(_) => "campaign_differs",
             Error::NoCampaign => "no_campaign",
             Error::UnknownCampaign(_) => "unknown_campaign",
             Error::DuplicateCampaign(_) => "duplicate_campaign",

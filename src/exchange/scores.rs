@@ -6,10 +6,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::table::{read_table, Cell};
-use crate::council::{format_points, parse_points, Score};
+use super::table::{read_table, Cell, Table};
+use crate::council::{format_points, parse_points, Nominee, Score};
 use crate::error::{Error, ImportProblem, Result};
-use crate::model::{Campaign, MeetingId, MemberId, NominationId};
+use crate::model::{Campaign, CouncilMember, Meeting, MeetingId, MemberId, NominationId};
 use crate::store::Store;
 use crate::vn::{fold, nfc};
 
@@ -32,6 +32,22 @@ pub fn import_scores(store: &mut Store, campaign: &Campaign, path: &Path, today:
     let file = path.display().to_string();
     let rejected = |problems| Error::ImportRejected { file: file.clone(), problems };
     let table = read_table(path).map_err(|p| rejected(vec![p]))?;
+    let members = store.members(campaign.id)?;
+    let nominees = store.nominees(campaign.id, None)?;
+    let meeting = store.current_meeting(campaign.id)?;
+    let (scores, named) = parse_scores(&table, campaign, &members, &nominees, meeting.as_ref()).map_err(rejected)?;
+    store.record_scores(campaign.id, Some((today, named)), &scores)
+}
+
+/// Turns a table into scores and the members who gave them, or lists every problem found. Pure:
+/// the members, the accepted nominees and the open meeting (if any) are arguments.
+pub fn parse_scores(
+    table: &Table,
+    campaign: &Campaign,
+    members: &[CouncilMember],
+    nominees: &[Nominee],
+    meeting: Option<&Meeting>,
+) -> Result<(Vec<Score>, Vec<MemberId>), Vec<ImportProblem>> {
     let mut problems = Vec::new();
     let col = |name: &str| table.header.iter().position(|h| fold(h.trim_start_matches('\u{feff}')) == fold(name));
     let (Some(cm), Some(cn), Some(cc), Some(cp)) = (col(MEMBER), col(NOMINATION), col(CRITERION), col(POINTS)) else {
@@ -40,22 +56,17 @@ pub fn import_scores(store: &mut Store, campaign: &Campaign, path: &Path, today:
             .filter(|h| col(h).is_none())
             .map(|h| format!("«{h}»"))
             .collect();
-        return Err(rejected(vec![ImportProblem {
+        return Err(vec![ImportProblem {
             row: 1,
             column: None,
             message: format!("thiếu cột {}.", missing.join(", ")),
-        }]));
+        }]);
     };
     if table.rows.is_empty() {
-        return Err(rejected(vec![ImportProblem {
-            row: 0,
-            column: None,
-            message: "Tệp không có dòng điểm nào.".into(),
-        }]));
+        return Err(vec![ImportProblem {
+            row: 0, column: None, message: "Tệp không có dòng điểm nào.".into()
+        }]);
     }
-    let members = store.members(campaign.id)?;
-    let nominees = store.nominees(campaign.id, None)?;
-    let meeting = store.current_meeting(campaign.id)?;
     let mut scores = Vec::new();
     let mut seen = HashSet::new();
     let mut named: Vec<MemberId> = Vec::new();
@@ -74,7 +85,7 @@ pub fn import_scores(store: &mut Store, campaign: &Campaign, path: &Path, today:
                     err(MEMBER, format!("«{t}» không có trong danh sách thành viên Hội đồng."));
                     None
                 }
-                Some(m) if meeting.as_ref().is_some_and(|mt| !mt.present.contains(&m.id)) => {
+                Some(m) if meeting.is_some_and(|mt| !mt.present.contains(&m.id)) => {
                     err(MEMBER, format!("{} không có mặt trong cuộc họp đang mở.", m.name));
                     None
                 }
@@ -149,7 +160,7 @@ pub fn import_scores(store: &mut Store, campaign: &Campaign, path: &Path, today:
         }
     }
     if !problems.is_empty() {
-        return Err(rejected(problems));
+        return Err(problems);
     }
-    store.record_scores(campaign.id, Some((today, named)), &scores)
+    Ok((scores, named))
 }

@@ -87,6 +87,22 @@ fn read_workbook(path: &Path) -> Result<Table, ImportProblem> {
         .worksheet_range_at(0)
         .ok_or_else(|| problem("Bảng tính không có trang tính nào."))?
         .map_err(|e| problem(format!("Không đọc được trang tính đầu tiên: {e}")))?;
+    // A formula's cached value may be stale or missing: the file must carry values only.
+    if let Some(name) = book.sheet_names().first().cloned() {
+        if let Ok(formulas) = book.worksheet_formula(&name) {
+            let (r0, c0) = formulas.start().unwrap_or((0, 0));
+            if let Some((r, c, f)) = formulas.cells().find(|(_, _, f)| !f.trim().is_empty()) {
+                return Err(ImportProblem {
+                    row: r0 as usize + r + 1,
+                    column: None,
+                    message: format!(
+                        "Ô cột {} chứa công thức «={f}»; hãy sao chép rồi dán dạng giá trị (Paste Values) trước khi nhập.",
+                        c0 as usize + c + 1
+                    ),
+                });
+            }
+        }
+    }
     let (first_row, _) = range.start().unwrap_or((0, 0));
     let mut rows = range.rows().enumerate().map(|(i, r)| (first_row as usize + i + 1, r));
     let (_, header) = rows.next().ok_or_else(|| problem("Tệp trống: không có dòng tiêu đề."))?;

@@ -1,12 +1,15 @@
 //! SQLite storage: opening and migrating the database file, transactions, and one module per
 //! aggregate. SQL lives only here.
 
+mod audit;
+pub mod backup;
 mod campaigns;
 mod council;
 mod documents;
 mod nominations;
 mod overview;
 mod scoring;
+mod transfer;
 
 use std::path::{Path, PathBuf};
 
@@ -16,10 +19,13 @@ use rusqlite_migration::{Migrations, M};
 use crate::error::{Error, Result};
 
 pub use documents::{DecisionRecord, Offset};
+pub use audit::AuditEntry;
+pub use backup::{check_database_file, newest_good_backup, restore_from};
 pub(crate) use nominations::nomination_key;
 pub use nominations::SearchHit;
 pub use overview::Overview;
 pub use scoring::RankingReport;
+pub use transfer::{CampaignImport, Tables};
 
 /// The application's folder name under the operating system's per-user data folder; the desktop
 /// shell uses the same identifier, so both open one database.
@@ -33,7 +39,13 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0001_core.sql"),
     include_str!("migrations/0002_council.sql"),
     include_str!("migrations/0003_documents.sql"),
+    include_str!("migrations/0004_audit.sql"),
 ];
+
+/// The schema version this build writes (the number of migrations).
+pub fn latest_version() -> i64 {
+    MIGRATION_SQL.len() as i64
+}
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
@@ -48,13 +60,29 @@ pub fn default_database_path() -> Option<PathBuf> {
 /// The one connection to the database.
 pub struct Store {
     conn: Connection,
+    path: Option<PathBuf>,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// An existing file is checked first (`PRAGMA quick_check`, read-only): a damaged file is
+    /// never written to, and the error names the newest good backup to restore. Migrations that
+    /// change an existing database with data in it are preceded by a backup.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
+        }
+        if std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
+            match backup::check_database_file(path, false) {
+                Err(Error::Damaged { path, detail, .. }) => {
+                    let newest_good = backup::newest_good_backup(&path).ok().flatten();
+                    return Err(Error::Damaged { path, detail, newest_good });
+                }
+                Err(Error::BadBackup { path, why }) => return Err(Error::Unreadable { path, why }),
+                Err(e) => return Err(e),
+                Ok(()) => {}
+            }
         }
         let conn = Connection::open_with_flags(
             path,
@@ -67,6 +95,11 @@ impl Store {
     /// A fresh database in memory with the same schema, for tests.
     pub fn open_in_memory() -> Result<Store> {
         Self::prepare(Connection::open_in_memory()?, None)
+    }
+
+    /// The database file, `None` in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
     }
 
     fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Store> {
@@ -88,8 +121,15 @@ impl Store {
             conn.pragma_update(None, "synchronous", "FULL")?;
         }
         conn.pragma_update(None, "foreign_keys", true)?;
+        if let Some(path) = path {
+            let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if has_tables && version < latest_version() {
+                let today = chrono::Utc::now().with_timezone(&crate::vn::vietnam_offset()).date_naive();
+                backup::backup_before_migration(&conn, path, today)?;
+            }
+        }
         migrations().to_latest(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store { conn, path: path.map(Path::to_path_buf) })
     }
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: committed on `Ok`, rolled back on `Err`.

@@ -57,7 +57,7 @@ pub enum ShortlistCommand {
     Remove { id: i64 },
 }
 
-fn today() -> chrono::NaiveDate {
+pub fn today() -> chrono::NaiveDate {
     chrono::Utc::now().with_timezone(&vietnam_offset()).date_naive()
 }
 

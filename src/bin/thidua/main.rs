@@ -2,6 +2,7 @@
 //! stderr in Vietnamese with a non-zero exit code.
 
 mod council;
+mod safety;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +28,9 @@ struct Cli {
     /// Mã đợt thi đua (mặc định: đợt mới nhất).
     #[arg(long, global = true, value_name = "MÃ")]
     campaign: Option<String>,
+    /// Tên người thực hiện ghi vào nhật ký thay đổi (mặc định: tên người dùng của máy).
+    #[arg(long, global = true, value_name = "TÊN")]
+    user: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -100,6 +104,27 @@ enum Command {
     Certificate(CertificateCommand),
     /// In văn bản ra tệp PDF.
     Print(PrintArgs),
+    /// Sao lưu toàn bộ cơ sở dữ liệu ra một tệp (ví dụ trên USB).
+    Backup { file: PathBuf },
+    /// Khôi phục cơ sở dữ liệu từ một bản sao lưu (bản đang dùng được giữ lại làm bản sao lưu).
+    Restore { file: PathBuf },
+    /// Kiểm tra cơ sở dữ liệu có bị hỏng không.
+    Check,
+    /// Xuất dữ liệu: tệp trao đổi của đợt thi đua hoặc bảng tính .xlsx.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Nhập một đợt thi đua từ tệp trao đổi (.zip) do «thidua export campaign» tạo.
+    ImportCampaign { file: PathBuf },
+    /// Nhật ký thay đổi (của cả đợt thi đua, của một hồ sơ với --nomination, hoặc toàn bộ với --all).
+    Log {
+        #[arg(long, value_name = "SỐ", conflicts_with = "all")]
+        nomination: Option<i64>,
+        /// Toàn bộ nhật ký, kể cả các lần khôi phục cơ sở dữ liệu.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Tìm hồ sơ theo tên, không cần dấu ("nguyen thi huong").
     Search {
         text: String,
@@ -175,6 +200,14 @@ struct PrintArgs {
     member: Vec<String>,
 }
 
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Cả đợt thi đua ra một tệp trao đổi (.zip) kèm mã băm SHA-256.
+    Campaign { file: PathBuf },
+    /// Hồ sơ, xếp hạng và danh sách khen thưởng ra bảng tính .xlsx.
+    Xlsx { file: PathBuf },
+}
+
 #[derive(Args)]
 #[command(group(ArgGroup::new("action").required(true).args(["accept", "refuse", "accept_all"])))]
 struct AppraiseArgs {
@@ -233,21 +266,44 @@ fn usage_error(e: &clap::Error) -> String {
     }
 }
 
-fn open(cli: &Cli) -> Result<Store, Error> {
-    let path = match &cli.db {
-        Some(p) => p.clone(),
+fn database_path(cli: &Cli) -> Result<PathBuf, Error> {
+    match &cli.db {
+        Some(p) => Ok(p.clone()),
         None => default_database_path().ok_or(Error::Io {
             path: PathBuf::from("~"),
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "không tìm thấy thư mục dữ liệu của người dùng"),
-        })?,
-    };
-    Store::open(&path)
+        }),
+    }
+}
+
+/// The name written to the audit trail: `--user`, else the operating system's user name.
+fn actor(cli: &Cli) -> String {
+    cli.user
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| "không rõ".into())
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
-    let mut store = open(&cli)?;
+    let path = database_path(&cli)?;
+    match &cli.command {
+        Command::Restore { file } => return safety::restore(&path, file, &actor(&cli)),
+        Command::Check => return safety::check(&path),
+        _ => {}
+    }
+    let mut store = Store::open(&path)?;
+    store.set_actor(&actor(&cli))?;
+    store.daily_backup_if_due(council::today())?;
     let code = cli.campaign.as_deref();
     match &cli.command {
+        Command::Restore { .. } | Command::Check => {}
+        Command::Backup { file } => safety::backup(&store, file)?,
+        Command::Export(ExportCommand::Campaign { file }) => safety::export_campaign(&store, code, file)?,
+        Command::Export(ExportCommand::Xlsx { file }) => safety::export_xlsx(&store, code, file)?,
+        Command::ImportCampaign { file } => safety::import_campaign(&mut store, file)?,
+        Command::Log { nomination, all, json } => safety::log(&store, code, *nomination, *all, *json)?,
         Command::Init { example } => {
             if *example {
                 if store.campaigns()?.iter().any(|c| c.code == EXAMPLE_CODE) {

@@ -1,0 +1,210 @@
+//! The exchange file: one campaign in a zip archive, for the province or a colleague's PC.
+//!
+//! Layout: `campaign.json` (the campaign's rows, table by table, with canonical ids),
+//! `attachments/` (scanned files, when the model has them) and `manifest.json`, which gives the
+//! SHA-256 digest of every other file. Reading checks every name and every digest before anything
+//! is parsed; a tampered, truncated or unexpected file is refused whole.
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read, Write};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use zip::write::SimpleFileOptions;
+
+use crate::error::{Error, Result};
+use crate::model::Campaign;
+use crate::store::{latest_version, CampaignImport, Store, Tables};
+
+const FORMAT: &str = "thidua-campaign";
+const FORMAT_VERSION: u32 = 1;
+const DATA: &str = "campaign.json";
+const MANIFEST: &str = "manifest.json";
+const ATTACHMENTS: &str = "attachments/";
+/// Refuses archives that would unpack to more than this (a zip bomb, or not ours).
+const MAX_TOTAL: u64 = 2 << 30;
+const MAX_ENTRIES: usize = 100_000;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    format: String,
+    format_version: u32,
+    /// Path inside the archive → lowercase hex SHA-256.
+    files: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CampaignData {
+    format: String,
+    format_version: u32,
+    schema_version: i64,
+    code: String,
+    tables: Tables,
+}
+
+/// The verified content of an exchange file.
+#[derive(Debug)]
+pub struct ExchangeFile {
+    pub code: String,
+    pub schema_version: i64,
+    pub tables: Tables,
+    /// Attachment path (below `attachments/`) → bytes.
+    pub attachments: BTreeMap<String, Vec<u8>>,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes the archive's bytes.
+pub fn write_exchange(code: &str, tables: &Tables, attachments: &BTreeMap<String, Vec<u8>>) -> Result<Vec<u8>> {
+    let data = CampaignData {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        schema_version: latest_version(),
+        code: code.into(),
+        tables: tables.clone(),
+    };
+    let data = serde_json::to_vec_pretty(&data).map_err(|e| Error::InvalidArgument(e.to_string()))?;
+    let mut files = BTreeMap::new();
+    files.insert(DATA.to_string(), data);
+    for (name, bytes) in attachments {
+        files.insert(format!("{ATTACHMENTS}{name}"), bytes.clone());
+    }
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        files: files.iter().map(|(n, b)| (n.clone(), hex(b))).collect(),
+    };
+    let manifest = serde_json::to_vec_pretty(&manifest).map_err(|e| Error::InvalidArgument(e.to_string()))?;
+    let zip_err = |e: zip::result::ZipError| Error::InvalidArgument(format!("không tạo được tệp nén: {e}"));
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file(MANIFEST, options).map_err(zip_err)?;
+    zip.write_all(&manifest).map_err(|e| zip_err(e.into()))?;
+    zip.add_directory(ATTACHMENTS, options).map_err(zip_err)?;
+    for (name, bytes) in &files {
+        zip.start_file(name.as_str(), options).map_err(zip_err)?;
+        zip.write_all(bytes).map_err(|e| zip_err(e.into()))?;
+    }
+    Ok(zip.finish().map_err(zip_err)?.into_inner())
+}
+
+/// A safe name inside the archive: relative, `/`-separated, no `..`, no drive, no control characters.
+fn safe_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('/')
+        && !name.contains('\\')
+        && !name.contains(':')
+        && !name.chars().any(char::is_control)
+        && name.trim_end_matches('/').split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+/// Reads and verifies an archive. The error is the reason, in Vietnamese.
+pub fn read_exchange(bytes: &[u8]) -> Result<ExchangeFile, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("Tệp không phải tệp trao đổi hợp lệ hoặc đã bị cắt cụt ({e})."))?;
+    if zip.len() > MAX_ENTRIES {
+        return Err("Tệp có quá nhiều mục.".into());
+    }
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).map_err(|e| format!("Mục thứ {} trong tệp bị hỏng ({e}).", i + 1))?;
+        let name = entry.name().map_err(|e| format!("Mục thứ {} có tên không đọc được ({e}).", i + 1))?.to_string();
+        if !safe_name(&name) || entry.enclosed_name().is_none() {
+            return Err(format!("Tệp chứa đường dẫn không an toàn «{name}»."));
+        }
+        if entry.is_dir() {
+            if name != ATTACHMENTS && !name.starts_with(ATTACHMENTS) {
+                return Err(format!("Tệp có thư mục lạ «{name}»."));
+            }
+            continue;
+        }
+        if name != MANIFEST && name != DATA && !name.starts_with(ATTACHMENTS) {
+            return Err(format!("Tệp có mục lạ «{name}», không thuộc định dạng tệp trao đổi."));
+        }
+        let mut buf = Vec::new();
+        let limit = MAX_TOTAL.saturating_sub(total) + 1;
+        (&mut entry).take(limit).read_to_end(&mut buf).map_err(|e| format!("Mục «{name}» bị hỏng ({e})."))?;
+        total += buf.len() as u64;
+        if total > MAX_TOTAL {
+            return Err("Tệp giải nén ra quá lớn.".into());
+        }
+        if files.insert(name.clone(), buf).is_some() {
+            return Err(format!("Mục «{name}» có hai lần trong tệp."));
+        }
+    }
+    let manifest = files.remove(MANIFEST).ok_or("Tệp thiếu bảng kê mã băm (manifest.json).")?;
+    let manifest: Manifest = serde_json::from_slice(&manifest).map_err(|e| format!("Bảng kê mã băm hỏng ({e})."))?;
+    if manifest.format != FORMAT || manifest.format_version != FORMAT_VERSION {
+        return Err("Tệp không đúng định dạng tệp trao đổi của Thi đua.".into());
+    }
+    for name in files.keys() {
+        if !manifest.files.contains_key(name) {
+            return Err(format!("Mục «{name}» không có trong bảng kê mã băm."));
+        }
+    }
+    for (name, digest) in &manifest.files {
+        let bytes = files.get(name).ok_or_else(|| format!("Thiếu mục «{name}» có trong bảng kê mã băm."))?;
+        if hex(bytes) != digest.to_ascii_lowercase() {
+            return Err(format!("Mã băm SHA-256 của «{name}» không khớp: tệp đã bị sửa hoặc hỏng."));
+        }
+    }
+    let data = files.remove(DATA).ok_or("Tệp thiếu dữ liệu đợt thi đua (campaign.json).")?;
+    let data: CampaignData =
+        serde_json::from_slice(&data).map_err(|e| format!("Dữ liệu đợt thi đua không đọc được ({e})."))?;
+    if data.format != FORMAT || data.format_version != FORMAT_VERSION {
+        return Err("Dữ liệu không đúng định dạng tệp trao đổi của Thi đua.".into());
+    }
+    if data.schema_version > latest_version() {
+        return Err(format!(
+            "Tệp được tạo bởi phiên bản mới hơn của Thi đua (cấu trúc số {}); hãy cập nhật chương trình.",
+            data.schema_version
+        ));
+    }
+    let attachments =
+        files.into_iter().filter_map(|(n, b)| Some((n.strip_prefix(ATTACHMENTS)?.to_string(), b))).collect();
+    Ok(ExchangeFile { code: data.code, schema_version: data.schema_version, tables: data.tables, attachments })
+}
+
+/// Exports the campaign to the exchange file at `path` (written to a temporary file, then renamed).
+pub fn export_campaign(store: &Store, campaign: &Campaign, path: &Path) -> Result<()> {
+    let tables = store.export_campaign_tables(campaign.id)?;
+    let bytes = write_exchange(&campaign.code, &tables, &BTreeMap::new())?;
+    let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let tmp = path.with_extension("tmp-thidua");
+    std::fs::write(&tmp, &bytes).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)
+}
+
+/// Imports the exchange file at `path`, all or nothing; importing the same file twice changes nothing.
+pub fn import_campaign(store: &mut Store, path: &Path) -> Result<CampaignImport> {
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let content = read_exchange(&bytes).map_err(|why| Error::ArchiveRejected { file: file.clone(), why })?;
+    let code =
+        content.tables.get("campaigns").and_then(|c| c.first()).and_then(|c| c.get("code")).and_then(|c| c.as_str());
+    if code != Some(content.code.as_str()) {
+        return Err(Error::ArchiveRejected {
+            file, why: "Mã đợt thi đua trong tệp không thống nhất.".into()
+        });
+    }
+    store.import_campaign_tables(&file, &content.tables)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_names_are_refused() {
+        for bad in ["../../x", "/etc/passwd", "a/../b", "C:\\x", "attachments/..", "a\\b", ""] {
+            assert!(!safe_name(bad), "{bad}");
+        }
+        assert!(safe_name("attachments/ho-so-1/to-trinh.pdf"));
+    }
+}
