@@ -167,3 +167,36 @@ pub fn plan_reference(campaign: &Campaign) -> String {
     };
     format!("Kế hoạch số {number}{date} của {} về việc phát động {}", s.issuer.name, campaign_quoted(campaign))
 }
+
+/// Two signatures side by side, as minutes end (Decree 30/2020 Appendix III, Form 1.9): each
+/// a title, the space for the signature, and the name (a blank line when nobody is named).
+/// Kept on one page.
+pub fn two_signatures(flow: &mut Flow, left: (&str, Option<&str>), right: (&str, Option<&str>)) {
+    let (x, w) = (flow.left(), flow.width());
+    let half = w / 2.0;
+    flow.skip(6.0);
+    flow.keep(14.0 * 1.15 * 2.0 + mm(SIGNING_SPACE) + 6.0);
+    let top = flow.y;
+    let mut bottom = top;
+    for (i, (title, name)) in [left, right].into_iter().enumerate() {
+        let cx = x + half * i as f32;
+        let t = Para::text(14.0, Face::Bold, &upper(title)).centred();
+        let laid = flow.lay(&t, half);
+        let y = flow.place(&t, &laid, cx, top) + mm(SIGNING_SPACE);
+        let n = Para::text(14.0, Face::Bold, name.unwrap_or(&super::blank(1))).centred();
+        let laid = flow.lay(&n, half);
+        bottom = bottom.max(flow.place(&n, &laid, cx, y));
+    }
+    flow.y = bottom;
+}
+
+/// "Nơi nhận:" and its list alone, at the left (under signatures that take the full width).
+pub fn recipients_below(flow: &mut Flow, recipients: &[String]) {
+    let (left, _) = signature_paras(recipients, &Signer::default());
+    let width = flow.width() * 0.45;
+    let x = flow.left();
+    flow.skip(8.0);
+    for p in &left {
+        flow.para_in(p, x, width);
+    }
+}

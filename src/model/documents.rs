@@ -147,3 +147,47 @@ impl Default for CertificateSettings {
         }
     }
 }
+
+fn council_name() -> String {
+    "Hội đồng Thi đua - Khen thưởng".into()
+}
+
+/// The council's own papers: its name as the issuing body of its minutes and score sheets, and
+/// the minutes' symbol and recipients.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilSettings {
+    /// "Hội đồng Thi đua - Khen thưởng huyện"; the issuer's name stands above it as parent body.
+    #[serde(default = "council_name")]
+    pub name: String,
+    /// Symbol of the minutes: "BB-HĐTĐKT"; empty prints "Số: /BB".
+    #[serde(default)]
+    pub minutes_symbol: String,
+    /// Nơi nhận of the minutes, as the decision's.
+    #[serde(default)]
+    pub minutes_recipients: Vec<String>,
+}
+
+impl Default for CouncilSettings {
+    fn default() -> Self {
+        CouncilSettings { name: council_name(), minutes_symbol: String::new(), minutes_recipients: Vec::new() }
+    }
+}
+
+/// The proposal (tờ trình) that asks the higher level to give its award to the shortlisted (R8).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalSettings {
+    /// Symbol of the proposal: "TTr-UBND".
+    #[serde(default)]
+    pub symbol: String,
+    /// Kính gửi: "Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn" (one or several).
+    #[serde(default)]
+    pub addressees: Vec<String>,
+    /// "Căn cứ …" lines before the plan's and the meeting's, without final punctuation.
+    #[serde(default)]
+    pub legal_bases: Vec<String>,
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Who signs; the decision's signer when no name is set.
+    #[serde(default)]
+    pub signer: Signer,
+}
