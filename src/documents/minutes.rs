@@ -29,11 +29,11 @@ fn heading(text: &str) -> Para {
     para(&[(Face::Bold, text)]).space(4.0, 3.0)
 }
 
-/// "Hà Kim Oanh, Phó Chủ tịch UBND huyện - Chủ tịch Hội đồng".
+/// "Hà Kim Oanh, Phó Chủ tịch UBND huyện, Chủ tịch Hội đồng".
 fn member_line(m: &CouncilMember) -> String {
     match &m.position {
-        Some(p) => format!("{}, {p} - {}", m.name, m.role.label()),
-        None => format!("{} - {}", m.name, m.role.label()),
+        Some(p) => format!("{}, {p}, {}", m.name, m.role.label()),
+        None => format!("{}, {}", m.name, m.role.label()),
     }
 }
 
@@ -142,11 +142,13 @@ fn results(flow: &mut Flow, r: &CouncilRecord) {
     } else {
         ""
     };
+    let sheets = match r.complete_sheets {
+        0 => "chưa có phiếu chấm đầy đủ nào để tính điểm trung bình".to_string(),
+        n => format!("điểm trung bình tính trên {n:02} phiếu chấm đầy đủ{drop}"),
+    };
     let text = format!(
-        " Các thành viên có mặt chấm điểm theo tiêu chí của Kế hoạch; điểm trung bình tính trên {:02} phiếu chấm \
-         đầy đủ{drop}; hồ sơ bằng điểm xếp đồng hạng. Biểu quyết đạt khi có trên {} tổng số thành viên Hội đồng \
-         đồng ý (ít nhất {:02}/{:02} phiếu).",
-        r.complete_sheets,
+        " Các thành viên có mặt chấm điểm theo tiêu chí của Kế hoạch; {sheets}; hồ sơ bằng điểm xếp đồng hạng. \
+         Biểu quyết đạt khi có trên {} tổng số thành viên Hội đồng đồng ý (ít nhất {:02}/{:02} phiếu).",
         share_text(r.rules.vote_threshold),
         r.votes_needed(),
         r.members.len()
@@ -211,16 +213,16 @@ fn results_table(rows: &[ResultRow]) -> Table {
         .collect();
     Table {
         columns: vec![
-            Column::new("STT", 0.9, Align::Centre),
-            Column::new("Tập thể, cá nhân", 3.2, Align::Left),
-            Column::new("Loại", 1.4, Align::Centre),
-            Column::new("Đơn vị", 2.8, Align::Left),
+            Column::new("STT", 1.1, Align::Centre),
+            Column::new("Tập thể, cá nhân", 3.1, Align::Left),
+            Column::new("Loại", 1.6, Align::Centre),
+            Column::new("Đơn vị", 2.6, Align::Left),
             Column::new("Điểm TB", 1.4, Align::Centre),
             Column::new("Xếp hạng", 1.5, Align::Centre),
-            Column::new("Đồng ý", 1.2, Align::Centre),
+            Column::new("Đồng ý", 1.4, Align::Centre),
             Column::new("Không đồng ý", 1.4, Align::Centre),
-            Column::new("Phiếu trống", 1.3, Align::Centre),
-            Column::new("Tỷ lệ", 1.5, Align::Centre),
+            Column::new("Phiếu trống", 1.4, Align::Centre),
+            Column::new("Tỷ lệ", 1.6, Align::Centre),
         ],
         rows: cells,
         size: 10.5,

@@ -93,12 +93,15 @@ impl Awardee {
         }
     }
 
-    /// "Chuyên viên, Phòng Nội vụ" for an individual; the unit for a collective named otherwise.
+    /// "Chuyên viên, Phòng Nội vụ" for an individual; the unit for a collective whose name does
+    /// not already say it ("Ủy ban nhân dân xã Quân Hà" is not followed by "Xã Quân Hà").
     pub fn position_and_unit(&self) -> String {
         match (&self.kind, &self.position) {
             (NomineeKind::Individual, Some(p)) if !p.is_empty() => format!("{p}, {}", self.unit),
             (NomineeKind::Individual, _) => self.unit.clone(),
-            (NomineeKind::Collective, _) if crate::vn::fold(&self.name) == crate::vn::fold(&self.unit) => String::new(),
+            (NomineeKind::Collective, _) if crate::vn::fold(&self.name).ends_with(&crate::vn::fold(&self.unit)) => {
+                String::new()
+            }
             (NomineeKind::Collective, _) => self.unit.clone(),
         }
     }

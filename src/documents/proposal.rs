@@ -14,7 +14,7 @@ use crate::model::{NomineeKind, Signer};
 use crate::vn::long_date;
 
 /// Size of the proposal's text (Decree 30/2020 allows 13–14).
-const BODY: f32 = 14.0;
+const BODY: f32 = 13.0;
 
 /// The proposal for the shortlisted nominees; refused while the shortlist is empty.
 pub fn proposal(record: &CouncilRecord) -> Result<Vec<u8>> {
@@ -83,20 +83,18 @@ fn write(flow: &mut Flow, r: &CouncilRecord, award: &str) {
         (c, i) => format!("{c:02} tập thể và {i:02} cá nhân"),
     };
     let request = format!(
-        "{} kính trình {to} xem xét, tặng {} cho {whom} đã có thành tích xuất sắc trong {}, cụ thể như sau:",
+        "{} kính trình {to} xem xét, tặng {} cho {whom} đã có thành tích xuất sắc trong Đợt thi đua nêu trên, \
+         cụ thể như sau:",
         s.issuer.name,
         short_award(award),
-        campaign_quoted(&r.campaign)
     );
     flow.para(&para(&request));
     flow.skip(2.0);
     flow.table(&table(r));
     flow.skip(8.0);
 
-    let closing = para(&format!(
-        "(Có hồ sơ đề nghị khen thưởng kèm theo). {} kính trình {to} xem xét, quyết định./.",
-        s.issuer.name
-    ));
+    flow.para(&para("(Có hồ sơ đề nghị khen thưởng kèm theo)."));
+    let closing = para(&format!("{} kính trình {to} xem xét, quyết định./.", s.issuer.name));
     let signer = signer(r);
     let h = Flow::height(&closing, &flow.lay(&closing, flow.width())) + closing.after;
     flow.keep(h + 6.0 + signature_height(flow, &s.proposal.recipients, &signer));
@@ -133,14 +131,10 @@ fn table(r: &CouncilRecord) -> Table {
         .enumerate()
         .map(|(i, e)| {
             let a = &e.row.nominee;
-            let position = match (&a.kind, &a.position) {
-                (NomineeKind::Individual, Some(p)) if !p.is_empty() => format!("{p}, {}", a.unit),
-                _ => a.unit.clone(),
-            };
             Row::Cells(vec![
                 (i + 1).to_string(),
                 a.addressed(),
-                position,
+                a.position_and_unit(),
                 e.row.summary.clone(),
                 e.row.average.map_or_else(|| "-".into(), |v| v.text()),
             ])
