@@ -166,7 +166,7 @@ fn results(flow: &mut Flow, r: &CouncilRecord) {
                 }
             })
             .collect();
-        let text = format!("Phiếu chấm không được tính vì chưa đủ: {}.", list.join("; "));
+        let text = format!("Phiếu chấm không được tính: {}.", list.join("; "));
         flow.para(&para(&[(Face::Regular, &text)]));
     }
     flow.skip(2.0);

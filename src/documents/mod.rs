@@ -1,5 +1,6 @@
-//! Printed documents: the award decision and its annex, certificates, refusal notices and blank
-//! score sheets, laid out as Decree 30/2020/NĐ-CP asks and written as PDF. Each document is a
+//! Printed documents: the award decision and its annex, certificates, refusal notices, blank
+//! score sheets, and the council's minutes and proposal to the higher level, laid out as Decree
+//! 30/2020/NĐ-CP asks and written as PDF. Each document is a
 //! function from the campaign's records to PDF bytes; nothing here writes files.
 
 pub mod certificates;
