@@ -46,7 +46,13 @@ fn points(n: NominationId) -> i64 {
 /// all but one nominee, and a shortlist of three where the third needed the council's reason.
 fn held_meeting() -> (Store, Campaign) {
     let (mut store, c) = sample();
-    let m = council(&mut store, &c);
+    hold_meeting(&mut store, &c);
+    (store, c)
+}
+
+/// As `held_meeting`, on a campaign already appraised.
+fn hold_meeting(store: &mut Store, c: &Campaign) {
+    let m = council(store, c);
     store.open_meeting(c.id, day(), Some("Phòng họp số 1, Ủy ban nhân dân huyện"), &m).unwrap();
     let nominees = store.nominees(c.id, None).unwrap();
     for member in &m {
@@ -69,7 +75,6 @@ fn held_meeting() -> (Store, Campaign) {
     store.shortlist_add(c.id, NominationId(4), None).unwrap();
     store.shortlist_add(c.id, NominationId(9), None).unwrap();
     store.shortlist_add(c.id, NominationId(7), Some("Hội đồng biểu quyết chọn: 3/3 phiếu đồng ý")).unwrap();
-    (store, c)
 }
 
 fn is_nfc(s: &str) -> bool {
@@ -298,4 +303,34 @@ fn the_print_command_writes_the_minutes_and_explains_a_missing_meeting() {
     let o = cli(&db, &["print", "proposal", "--out", dir.path().join("to-trinh.pdf").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("đang trống nên chưa lập được tờ trình"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_campaign_file_without_council_settings_prints_both_papers_with_plain_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut def: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/campaigns/bach-thong-q4-2023.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    for key in ["council", "proposal"] {
+        assert!(def.as_object_mut().unwrap().remove(key).is_some(), "{key}");
+    }
+    let def = thidua::exchange::parse_definition(&def.to_string()).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    store.create_campaign(&def).unwrap();
+    let c = store.campaign(None).unwrap();
+    thidua::exchange::import_nominations(&mut store, &c, &fixture("nominations-example.csv")).unwrap();
+    store.accept_all(c.id).unwrap();
+    hold_meeting(&mut store, &c);
+
+    let minutes = flat(&text(&write(&store, &c, DocumentKind::Minutes, &PrintOptions::default(), dir.path()), None));
+    assert!(minutes.contains("/BB "), "{minutes}");
+    assert!(minutes.contains("Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng"), "{minutes}");
+    assert!(!minutes.contains("Nơi nhận"), "no recipients are set: {minutes}");
+    let proposal = flat(&text(&write(&store, &c, DocumentKind::Proposal, &PrintOptions::default(), dir.path()), None));
+    assert!(proposal.contains("/TTr "), "{proposal}");
+    assert!(!proposal.contains("Kính gửi"), "{proposal}");
+    assert!(proposal.contains("kính trình cấp có thẩm quyền xem xét"), "{proposal}");
+    assert!(proposal.contains("Nông Văn Khánh"), "the decision's signer signs: {proposal}");
 }
