@@ -227,8 +227,7 @@ fn the_proposal_asks_the_province_for_the_three_shortlisted_with_their_achieveme
         "xem xét, quyết định./.",
         "- Như trên;",
         "- Sở Nội vụ tỉnh (Ban Thi đua - Khen thưởng);",
-        "KT. CHỦ TỊCH",
-        "PHÓ CHỦ TỊCH",
+        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
         "Nông Văn Khánh",
     ] {
         assert!(t.contains(needed), "missing «{needed}» in:\n{raw}");
@@ -333,4 +332,5 @@ fn a_campaign_file_without_council_settings_prints_both_papers_with_plain_defaul
     assert!(!proposal.contains("Kính gửi"), "{proposal}");
     assert!(proposal.contains("kính trình cấp có thẩm quyền xem xét"), "{proposal}");
     assert!(proposal.contains("Nông Văn Khánh"), "the decision's signer signs: {proposal}");
+    assert!(!proposal.contains("TM."), "{proposal}");
 }

@@ -31,14 +31,12 @@ fn para(text: &str) -> Para {
     body_sized(BODY, &[(Face::Regular, text)]).space(0.0, 4.0)
 }
 
-/// The signer of the proposal: its own when named, else the decision's.
+/// The signer of the proposal: its own when named, else the decision's; signing for the body
+/// when the settings say so.
 fn signer(record: &CouncilRecord) -> Signer {
     let s = &record.campaign.settings;
-    if s.proposal.signer.name.trim().is_empty() {
-        s.decision.signer.clone()
-    } else {
-        s.proposal.signer.clone()
-    }
+    let signer = if s.proposal.signer.name.trim().is_empty() { &s.decision.signer } else { &s.proposal.signer };
+    Signer { for_body: s.proposal.signed_for.clone().filter(|t| !t.trim().is_empty()), ..signer.clone() }
 }
 
 fn write(flow: &mut Flow, r: &CouncilRecord, award: &str) {

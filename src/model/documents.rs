@@ -77,6 +77,10 @@ pub struct Signer {
     /// The line above the title when signing for someone: "KT. CHỦ TỊCH".
     #[serde(default)]
     pub on_behalf: Option<String>,
+    /// The first line when signing for a collective body (Decree 30/2020 Appendix I):
+    /// "TM. ỦY BAN NHÂN DÂN".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_body: Option<String>,
 }
 
 impl Signer {
@@ -84,12 +88,12 @@ impl Signer {
     pub fn from_title(name: &str, title: &str) -> Signer {
         let title = crate::vn::nfc(title.trim()).to_uppercase();
         let on_behalf = title.strip_prefix("PHÓ ").map(|head| format!("KT. {head}"));
-        Signer { name: crate::vn::normalise_name(name), title, on_behalf }
+        Signer { name: crate::vn::normalise_name(name), title, on_behalf, for_body: None }
     }
 
     /// The title lines of the signature block, top to bottom.
     pub fn title_lines(&self) -> Vec<String> {
-        self.on_behalf.iter().cloned().chain(std::iter::once(self.title.clone())).collect()
+        self.for_body.iter().chain(&self.on_behalf).cloned().chain(std::iter::once(self.title.clone())).collect()
     }
 }
 
@@ -190,4 +194,8 @@ pub struct ProposalSettings {
     /// Who signs; the decision's signer when no name is set.
     #[serde(default)]
     pub signer: Signer,
+    /// The line above the signer's when the proposal is the collective body's (a People's
+    /// Committee signs "TM. ỦY BAN NHÂN DÂN"); none when the head proposes in person.
+    #[serde(default)]
+    pub signed_for: Option<String>,
 }
