@@ -5,7 +5,9 @@
 
 use super::council_record::{share_text, CouncilRecord, ResultRow};
 use super::layout::{Align, Column, Face, Flow, Para, Row, Sheet, Table};
-use super::parts::{body_sized, campaign_quoted, header, recipients_below, titled, two_signatures, Header};
+use super::parts::{
+    body_sized, campaign_quoted, header, recipients_below, titled, two_signatures, Header, TWO_SIGNATURES_HEIGHT,
+};
 use super::{blank, giay_khen_name, short_award};
 use crate::error::Result;
 use crate::model::{CouncilMember, NomineeKind};
@@ -71,7 +73,11 @@ fn write(flow: &mut Flow, r: &CouncilRecord) {
          các thành viên dự họp thống nhất thông qua./.",
         b = blank(6)
     );
-    flow.para(&para(&[(Face::Regular, &closing)]).space(4.0, 3.0));
+    // The closing line goes with the signatures: a page never holds them alone.
+    let closing = para(&[(Face::Regular, &closing)]).space(4.0, 3.0);
+    let height = Flow::height(&closing, &flow.lay(&closing, flow.width())) + closing.before + closing.after;
+    flow.keep(height + 6.0 + TWO_SIGNATURES_HEIGHT);
+    flow.para(&closing);
     let name = |m: Option<&CouncilMember>| m.map(|m| m.name.clone());
     let (secretary, chair) = (name(r.secretary()), name(r.chair()));
     two_signatures(flow, ("Thư ký", secretary.as_deref()), ("Chủ tọa", chair.as_deref()));
