@@ -10,7 +10,7 @@ mod pdf;
 
 use chrono::NaiveDate;
 use common::{cli, fixture, stderr};
-use pdf::{assert_qpdf_clean, flat, line_of, pages, sample, text, words, write};
+use pdf::{assert_qpdf_clean, flat, line_of, pages, sample, text, words, write, PT_PER_MM};
 use thidua::council::Score;
 use thidua::documents::{render, DocumentKind, PrintOptions};
 use thidua::model::{Campaign, CouncilRole, MemberId, NominationId, VoteCount};
@@ -77,6 +77,15 @@ fn hold_meeting(store: &mut Store, c: &Campaign) {
     store.shortlist_add(c.id, NominationId(7), Some("Hội đồng biểu quyết chọn: 3/3 phiếu đồng ý")).unwrap();
 }
 
+/// Every word of every page lies between the left (30 mm) and right (15 mm) margins.
+fn assert_within_margins(pdf: &std::path::Path) {
+    for p in 1..=pages(pdf) {
+        for w in words(pdf, p) {
+            assert!(w.x0 >= 30.0 * PT_PER_MM - 0.5 && w.x1 <= 195.0 * PT_PER_MM + 0.5, "page {p}: {w:?}");
+        }
+    }
+}
+
 fn is_nfc(s: &str) -> bool {
     s.nfc().collect::<String>() == s
 }
@@ -129,6 +138,7 @@ fn the_minutes_record_attendance_quorum_results_and_the_shortlist_with_its_reaso
     assert!(!t.contains("Quân Hà, Xã Quân Hà"));
     let n = pages(&pdf);
     assert_eq!(n, 2);
+    assert_within_margins(&pdf);
 
     // The results table: one line per nominee with its average, rank and ballots.
     let mut all = Vec::new();
@@ -257,6 +267,7 @@ fn the_proposal_asks_the_province_for_the_three_shortlisted_with_their_achieveme
         assert!(!t.contains(not_shortlisted), "«{not_shortlisted}» was not shortlisted");
     }
     assert_eq!(pages(&pdf), 2);
+    assert_within_margins(&pdf);
     assert_qpdf_clean(&pdf);
 }
 
