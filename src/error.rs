@@ -81,6 +81,10 @@ pub enum Error {
     Shortlist { id: NominationId, award: String, why: String, code: &'static str },
     #[error("Tham số không hợp lệ: {0}")]
     InvalidArgument(String),
+    #[error("Chưa có cuộc họp Hội đồng nào nên chưa lập được {document}. Hãy mở cuộc họp Hội đồng, ghi thành phần dự họp và kết quả trước.")]
+    NoMeetingRecord { document: &'static str },
+    #[error("Danh sách đề nghị tặng {award} đang trống nên chưa lập được tờ trình. Hội đồng cần chọn tập thể, cá nhân vào danh sách đề nghị trước.")]
+    EmptyShortlist { award: String },
     #[error("Không tạo được văn bản: {0}.")]
     Document(String),
     #[error("Không nhập tệp «{file}»; chưa ghi gì vào cơ sở dữ liệu. {} lỗi:\n{}", .problems.len(), list(.problems))]
@@ -134,6 +138,8 @@ impl Error {
             Error::Shortlist { code, .. } => code,
             Error::ImportRejected { .. } => "import_rejected",
             Error::Document(_) => "document",
+            Error::NoMeetingRecord { .. } => "no_meeting_record",
+            Error::EmptyShortlist { .. } => "empty_shortlist",
         }
     }
 }

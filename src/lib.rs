@@ -3,9 +3,9 @@
 //! plan (R4 quota, R5 deadline, R6 complete dossier) and the secretary's appraisal (R7), kept in
 //! a local SQLite file, with Vietnamese text handled as documents need it (NFC, search without
 //! diacritics, Vietnamese order, dates and amounts in words), and the documents it prints as PDF
-//! (the award decision and its annex, certificates, refusal notices, score sheets). It knows
-//! nothing of windows or web views: the desktop shell and the `thidua` command line both call
-//! this API.
+//! (the award decision and its annex, certificates, refusal notices, score sheets, the council's
+//! minutes and its proposal to the higher level). It knows nothing of windows or web views: the
+//! desktop shell and the `thidua` command line both call this API.
 
 pub mod council;
 pub mod documents;

@@ -1,11 +1,15 @@
-//! Printed documents: the award decision and its annex, certificates, refusal notices and blank
-//! score sheets, laid out as Decree 30/2020/NĐ-CP asks and written as PDF. Each document is a
+//! Printed documents: the award decision and its annex, certificates, refusal notices, blank
+//! score sheets, and the council's minutes and proposal to the higher level, laid out as Decree
+//! 30/2020/NĐ-CP asks and written as PDF. Each document is a
 //! function from the campaign's records to PDF bytes; nothing here writes files.
 
 pub mod certificates;
+pub mod council_record;
 pub mod decision;
 pub mod layout;
+pub mod minutes;
 mod parts;
+pub mod proposal;
 pub mod refusals;
 pub mod score_sheets;
 
@@ -18,7 +22,10 @@ use crate::store::DecisionRecord;
 use crate::Store;
 
 pub use certificates::{calibration_page, certificates, Stock, FIELDS};
+pub use council_record::CouncilRecord;
 pub use decision::{annex, decision};
+pub use minutes::minutes;
+pub use proposal::proposal;
 pub use refusals::refusal_notices;
 pub use score_sheets::score_sheets;
 
@@ -67,6 +74,17 @@ pub struct Awardee {
 }
 
 impl Awardee {
+    /// The nominee of a nomination, as documents name it.
+    pub fn of(n: &Nomination) -> Awardee {
+        Awardee {
+            kind: n.kind,
+            name: n.name.clone(),
+            gender: n.gender,
+            position: n.position.clone(),
+            unit: n.unit_name.clone(),
+        }
+    }
+
     /// "Ông Hoàng Văn Dũng", "Bà Nguyễn Thị Hường", or the collective's name.
     pub fn addressed(&self) -> String {
         match (self.kind, self.gender) {
@@ -76,12 +94,15 @@ impl Awardee {
         }
     }
 
-    /// "Chuyên viên, Phòng Nội vụ" for an individual; the unit for a collective named otherwise.
+    /// "Chuyên viên, Phòng Nội vụ" for an individual; the unit for a collective whose name does
+    /// not already say it ("Ủy ban nhân dân xã Quân Hà" is not followed by "Xã Quân Hà").
     pub fn position_and_unit(&self) -> String {
         match (&self.kind, &self.position) {
             (NomineeKind::Individual, Some(p)) if !p.is_empty() => format!("{p}, {}", self.unit),
             (NomineeKind::Individual, _) => self.unit.clone(),
-            (NomineeKind::Collective, _) if crate::vn::fold(&self.name) == crate::vn::fold(&self.unit) => String::new(),
+            (NomineeKind::Collective, _) if crate::vn::fold(&self.name).ends_with(&crate::vn::fold(&self.unit)) => {
+                String::new()
+            }
             (NomineeKind::Collective, _) => self.unit.clone(),
         }
     }
@@ -90,17 +111,7 @@ impl Awardee {
 /// The accepted nominees: collectives first, then individuals, each in Vietnamese order (people
 /// by given name, `vn::compare_people`).
 pub fn awardees(nominations: &[Nomination]) -> Vec<Awardee> {
-    let mut list: Vec<Awardee> = nominations
-        .iter()
-        .filter(|n| n.status == Status::Accepted)
-        .map(|n| Awardee {
-            kind: n.kind,
-            name: n.name.clone(),
-            gender: n.gender,
-            position: n.position.clone(),
-            unit: n.unit_name.clone(),
-        })
-        .collect();
+    let mut list: Vec<Awardee> = nominations.iter().filter(|n| n.status == Status::Accepted).map(Awardee::of).collect();
     list.sort_by(|a, b| {
         let kind = |k: NomineeKind| matches!(k, NomineeKind::Individual);
         kind(a.kind).cmp(&kind(b.kind)).then_with(|| match a.kind {
@@ -192,18 +203,28 @@ impl DecisionData {
 
     /// The award's name as the decision names it: "Giấy khen".
     pub fn award_short(&self) -> String {
-        self.award_name().split(" của ").next().unwrap_or("Giấy khen").to_string()
+        short_award(&self.award_name()).to_string()
     }
 
     /// The award's full name: "Giấy khen của Chủ tịch Ủy ban nhân dân huyện".
     pub fn award_name(&self) -> String {
-        self.campaign
-            .settings
-            .awards
-            .iter()
-            .find(|a| a.code == GIAY_KHEN)
-            .map_or_else(|| "Giấy khen".to_string(), |a| a.name.clone())
+        giay_khen_name(&self.campaign)
     }
+}
+
+/// The Giấy khen's full name from the settings: "Giấy khen của Chủ tịch Ủy ban nhân dân huyện".
+pub fn giay_khen_name(campaign: &Campaign) -> String {
+    campaign
+        .settings
+        .awards
+        .iter()
+        .find(|a| a.code == GIAY_KHEN)
+        .map_or_else(|| "Giấy khen".to_string(), |a| a.name.clone())
+}
+
+/// An award's name without whose it is: "Bằng khen" of "Bằng khen của Chủ tịch …".
+pub fn short_award(name: &str) -> &str {
+    name.split(" của ").next().unwrap_or(name)
 }
 
 /// The documents the application prints.
@@ -217,6 +238,10 @@ pub enum DocumentKind {
     Calibration,
     Refusals,
     ScoreSheets,
+    /// The proposal (tờ trình) to the higher level for the shortlisted nominees (R8).
+    Proposal,
+    /// The minutes of the council's latest meeting.
+    Minutes,
 }
 
 /// Choices that change how a document prints.
@@ -224,7 +249,8 @@ pub enum DocumentKind {
 pub struct PrintOptions {
     /// Certificates onto pre-printed stock (text only, at the saved offsets).
     pub preprinted: bool,
-    /// Council members, one score sheet each; none prints one sheet with a blank name line.
+    /// Council members, one score sheet each; none prints one sheet per member of the campaign's
+    /// council, or one with a blank name line when it has none.
     pub members: Vec<String>,
 }
 
@@ -241,6 +267,15 @@ pub fn render(store: &Store, campaign: &Campaign, kind: DocumentKind, options: &
             calibration_page(&Stock::new(&campaign.settings.certificate, true, store.certificate_offsets()?))
         }
         DocumentKind::Refusals => refusal_notices(campaign, &store.nominations(campaign.id)?),
-        DocumentKind::ScoreSheets => score_sheets(campaign, &store.nominations(campaign.id)?, &options.members),
+        DocumentKind::ScoreSheets => {
+            let members = if options.members.is_empty() {
+                store.members(campaign.id)?.iter().map(|m| (m.name.clone(), Some(m.role.label().to_string()))).collect()
+            } else {
+                options.members.iter().map(|m| (m.clone(), None)).collect::<Vec<_>>()
+            };
+            score_sheets(campaign, &store.nominations(campaign.id)?, &members)
+        }
+        DocumentKind::Proposal => proposal(&CouncilRecord::load(store, campaign, "tờ trình")?),
+        DocumentKind::Minutes => minutes(&CouncilRecord::load(store, campaign, "biên bản họp Hội đồng")?),
     }
 }

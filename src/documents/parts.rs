@@ -105,17 +105,22 @@ pub fn signature(flow: &mut Flow, recipients: &[String], signer: &Signer) {
 }
 
 fn signature_paras(recipients: &[String], signer: &Signer) -> (Vec<Para>, Vec<Para>) {
-    let mut left: Vec<Para> = Vec::new();
+    let right = signer.title_lines().iter().map(|t| Para::text(14.0, Face::Bold, &upper(t)).centred()).collect();
+    (recipient_paras(recipients), right)
+}
+
+/// "Nơi nhận:" (12 bold italic) and its list (11 regular), the last item ending with a full stop.
+fn recipient_paras(recipients: &[String]) -> Vec<Para> {
+    let mut list: Vec<Para> = Vec::new();
     if !recipients.is_empty() {
-        left.push(Para::text(12.0, Face::BoldItalic, "Nơi nhận:"));
+        list.push(Para::text(12.0, Face::BoldItalic, "Nơi nhận:"));
         let n = recipients.len();
         for (i, r) in recipients.iter().enumerate() {
             let end = if i + 1 == n { "." } else { ";" };
-            left.push(Para::text(11.0, Face::Regular, &format!("- {r}{end}")).leading(1.1));
+            list.push(Para::text(11.0, Face::Regular, &format!("- {r}{end}")).leading(1.1));
         }
     }
-    let right = signer.title_lines().iter().map(|t| Para::text(14.0, Face::Bold, &upper(t)).centred()).collect();
-    (left, right)
+    list
 }
 
 /// Height of the bottom block, so a document can keep its last paragraph with it.
@@ -166,4 +171,41 @@ pub fn plan_reference(campaign: &Campaign) -> String {
         (None, None) => String::new(),
     };
     format!("Kế hoạch số {number}{date} của {} về việc phát động {}", s.issuer.name, campaign_quoted(campaign))
+}
+
+/// Height of two signatures side by side (title, space, name), so minutes keep their closing
+/// line with them.
+pub const TWO_SIGNATURES_HEIGHT: f32 = 14.0 * 1.15 * 2.0 + SIGNING_SPACE * super::layout::PT_PER_MM + 6.0;
+
+/// Two signatures side by side, as minutes end (Decree 30/2020 Appendix III, Form 1.9): each
+/// a title, the space for the signature, and the name (a blank line when nobody is named).
+/// Kept on one page.
+pub fn two_signatures(flow: &mut Flow, left: (&str, Option<&str>), right: (&str, Option<&str>)) {
+    let (x, w) = (flow.left(), flow.width());
+    let half = w / 2.0;
+    flow.skip(6.0);
+    flow.keep(TWO_SIGNATURES_HEIGHT);
+    let top = flow.y;
+    let mut bottom = top;
+    for (i, (title, name)) in [left, right].into_iter().enumerate() {
+        let cx = x + half * i as f32;
+        let t = Para::text(14.0, Face::Bold, &upper(title)).centred();
+        let laid = flow.lay(&t, half);
+        let y = flow.place(&t, &laid, cx, top) + mm(SIGNING_SPACE);
+        let n = Para::text(14.0, Face::Bold, name.unwrap_or(&super::blank(1))).centred();
+        let laid = flow.lay(&n, half);
+        bottom = bottom.max(flow.place(&n, &laid, cx, y));
+    }
+    flow.y = bottom;
+}
+
+/// "Nơi nhận:" and its list alone, at the left (under signatures that take the full width).
+pub fn recipients_below(flow: &mut Flow, recipients: &[String]) {
+    let list = recipient_paras(recipients);
+    let width = flow.width() * 0.45;
+    let x = flow.left();
+    flow.skip(8.0);
+    for p in &list {
+        flow.para_in(p, x, width);
+    }
 }

@@ -16,14 +16,17 @@ fn points(half: i64) -> String {
     }
 }
 
+/// A member a sheet is printed for: the name, and the role in the council when it is known.
+pub type SheetMember = (String, Option<String>);
+
 /// One sheet per member; with no members, one sheet with a blank name line.
-pub fn score_sheets(campaign: &Campaign, nominations: &[Nomination], members: &[String]) -> Result<Vec<u8>> {
+pub fn score_sheets(campaign: &Campaign, nominations: &[Nomination], members: &[SheetMember]) -> Result<Vec<u8>> {
     let list = awardees(nominations);
     if list.is_empty() {
         return Err(Error::Document("chưa có hồ sơ nào được thẩm định đạt để chấm điểm".into()));
     }
-    let names: Vec<Option<&str>> =
-        if members.is_empty() { vec![None] } else { members.iter().map(|m| Some(m.as_str())).collect() };
+    let names: Vec<Option<&SheetMember>> =
+        if members.is_empty() { vec![None] } else { members.iter().map(Some).collect() };
     let mut flow = Flow::new(Sheet::A4)?;
     for (i, member) in names.iter().enumerate() {
         if i > 0 {
@@ -34,10 +37,10 @@ pub fn score_sheets(campaign: &Campaign, nominations: &[Nomination], members: &[
     flow.finish("Phiếu chấm điểm")
 }
 
-fn sheet(flow: &mut Flow, campaign: &Campaign, list: &[super::Awardee], member: Option<&str>) {
+fn sheet(flow: &mut Flow, campaign: &Campaign, list: &[super::Awardee], member: Option<&SheetMember>) {
     let s = &campaign.settings;
     flow.para(&Para::text(12.0, Face::Regular, &upper(&s.issuer.name)));
-    flow.para(&Para::text(12.0, Face::Bold, &upper("Hội đồng Thi đua - Khen thưởng")).space(0.0, 12.0));
+    flow.para(&Para::text(12.0, Face::Bold, &upper(&s.council.name)).space(0.0, 12.0));
     let award = s.awards.first().map_or_else(String::new, |a| format!(" {}", a.name));
     titled(
         flow,
@@ -47,8 +50,11 @@ fn sheet(flow: &mut Flow, campaign: &Campaign, list: &[super::Awardee], member: 
         ],
         40.0,
     );
-    let name = member.map_or_else(|| ".".repeat(60), crate::vn::normalise_name);
+    let name = member.map_or_else(|| ".".repeat(60), |(n, _)| crate::vn::normalise_name(n));
     flow.para(&Para::new(14.0).run(Face::Regular, "Họ và tên thành viên Hội đồng: ").run(Face::Bold, &name));
+    if let Some((_, Some(role))) = member {
+        flow.para(&Para::new(14.0).run(Face::Regular, "Chức danh trong Hội đồng: ").run(Face::Regular, role));
+    }
     flow.para(
         &Para::text(12.0, Face::Italic, "Chấm điểm từng tiêu chí, không vượt quá số điểm tối đa ghi trong ngoặc.")
             .space(0.0, 8.0),
@@ -74,7 +80,7 @@ fn sheet(flow: &mut Flow, campaign: &Campaign, list: &[super::Awardee], member: 
     let w = flow.width() * 0.5;
     flow.para_in(&Para::text(14.0, Face::Bold, "NGƯỜI CHẤM ĐIỂM").centred(), x, w);
     flow.skip(60.0);
-    let signed = member.map_or_else(|| blank(1), crate::vn::normalise_name);
+    let signed = member.map_or_else(|| blank(1), |(n, _)| crate::vn::normalise_name(n));
     flow.para_in(&Para::text(14.0, Face::Bold, &signed).centred(), x, w);
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::documents::{CertificateSettings, DecisionSettings, MoneySettings};
+use super::documents::{CertificateSettings, CouncilSettings, DecisionSettings, MoneySettings, ProposalSettings};
 use super::{CampaignId, NomineeKind, UnitKind};
 
 /// The plan (kế hoạch) that launched the campaign. A draft plan has no number or day yet.
@@ -150,6 +150,10 @@ pub struct CampaignSettings {
     pub decision: DecisionSettings,
     #[serde(default)]
     pub certificate: CertificateSettings,
+    #[serde(default)]
+    pub council: CouncilSettings,
+    #[serde(default)]
+    pub proposal: ProposalSettings,
 }
 
 /// A campaign definition file (`assets/campaigns/*.json`): everything needed to run a campaign.

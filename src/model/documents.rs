@@ -77,6 +77,10 @@ pub struct Signer {
     /// The line above the title when signing for someone: "KT. CHỦ TỊCH".
     #[serde(default)]
     pub on_behalf: Option<String>,
+    /// The first line when signing for a collective body (Decree 30/2020 Appendix I):
+    /// "TM. ỦY BAN NHÂN DÂN".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_body: Option<String>,
 }
 
 impl Signer {
@@ -84,12 +88,12 @@ impl Signer {
     pub fn from_title(name: &str, title: &str) -> Signer {
         let title = crate::vn::nfc(title.trim()).to_uppercase();
         let on_behalf = title.strip_prefix("PHÓ ").map(|head| format!("KT. {head}"));
-        Signer { name: crate::vn::normalise_name(name), title, on_behalf }
+        Signer { name: crate::vn::normalise_name(name), title, on_behalf, for_body: None }
     }
 
     /// The title lines of the signature block, top to bottom.
     pub fn title_lines(&self) -> Vec<String> {
-        self.on_behalf.iter().cloned().chain(std::iter::once(self.title.clone())).collect()
+        self.for_body.iter().chain(&self.on_behalf).cloned().chain(std::iter::once(self.title.clone())).collect()
     }
 }
 
@@ -146,4 +150,52 @@ impl Default for CertificateSettings {
             first_register_number: 1,
         }
     }
+}
+
+fn council_name() -> String {
+    "Hội đồng Thi đua - Khen thưởng".into()
+}
+
+/// The council's own papers: its name as the issuing body of its minutes and score sheets, and
+/// the minutes' symbol and recipients.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilSettings {
+    /// "Hội đồng Thi đua - Khen thưởng huyện"; the issuer's name stands above it as parent body.
+    #[serde(default = "council_name")]
+    pub name: String,
+    /// Symbol of the minutes: "BB-HĐTĐKT"; empty prints "Số: /BB".
+    #[serde(default)]
+    pub minutes_symbol: String,
+    /// Nơi nhận of the minutes, as the decision's.
+    #[serde(default)]
+    pub minutes_recipients: Vec<String>,
+}
+
+impl Default for CouncilSettings {
+    fn default() -> Self {
+        CouncilSettings { name: council_name(), minutes_symbol: String::new(), minutes_recipients: Vec::new() }
+    }
+}
+
+/// The proposal (tờ trình) that asks the higher level to give its award to the shortlisted (R8).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalSettings {
+    /// Symbol of the proposal: "TTr-UBND".
+    #[serde(default)]
+    pub symbol: String,
+    /// Kính gửi: "Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn" (one or several).
+    #[serde(default)]
+    pub addressees: Vec<String>,
+    /// "Căn cứ …" lines before the plan's and the meeting's, without final punctuation.
+    #[serde(default)]
+    pub legal_bases: Vec<String>,
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Who signs; the decision's signer when no name is set.
+    #[serde(default)]
+    pub signer: Signer,
+    /// The line above the signer's when the proposal is the collective body's (a People's
+    /// Committee signs "TM. ỦY BAN NHÂN DÂN"); none when the head proposes in person.
+    #[serde(default)]
+    pub signed_for: Option<String>,
 }

@@ -13,7 +13,10 @@ pub use campaign::{
 pub use council::{
     CouncilMember, CouncilRole, CouncilRules, Meeting, MeetingId, MemberId, Share, ShortlistEntry, VoteCount,
 };
-pub use documents::{BonusRate, CertificateSettings, DecisionSettings, MoneySettings, Rounding, SalaryRow, Signer};
+pub use documents::{
+    BonusRate, CertificateSettings, CouncilSettings, DecisionSettings, MoneySettings, ProposalSettings, Rounding,
+    SalaryRow, Signer,
+};
 pub use nomination::{
     DossierPart, Gender, NewNomination, Nomination, NomineeKind, PartState, Parts, Reason, Refusal, RefusalSource,
     Status,

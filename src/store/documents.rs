@@ -64,7 +64,7 @@ impl Store {
                     Ok(DecisionRecord {
                         number: r.get(0)?,
                         signed_on: r.get(1)?,
-                        signer: name.zip(title).map(|(name, title)| Signer { name, title, on_behalf: r.get(4).ok().flatten() }),
+                        signer: name.zip(title).map(|(name, title)| Signer { name, title, on_behalf: r.get(4).ok().flatten(), for_body: None }),
                     })
                 },
             )

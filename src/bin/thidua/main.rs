@@ -178,6 +178,10 @@ enum PrintWhat {
     Calibration,
     Refusals,
     ScoreSheets,
+    /// Tờ trình đề nghị cấp trên khen thưởng các tập thể, cá nhân Hội đồng đã chọn.
+    Proposal,
+    /// Biên bản cuộc họp Hội đồng gần nhất.
+    Minutes,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -195,7 +199,7 @@ struct PrintArgs {
     /// Giấy khen: giấy trắng có viền (plain) hoặc phôi in sẵn (preprinted).
     #[arg(long, value_enum, default_value = "plain")]
     stock: StockKind,
-    /// Phiếu chấm điểm: tên thành viên Hội đồng (nhắc lại cho mỗi người).
+    /// Phiếu chấm điểm: tên thành viên Hội đồng (nhắc lại cho mỗi người; mặc định: mọi thành viên).
     #[arg(long, value_name = "HỌ_TÊN")]
     member: Vec<String>,
 }
@@ -431,6 +435,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                 PrintWhat::Calibration => DocumentKind::Calibration,
                 PrintWhat::Refusals => DocumentKind::Refusals,
                 PrintWhat::ScoreSheets => DocumentKind::ScoreSheets,
+                PrintWhat::Proposal => DocumentKind::Proposal,
+                PrintWhat::Minutes => DocumentKind::Minutes,
             };
             let options =
                 PrintOptions { preprinted: matches!(p.stock, StockKind::Preprinted), members: p.member.clone() };

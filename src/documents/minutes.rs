@@ -1,0 +1,292 @@
+//! The minutes of the council meeting (Biên bản họp Hội đồng Thi đua - Khen thưởng), on the
+//! generic minutes layout of Decree 30/2020/NĐ-CP Appendix III (Form 1.9): time and place,
+//! attendance and quorum, the results of scoring and voting, the Giấy khen list, the provincial
+//! shortlist (R8) with the council's reasons, and the secretary's and the chair's signatures.
+
+use super::council_record::{share_text, CouncilRecord, ResultRow};
+use super::layout::{Align, Column, Face, Flow, Para, Row, Sheet, Table};
+use super::parts::{
+    body_sized, campaign_quoted, header, recipients_below, titled, two_signatures, Header, TWO_SIGNATURES_HEIGHT,
+};
+use super::{blank, giay_khen_name, short_award};
+use crate::error::Result;
+use crate::model::{CouncilMember, NomineeKind};
+use crate::vn::long_date;
+
+/// Size of the minutes' text (Decree 30/2020 allows 13–14).
+const BODY: f32 = 13.0;
+
+/// The minutes of the campaign's latest council meeting.
+pub fn minutes(record: &CouncilRecord) -> Result<Vec<u8>> {
+    let mut flow = Flow::new(Sheet::A4)?;
+    write(&mut flow, record);
+    flow.finish("Biên bản họp Hội đồng Thi đua - Khen thưởng")
+}
+
+fn para(runs: &[(Face, &str)]) -> Para {
+    body_sized(BODY, runs).space(0.0, 3.0)
+}
+
+fn heading(text: &str) -> Para {
+    para(&[(Face::Bold, text)]).space(4.0, 3.0)
+}
+
+/// "Hà Kim Oanh, Phó Chủ tịch UBND huyện, Chủ tịch Hội đồng".
+fn member_line(m: &CouncilMember) -> String {
+    match &m.position {
+        Some(p) => format!("{}, {p}, {}", m.name, m.role.label()),
+        None => format!("{}, {}", m.name, m.role.label()),
+    }
+}
+
+fn write(flow: &mut Flow, r: &CouncilRecord) {
+    let s = &r.campaign.settings;
+    let symbol = if s.council.minutes_symbol.is_empty() { "BB" } else { &s.council.minutes_symbol };
+    let number = format!("Số: {}/{symbol}", blank(8));
+    header(flow, &Header { parent: Some(&s.issuer.name), body: &s.council.name, number: &number, place_date: "" });
+    flow.skip(10.0);
+    let subject = format!("Họp {} xét khen thưởng {}", s.council.name, campaign_quoted(&r.campaign));
+    titled(
+        flow,
+        &[
+            Para::text(14.0, Face::Bold, "BIÊN BẢN").centred(),
+            Para::text(14.0, Face::Bold, &subject).centred().leading(1.15),
+        ],
+        40.0,
+    );
+
+    let time = format!(" {b} giờ {b} phút, {}.", long_date(r.meeting.date), b = blank(6));
+    flow.para(&para(&[(Face::Bold, "Thời gian bắt đầu:"), (Face::Regular, &time)]));
+    let place = r.meeting.place.clone().unwrap_or_else(|| ".".repeat(50));
+    flow.para(&para(&[(Face::Bold, "Địa điểm:"), (Face::Regular, &format!(" {place}."))]));
+    attendance(flow, r);
+    quorum(flow, r);
+
+    flow.para(&heading("Nội dung cuộc họp:"));
+    appraisal(flow, r);
+    results(flow, r);
+    giay_khen(flow, r);
+    shortlist(flow, r);
+
+    let closing = format!(
+        "Cuộc họp kết thúc vào hồi {b} giờ {b} phút cùng ngày. Biên bản đã được đọc lại trước cuộc họp và \
+         các thành viên dự họp thống nhất thông qua./.",
+        b = blank(6)
+    );
+    // The closing line goes with the signatures: a page never holds them alone.
+    let closing = para(&[(Face::Regular, &closing)]).space(4.0, 3.0);
+    let height = Flow::height(&closing, &flow.lay(&closing, flow.width())) + closing.before + closing.after;
+    flow.keep(height + 6.0 + TWO_SIGNATURES_HEIGHT);
+    flow.para(&closing);
+    let name = |m: Option<&CouncilMember>| m.map(|m| m.name.clone());
+    let (secretary, chair) = (name(r.secretary()), name(r.chair()));
+    two_signatures(flow, ("Thư ký", secretary.as_deref()), ("Chủ tọa", chair.as_deref()));
+    recipients_below(flow, &s.council.minutes_recipients);
+}
+
+fn attendance(flow: &mut Flow, r: &CouncilRecord) {
+    let present = r.present();
+    flow.para(&para(&[(Face::Bold, "Thành phần tham dự:")]));
+    let chair = r.chair().map_or_else(|| ".".repeat(40), member_line);
+    flow.para(&para(&[(Face::Regular, &format!("- Chủ trì (chủ tọa): {chair}."))]));
+    let secretary = r.secretary().map_or_else(|| ".".repeat(40), member_line);
+    flow.para(&para(&[(Face::Regular, &format!("- Thư ký (người ghi biên bản): {secretary}."))]));
+    let count = format!("- Thành viên Hội đồng có mặt: {:02}/{:02} thành viên, gồm:", present.len(), r.members.len());
+    flow.para(&para(&[(Face::Regular, &count)]));
+    let n = present.len();
+    for (i, m) in present.iter().enumerate() {
+        let end = if i + 1 == n { "." } else { ";" };
+        flow.para(&para(&[(Face::Regular, &format!("+ {}{end}", member_line(m)))]));
+    }
+    let absent = r.absent();
+    let absent = if absent.is_empty() {
+        "không.".to_string()
+    } else {
+        format!(
+            "{:02} thành viên: {}.",
+            absent.len(),
+            absent.iter().map(|m| member_line(m)).collect::<Vec<_>>().join("; ")
+        )
+    };
+    flow.para(&para(&[(Face::Regular, &format!("- Vắng mặt: {absent}"))]));
+}
+
+fn quorum(flow: &mut Flow, r: &CouncilRecord) {
+    let rule = format!(
+        "ít nhất {} tổng số thành viên Hội đồng, tức {:02} thành viên, theo quy chế hoạt động của Hội đồng",
+        share_text(r.rules.quorum),
+        r.quorum_needed
+    );
+    let count = format!("{:02}/{:02}", r.meeting.present.len(), r.members.len());
+    if r.quorum_met {
+        let text = format!("Số thành viên dự họp là {count}, đủ số lượng ({rule}). Cuộc họp đủ điều kiện tiến hành.");
+        flow.para(&para(&[(Face::Regular, &text)]));
+    } else {
+        let text = format!("Số thành viên dự họp là {count}, không đủ số lượng ({rule}). ");
+        let verdict = "Cuộc họp không đủ điều kiện tiến hành; các kết quả ghi dưới đây không có giá trị để đề nghị \
+                       khen thưởng.";
+        flow.para(&para(&[(Face::Regular, &text), (Face::Bold, verdict)]));
+    }
+}
+
+fn appraisal(flow: &mut Flow, r: &CouncilRecord) {
+    let c = r.awardees.iter().filter(|a| a.kind == NomineeKind::Collective).count();
+    let i = r.awardees.len() - c;
+    let text = format!(
+        " {}, cơ quan thường trực Hội đồng, báo cáo kết quả tiếp nhận và thẩm định hồ sơ: đã nhận {:02} hồ sơ đề \
+         nghị, trong đó {:02} hồ sơ thẩm định đạt ({c:02} tập thể, {i:02} cá nhân).",
+        r.campaign.settings.issuer.standing_body,
+        r.received,
+        r.awardees.len()
+    );
+    flow.para(&para(&[(Face::Bold, "1. Kết quả thẩm định hồ sơ."), (Face::Regular, &text)]));
+}
+
+fn results(flow: &mut Flow, r: &CouncilRecord) {
+    let drop = if r.rules.drop_extremes {
+        ", bỏ điểm cao nhất và thấp nhất khi có từ 05 phiếu trở lên"
+    } else {
+        ""
+    };
+    let sheets = match r.complete_sheets {
+        0 => "chưa có phiếu chấm đầy đủ nào để tính điểm trung bình".to_string(),
+        n => format!("điểm trung bình tính trên {n:02} phiếu chấm đầy đủ{drop}"),
+    };
+    let text = format!(
+        " Các thành viên có mặt chấm điểm theo tiêu chí của Kế hoạch; {sheets}; hồ sơ bằng điểm xếp đồng hạng. \
+         Biểu quyết đạt khi có trên {} tổng số thành viên Hội đồng đồng ý (ít nhất {:02}/{:02} phiếu).",
+        share_text(r.rules.vote_threshold),
+        r.votes_needed(),
+        r.members.len()
+    );
+    flow.para(&para(&[(Face::Bold, "2. Kết quả chấm điểm và biểu quyết."), (Face::Regular, &text)]));
+    if !r.incomplete_sheets.is_empty() {
+        let list: Vec<String> = r
+            .incomplete_sheets
+            .iter()
+            .map(|(name, missing)| {
+                if *missing >= r.cells_per_sheet {
+                    format!("{name} (không nộp phiếu)")
+                } else {
+                    format!("{name} (thiếu {missing}/{} ô)", r.cells_per_sheet)
+                }
+            })
+            .collect();
+        let text = format!("Phiếu chấm không được tính: {}.", list.join("; "));
+        flow.para(&para(&[(Face::Regular, &text)]));
+    }
+    flow.skip(2.0);
+    flow.table(&results_table(&r.rows));
+    flow.skip(6.0);
+}
+
+fn rank_text(row: &ResultRow) -> String {
+    match (row.rank, row.tied) {
+        (Some(n), true) => format!("{n} (đồng hạng)"),
+        (Some(n), false) => n.to_string(),
+        (None, _) => "-".into(),
+    }
+}
+
+fn results_table(rows: &[ResultRow]) -> Table {
+    let dash = || "-".to_string();
+    let cells = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let a = &row.nominee;
+            let (votes, passed) = match row.votes {
+                Some((v, ok)) => (
+                    [v.agree.to_string(), v.disagree.to_string(), v.blank.to_string()],
+                    if ok { "Đạt" } else { "Không đạt" }.to_string(),
+                ),
+                None => ([dash(), dash(), dash()], "Chưa biểu quyết".into()),
+            };
+            let [agree, disagree, blank] = votes;
+            Row::Cells(vec![
+                (i + 1).to_string(),
+                a.addressed(),
+                a.kind.label().to_string(),
+                a.unit.clone(),
+                row.average.map_or_else(dash, |v| v.text()),
+                rank_text(row),
+                agree,
+                disagree,
+                blank,
+                passed,
+            ])
+        })
+        .collect();
+    Table {
+        columns: vec![
+            Column::new("STT", 1.1, Align::Centre),
+            Column::new("Tập thể, cá nhân", 3.1, Align::Left),
+            Column::new("Loại", 1.6, Align::Centre),
+            Column::new("Đơn vị", 2.6, Align::Left),
+            Column::new("Điểm TB", 1.4, Align::Centre),
+            Column::new("Xếp hạng", 1.5, Align::Centre),
+            Column::new("Đồng ý", 1.4, Align::Centre),
+            Column::new("Không đồng ý", 1.4, Align::Centre),
+            Column::new("Phiếu trống", 1.4, Align::Centre),
+            Column::new("Tỷ lệ", 1.6, Align::Centre),
+        ],
+        rows: cells,
+        size: 10.5,
+        min_row: 0.0,
+    }
+}
+
+fn giay_khen(flow: &mut Flow, r: &CouncilRecord) {
+    let s = &r.campaign.settings;
+    let award = giay_khen_name(&r.campaign);
+    let text = format!(
+        " Các tập thể, cá nhân đề nghị {} tặng {award} ({:02} tập thể, cá nhân):",
+        s.issuer.authority,
+        r.awardees.len()
+    );
+    let title = format!("3. Danh sách đề nghị tặng {}.", short_award(&award));
+    flow.para(&para(&[(Face::Bold, &title), (Face::Regular, &text)]));
+    let n = r.awardees.len();
+    for (i, a) in r.awardees.iter().enumerate() {
+        let end = if i + 1 == n { "." } else { ";" };
+        let detail = a.position_and_unit();
+        let line = if detail.is_empty() {
+            format!("{}. {}{end}", i + 1, a.addressed())
+        } else {
+            format!("{}. {}, {detail}{end}", i + 1, a.addressed())
+        };
+        flow.para(&para(&[(Face::Regular, &line)]));
+    }
+}
+
+fn shortlist(flow: &mut Flow, r: &CouncilRecord) {
+    let Some((award, max)) = r.higher_award() else { return };
+    let title = format!("4. Danh sách đề nghị tặng {}.", short_award(award));
+    if r.shortlist.is_empty() {
+        let text = format!(" Hội đồng không lựa chọn tập thể, cá nhân nào để đề nghị tặng {award}.");
+        flow.para(&para(&[(Face::Bold, &title), (Face::Regular, &text)]));
+        return;
+    }
+    let text = format!(
+        " Hội đồng lựa chọn {:02} tập thể, cá nhân (tối đa {max:02}) tiêu biểu, xuất sắc trong số được đề nghị tặng \
+         {} để đề nghị tặng {award}:",
+        r.shortlist.len(),
+        short_award(&giay_khen_name(&r.campaign)),
+    );
+    flow.para(&para(&[(Face::Bold, &title), (Face::Regular, &text)]));
+    for (i, s) in r.shortlist.iter().enumerate() {
+        let a = &s.row.nominee;
+        let detail = a.position_and_unit();
+        let who = if detail.is_empty() { a.addressed() } else { format!("{}, {detail}", a.addressed()) };
+        let score = match (s.row.average, s.row.rank) {
+            (Some(avg), Some(_)) => format!(" (điểm trung bình {}, xếp hạng {})", avg.text(), rank_text(&s.row)),
+            _ => String::new(),
+        };
+        let mut runs = vec![(Face::Regular, format!("{}. {who}{score}.", i + 1))];
+        if let Some(reason) = &s.entry.reason {
+            runs.push((Face::Italic, format!(" Lý do Hội đồng lựa chọn: {}.", reason.trim_end_matches('.'))));
+        }
+        let runs: Vec<(Face, &str)> = runs.iter().map(|(f, t)| (*f, t.as_str())).collect();
+        flow.para(&para(&runs));
+    }
+}

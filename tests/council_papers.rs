@@ -1,0 +1,365 @@
+//! The council's papers rendered from a real meeting and read back with poppler: the minutes
+//! (attendance, quorum, results with shared ranks and ballots, the Giấy khen list, the shortlist
+//! with its reason, the two signatures), the proposal to the province, and score sheets printed
+//! for the council's members.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+mod pdf;
+
+use chrono::NaiveDate;
+use common::{cli, fixture, stderr};
+use pdf::{assert_qpdf_clean, flat, line_of, pages, sample, text, words, write, PT_PER_MM};
+use thidua::council::Score;
+use thidua::documents::{render, DocumentKind, PrintOptions};
+use thidua::model::{Campaign, CouncilRole, MemberId, NominationId, VoteCount};
+use thidua::Store;
+use unicode_normalization::UnicodeNormalization;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 1, 8).unwrap()
+}
+
+/// Three members; the secretary's name is typed decomposed (NFD), as some keyboards send it.
+fn council(store: &mut Store, c: &Campaign) -> Vec<MemberId> {
+    let secretary: String = "Lý Thị Hằng".nfd().collect();
+    vec![
+        store.add_member(c.id, "Hà Kim Oanh", Some("Chủ tịch UBND huyện"), CouncilRole::Chair).unwrap(),
+        store.add_member(c.id, "Lương Văn Tú", Some("Trưởng phòng Tài chính - Kế hoạch"), CouncilRole::Member).unwrap(),
+        store.add_member(c.id, &secretary, Some("Trưởng phòng Nội vụ"), CouncilRole::SecretaryMember).unwrap(),
+    ]
+}
+
+/// Half-points per criterion: averages 4 → 70,00; 9 → 45,00; 1 → 42,00; 7 = 11 → 39,00; 2 → 35,00.
+fn points(n: NominationId) -> i64 {
+    match n.0 {
+        9 => 30,
+        1 => 28,
+        7 | 11 => 26,
+        4 => 20,
+        _ => 10,
+    }
+}
+
+/// The sample appraised, a council of three meeting in full, every sheet complete, votes on
+/// all but one nominee, and a shortlist of three where the third needed the council's reason.
+fn held_meeting() -> (Store, Campaign) {
+    let (mut store, c) = sample();
+    hold_meeting(&mut store, &c);
+    (store, c)
+}
+
+/// As `held_meeting`, on a campaign already appraised.
+fn hold_meeting(store: &mut Store, c: &Campaign) {
+    let m = council(store, c);
+    store.open_meeting(c.id, day(), Some("Phòng họp số 1, Ủy ban nhân dân huyện"), &m).unwrap();
+    let nominees = store.nominees(c.id, None).unwrap();
+    for member in &m {
+        let sheet: Vec<Score> = nominees
+            .iter()
+            .flat_map(|n| {
+                c.criteria.for_kind(n.kind).iter().map(|k| Score {
+                    member: *member,
+                    nomination: n.id,
+                    criterion: k.number,
+                    half_points: points(n.id).min(k.max_half_points),
+                })
+            })
+            .collect();
+        store.record_scores(c.id, None, &sheet).unwrap();
+    }
+    for (id, agree, disagree, blank) in [(4, 3, 0, 0), (9, 3, 0, 0), (1, 2, 1, 0), (7, 3, 0, 0), (11, 1, 1, 1)] {
+        store.record_votes(c.id, NominationId(id), VoteCount { agree, disagree, blank }).unwrap();
+    }
+    store.shortlist_add(c.id, NominationId(4), None).unwrap();
+    store.shortlist_add(c.id, NominationId(9), None).unwrap();
+    store.shortlist_add(c.id, NominationId(7), Some("Hội đồng biểu quyết chọn: 3/3 phiếu đồng ý")).unwrap();
+}
+
+/// Every word of every page lies between the left (30 mm) and right (15 mm) margins.
+fn assert_within_margins(pdf: &std::path::Path) {
+    for p in 1..=pages(pdf) {
+        for w in words(pdf, p) {
+            assert!(w.x0 >= 30.0 * PT_PER_MM - 0.5 && w.x1 <= 195.0 * PT_PER_MM + 0.5, "page {p}: {w:?}");
+        }
+    }
+}
+
+fn is_nfc(s: &str) -> bool {
+    s.nfc().collect::<String>() == s
+}
+
+#[test]
+fn the_minutes_record_attendance_quorum_results_and_the_shortlist_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, c) = held_meeting();
+    let pdf = write(&store, &c, DocumentKind::Minutes, &PrintOptions::default(), dir.path());
+    let raw = text(&pdf, None);
+    assert!(is_nfc(&raw));
+    let t = flat(&raw);
+    for needed in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "ỦY BAN NHÂN DÂN HUYỆN BẠCH THÔNG",
+        "KHEN THƯỞNG HUYỆN",
+        "/BB-HĐTĐKT",
+        "BIÊN BẢN",
+        "Họp Hội đồng Thi đua - Khen thưởng huyện xét khen thưởng Đợt thi đua “Đẩy mạnh cải cách hành chính",
+        "Thời gian bắt đầu: giờ phút, ngày 08 tháng 01 năm 2024.",
+        "Địa điểm: Phòng họp số 1, Ủy ban nhân dân huyện.",
+        "Chủ trì (chủ tọa): Hà Kim Oanh, Chủ tịch UBND huyện, Chủ tịch Hội đồng.",
+        "Thư ký (người ghi biên bản): Lý Thị Hằng, Trưởng phòng Nội vụ, Ủy viên thư ký.",
+        "Thành viên Hội đồng có mặt: 03/03 thành viên",
+        "+ Lương Văn Tú, Trưởng phòng Tài chính - Kế hoạch, Ủy viên;",
+        "Vắng mặt: không.",
+        "Số thành viên dự họp là 03/03, đủ số lượng (ít nhất 2/3 tổng số thành viên Hội đồng, tức 02 thành viên",
+        "Cuộc họp đủ điều kiện tiến hành.",
+        "đã nhận 11 hồ sơ đề nghị, trong đó 06 hồ sơ thẩm định đạt (02 tập thể, 04 cá nhân)",
+        "điểm trung bình tính trên 03 phiếu chấm đầy đủ",
+        "trên 1/2 tổng số thành viên Hội đồng đồng ý (ít nhất 02/03 phiếu)",
+        "3. Danh sách đề nghị tặng Giấy khen.",
+        "đề nghị Chủ tịch Ủy ban nhân dân huyện Bạch Thông tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện",
+        "Bà Triệu Thị Yến, Phó Bí thư Huyện đoàn, Huyện đoàn",
+        "4. Danh sách đề nghị tặng Bằng khen.",
+        "Hội đồng lựa chọn 03 tập thể, cá nhân (tối đa 03)",
+        "1. Phòng Tài chính - Kế hoạch (điểm trung bình 70,00, xếp hạng 1).",
+        "2. Bà Triệu Thị Yến, Phó Bí thư Huyện đoàn, Huyện đoàn (điểm trung bình 45,00, xếp hạng 2).",
+        "3. Ông Ma Văn Lành, Chủ tịch UBND xã, Xã Cẩm Giàng (điểm trung bình 39,00, xếp hạng 4 (đồng hạng)). \
+         Lý do Hội đồng lựa chọn: Hội đồng biểu quyết chọn: 3/3 phiếu đồng ý.",
+        "Cuộc họp kết thúc vào hồi giờ phút cùng ngày.",
+        "Nơi nhận:",
+        "- Thành viên Hội đồng;",
+        "- Lưu: VT, NV.",
+    ] {
+        assert!(t.contains(needed), "missing «{needed}» in:\n{raw}");
+    }
+    assert!(!t.contains("không đủ"), "a meeting in full is not said to lack its quorum");
+    assert!(t.contains("2. Ủy ban nhân dân xã Quân Hà;"), "a collective's name that says its unit stands alone");
+    assert!(!t.contains("Quân Hà, Xã Quân Hà"));
+    let n = pages(&pdf);
+    assert_eq!(n, 2);
+    assert_within_margins(&pdf);
+
+    // The results table: one line per nominee with its average, rank and ballots.
+    let mut all = Vec::new();
+    for p in 1..=n {
+        all.extend(words(&pdf, p).into_iter().map(|w| (p, w)));
+    }
+    // The first line of the table row where `name` first appears, left to right.
+    let row_of = |name: &str| -> String {
+        let (p, w) = all.iter().find(|(_, w)| w.text == name).unwrap_or_else(|| panic!("no «{name}»"));
+        let mut line: Vec<&pdf::Word> =
+            all.iter().filter(|(q, o)| q == p && (o.y0 - w.y0).abs() < 1.0).map(|(_, o)| o).collect();
+        line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        line.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+    };
+    let yen = row_of("Yến");
+    assert!(yen.starts_with("2 Bà Triệu Thị Yến") && yen.contains("45,00") && yen.ends_with("3 0 0 Đạt"), "{yen}");
+    let dat = row_of("Đàm");
+    assert!(dat.contains("39,00 4 (đồng") && dat.ends_with("1 1 1 Không"), "{dat}");
+    let quan_ha = all.iter().any(|(_, w)| w.text == "Chưa");
+    assert!(quan_ha, "the nominee without a vote says it was not voted on");
+
+    // Secretary on the left, chair on the right, on one line; their names under them.
+    let last = words(&pdf, n);
+    let titles = line_of(&last, "THƯ");
+    let texts: Vec<&str> = titles.iter().map(|w| w.text.as_str()).collect();
+    assert_eq!(texts, ["THƯ", "KÝ", "CHỦ", "TỌA"]);
+    let oanh = last.iter().find(|w| w.text == "Oanh" && w.y0 > titles[0].y1).unwrap();
+    let hang = last.iter().find(|w| w.text == "Hằng" && w.y0 > titles[0].y1).unwrap();
+    assert!(hang.x1 < titles[2].x0 && oanh.x0 > titles[1].x1, "{hang:?} {oanh:?}");
+    assert!((oanh.y0 - hang.y0).abs() < 1.0);
+    assert_qpdf_clean(&pdf);
+}
+
+#[test]
+fn a_meeting_without_quorum_says_so_and_that_its_results_do_not_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, c) = sample();
+    let m = council(&mut store, &c);
+    store.open_meeting(c.id, day(), None, &m[..1]).unwrap();
+    let pdf = write(&store, &c, DocumentKind::Minutes, &PrintOptions::default(), dir.path());
+    let t = flat(&text(&pdf, None));
+    for needed in [
+        "Thành viên Hội đồng có mặt: 01/03 thành viên",
+        "Vắng mặt: 02 thành viên: Lương Văn Tú",
+        "Số thành viên dự họp là 01/03, không đủ số lượng (ít nhất 2/3 tổng số thành viên Hội đồng, tức 02",
+        "Cuộc họp không đủ điều kiện tiến hành; các kết quả ghi dưới đây không có giá trị",
+        "Địa điểm: ....",
+        "Thư ký (người ghi biên bản): ....",
+        "Hội đồng không lựa chọn tập thể, cá nhân nào để đề nghị tặng Bằng khen",
+    ] {
+        assert!(t.contains(needed), "missing «{needed}» in:\n{t}");
+    }
+    assert!(!t.contains("Cuộc họp đủ điều kiện"), "{t}");
+    let err = render(&store, &c, DocumentKind::Proposal, &PrintOptions::default()).unwrap_err();
+    assert_eq!(err.code(), "empty_shortlist");
+    assert!(err.to_string().contains("Danh sách đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh đang trống"));
+    assert_qpdf_clean(&pdf);
+}
+
+#[test]
+fn a_vice_chair_chairs_and_signs_when_the_chair_is_absent() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, c) = sample();
+    let mut m = council(&mut store, &c);
+    m.push(store.add_member(c.id, "Nông Văn Khánh", Some("Phó Chủ tịch UBND huyện"), CouncilRole::ViceChair).unwrap());
+    store.open_meeting(c.id, day(), None, &m[1..]).unwrap();
+    let pdf = write(&store, &c, DocumentKind::Minutes, &PrintOptions::default(), dir.path());
+    let t = flat(&text(&pdf, None));
+    assert!(t.contains("Chủ trì (chủ tọa): Nông Văn Khánh, Phó Chủ tịch UBND huyện, Phó Chủ tịch Hội đồng."), "{t}");
+    assert!(t.contains("Vắng mặt: 01 thành viên: Hà Kim Oanh, Chủ tịch UBND huyện, Chủ tịch Hội đồng."), "{t}");
+    assert!(t.contains("Số thành viên dự họp là 03/04, đủ số lượng"), "{t}");
+    let last = words(&pdf, pages(&pdf));
+    let chair_title = line_of(&last, "THƯ").into_iter().find(|w| w.text == "TỌA").unwrap().clone();
+    let khanh = last.iter().find(|w| w.text == "Khánh" && w.y0 > chair_title.y1).unwrap();
+    assert!(khanh.x0 > last.iter().find(|w| w.text == "THƯ").unwrap().x1, "the vice chair signs on the right");
+}
+
+#[test]
+fn no_paper_of_the_council_before_it_has_met() {
+    let (store, c) = sample();
+    for kind in [DocumentKind::Minutes, DocumentKind::Proposal] {
+        let err = render(&store, &c, kind, &PrintOptions::default()).unwrap_err();
+        assert_eq!(err.code(), "no_meeting_record", "{kind:?}");
+        assert!(err.to_string().starts_with("Chưa có cuộc họp Hội đồng nào"), "{err}");
+    }
+}
+
+#[test]
+fn the_proposal_asks_the_province_for_the_three_shortlisted_with_their_achievements() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, c) = held_meeting();
+    let pdf = write(&store, &c, DocumentKind::Proposal, &PrintOptions::default(), dir.path());
+    let raw = text(&pdf, None);
+    assert!(is_nfc(&raw));
+    let t = flat(&raw);
+    for needed in [
+        "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN",
+        "ỦY BAN NHÂN DÂN HUYỆN BẠCH THÔNG",
+        "Số: /TTr-UBND",
+        "Bạch Thông, ngày tháng năm 2024",
+        "TỜ TRÌNH",
+        "Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho các tập thể, cá nhân",
+        "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn.",
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+        "Căn cứ Kế hoạch số /KH-UBND tháng 10 năm 2023 của Ủy ban nhân dân huyện Bạch Thông",
+        "Căn cứ kết quả cuộc họp Hội đồng Thi đua - Khen thưởng huyện ngày 08 tháng 01 năm 2024,",
+        "Ủy ban nhân dân huyện Bạch Thông kính trình Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn xem xét, tặng Bằng khen \
+         cho 01 tập thể và 02 cá nhân",
+        "Tóm tắt thành tích",
+        "Giải ngân vốn đầu tư công đạt 97% kế hoạch.",
+        "70,00",
+        "45,00",
+        "39,00",
+        "xem xét, quyết định./.",
+        "- Như trên;",
+        "- Sở Nội vụ tỉnh (Ban Thi đua - Khen thưởng);",
+        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
+        "Nông Văn Khánh",
+    ] {
+        assert!(t.contains(needed), "missing «{needed}» in:\n{raw}");
+    }
+    for name in ["Bà Triệu Thị Yến", "Ông Ma Văn Lành", "Phó Bí thư", "Chủ tịch UBND xã"] {
+        assert!(t.contains(name), "missing «{name}»");
+    }
+    for not_shortlisted in ["Nguyễn Thị Hường", "Đàm Văn Đạt", "42,00"] {
+        assert!(!t.contains(not_shortlisted), "«{not_shortlisted}» was not shortlisted");
+    }
+    assert_eq!(pages(&pdf), 2);
+    assert_within_margins(&pdf);
+    assert_qpdf_clean(&pdf);
+}
+
+#[test]
+fn score_sheets_are_printed_for_each_council_member_with_their_role() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, c) = sample();
+    let blank = write(&store, &c, DocumentKind::ScoreSheets, &PrintOptions::default(), dir.path());
+    let one = pages(&blank);
+    assert!(flat(&text(&blank, None)).contains("Họ và tên thành viên Hội đồng: ...."));
+    std::fs::remove_file(&blank).unwrap();
+    council(&mut store, &c);
+    let pdf = write(&store, &c, DocumentKind::ScoreSheets, &PrintOptions::default(), dir.path());
+    assert_eq!(pages(&pdf), 3 * one);
+    for (i, (name, role)) in
+        [("Hà Kim Oanh", "Chủ tịch Hội đồng"), ("Lương Văn Tú", "Ủy viên"), ("Lý Thị Hằng", "Ủy viên thư ký")]
+            .iter()
+            .enumerate()
+    {
+        let first = i * one + 1;
+        let t = flat(&text(&pdf, Some((first, first))));
+        assert!(t.contains(&format!("Họ và tên thành viên Hội đồng: {name}")), "sheet {i}: {t}");
+        assert!(t.contains(&format!("Chức danh trong Hội đồng: {role}")), "sheet {i}: {t}");
+        assert!(t.contains("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG HUYỆN"), "{t}");
+    }
+    // Names typed on the command line still win over the council's list.
+    let named = PrintOptions { members: vec!["Người Khác".into()], ..PrintOptions::default() };
+    let bytes = render(&store, &c, DocumentKind::ScoreSheets, &named).unwrap();
+    let path = dir.path().join("named.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    assert_eq!(pages(&path), one);
+    assert!(flat(&text(&path, None)).contains("Họ và tên thành viên Hội đồng: Người Khác"));
+    assert_qpdf_clean(&pdf);
+}
+
+#[test]
+fn the_print_command_writes_the_minutes_and_explains_a_missing_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("papers.sqlite3");
+    let out = dir.path().join("bien-ban.pdf");
+    let out_arg = out.to_str().unwrap();
+    for args in [
+        vec!["init", "--example"],
+        vec!["import", fixture("nominations-example.csv").to_str().unwrap()],
+        vec!["appraise", "--accept-all"],
+        vec!["members", "add", "Hà Kim Oanh", "--role", "Chủ tịch Hội đồng"],
+        vec!["members", "add", "Lý Thị Hằng", "--role", "Ủy viên thư ký"],
+    ] {
+        let o = cli(&db, &args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    }
+    let o = cli(&db, &["print", "minutes", "--out", out_arg]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("Chưa có cuộc họp Hội đồng nào nên chưa lập được biên bản"), "{}", stderr(&o));
+    assert!(!out.exists());
+    let o = cli(&db, &["meeting", "open", "--date", "2024-01-08", "--place", "Hội trường"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = cli(&db, &["print", "minutes", "--out", out_arg]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(flat(&text(&out, None)).contains("Địa điểm: Hội trường."));
+    let o = cli(&db, &["print", "proposal", "--out", dir.path().join("to-trinh.pdf").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("đang trống nên chưa lập được tờ trình"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_campaign_file_without_council_settings_prints_both_papers_with_plain_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut def: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/campaigns/bach-thong-q4-2023.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    for key in ["council", "proposal"] {
+        assert!(def.as_object_mut().unwrap().remove(key).is_some(), "{key}");
+    }
+    let def = thidua::exchange::parse_definition(&def.to_string()).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    store.create_campaign(&def).unwrap();
+    let c = store.campaign(None).unwrap();
+    thidua::exchange::import_nominations(&mut store, &c, &fixture("nominations-example.csv")).unwrap();
+    store.accept_all(c.id).unwrap();
+    hold_meeting(&mut store, &c);
+
+    let minutes = flat(&text(&write(&store, &c, DocumentKind::Minutes, &PrintOptions::default(), dir.path()), None));
+    assert!(minutes.contains("/BB "), "{minutes}");
+    assert!(minutes.contains("Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng"), "{minutes}");
+    assert!(!minutes.contains("Nơi nhận"), "no recipients are set: {minutes}");
+    let proposal = flat(&text(&write(&store, &c, DocumentKind::Proposal, &PrintOptions::default(), dir.path()), None));
+    assert!(proposal.contains("/TTr "), "{proposal}");
+    assert!(!proposal.contains("Kính gửi"), "{proposal}");
+    assert!(proposal.contains("kính trình cấp có thẩm quyền xem xét"), "{proposal}");
+    assert!(proposal.contains("Nông Văn Khánh"), "the decision's signer signs: {proposal}");
+    assert!(!proposal.contains("TM."), "{proposal}");
+}
