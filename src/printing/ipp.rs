@@ -117,11 +117,7 @@ fn request(op: u16, path: &str, uri_name: &str, uri: &str, wanted: &[&str]) -> R
     body.push(0x03);
     let host = server();
     let unreachable = |_: std::io::Error| IppError::Unreachable;
-    let addr = host
-        .to_socket_addrs()
-        .map_err(unreachable)?
-        .next()
-        .ok_or(IppError::Unreachable)?;
+    let addr = host.to_socket_addrs().map_err(unreachable)?.next().ok_or(IppError::Unreachable)?;
     let mut stream = TcpStream::connect_timeout(&addr, TIMEOUT).map_err(unreachable)?;
     stream.set_read_timeout(Some(TIMEOUT)).map_err(unreachable)?;
     stream.set_write_timeout(Some(TIMEOUT)).map_err(unreachable)?;
@@ -133,10 +129,7 @@ fn request(op: u16, path: &str, uri_name: &str, uri: &str, wanted: &[&str]) -> R
     stream.write_all(&body).map_err(unreachable)?;
     let mut response = Vec::new();
     stream.read_to_end(&mut response).map_err(unreachable)?;
-    let start = response
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or(IppError::Unreachable)?;
+    let start = response.windows(4).position(|w| w == b"\r\n\r\n").ok_or(IppError::Unreachable)?;
     parse(&response[start + 4..]).ok_or(IppError::Unreachable)?
 }
 

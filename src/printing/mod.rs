@@ -99,7 +99,18 @@ pub fn printers() -> Vec<Printer> {
 
 /// The printer named `name`, or an error naming it.
 pub fn printer(name: &str) -> Result<Printer> {
-    printers::get_printer_by_name(name).map(|p| from_crate(&p)).ok_or_else(|| Error::UnknownPrinter(name.into()))
+    printers::get_printer_by_name(name).map(|p| from_crate(&p)).ok_or_else(|| unknown(name))
+}
+
+/// A printer not found: unknown to a running CUPS, or CUPS itself is not answering.
+fn unknown(name: &str) -> Error {
+    match ipp::printer_attributes(name) {
+        Err(e) if cfg!(unix) && e.status().is_none() => Error::PrintFailed {
+            printer: name.into(),
+            reason: "không liên lạc được với hệ thống in CUPS (dịch vụ cupsd chưa chạy?)".into(),
+        },
+        _ => Error::UnknownPrinter(name.into()),
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -194,15 +205,15 @@ pub fn submit(pdf: &[u8], title: &str, settings: &JobSettings) -> Result<Job> {
     if settings.copies == 0 {
         return Err(Error::InvalidArgument("số bản in phải từ 1 trở lên.".into()));
     }
-    let found = printers::get_printer_by_name(&settings.printer)
-        .ok_or_else(|| Error::UnknownPrinter(settings.printer.clone()))?;
+    let found = printers::get_printer_by_name(&settings.printer).ok_or_else(|| unknown(&settings.printer))?;
     let printer = from_crate(&found);
     let refuse = |state: String| Error::PrinterUnavailable { printer: printer.name.clone(), state };
     if !printer.accepting {
         return Err(refuse("đang từ chối nhận lệnh in".into()));
     }
     if matches!(printer.state, PrinterState::Stopped | PrinterState::Offline) {
-        let why = if printer.state_message.is_empty() { String::new() } else { format!(" ({})", printer.state_message) };
+        let why =
+            if printer.state_message.is_empty() { String::new() } else { format!(" ({})", printer.state_message) };
         return Err(refuse(format!("{}{why}", printer.state.label())));
     }
     let owned = options(settings);
@@ -276,7 +287,13 @@ impl JobState {
 
 /// The job's state, or (`None`, reason) when it ended without printing.
 fn job_state(job: &Job) -> (Option<JobState>, Option<String>) {
-    if let Ok(a) = ipp::job_attributes(job.id) {
+    let answer = ipp::job_attributes(job.id);
+    if let Err(e) = &answer {
+        if e.status() == Some(0x0406) {
+            return (None, Some(format!("hệ thống in không còn biết lệnh in số {}", job.id)));
+        }
+    }
+    if let Ok(a) = answer {
         let reasons = a.texts("job-state-reasons").join(", ");
         let message = a.text("job-printer-state-message").or_else(|| a.text("job-state-message"));
         let why = || match &message {
