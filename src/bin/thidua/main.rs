@@ -2,6 +2,7 @@
 //! stderr in Vietnamese with a non-zero exit code.
 
 mod council;
+mod print;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -428,7 +429,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     OrientationArg::Portrait => Orientation::Portrait,
                     OrientationArg::Landscape => Orientation::Landscape,
                 };
-                let title = format!("Thi đua – {}", document_title(kind));
+                let title = format!("Thi đua – {}", print::document_title(kind));
                 let job = printing::submit(&bytes, &title, &settings)?;
                 println!("Đã gửi lệnh in số {} đến máy in «{}» ({} trang).", job.id, job.printer, job.pages);
                 printing::wait(&job, std::time::Duration::from_secs(p.timeout), |state| {
@@ -436,31 +437,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 })?;
             }
         }
-        Command::Printers { json } => {
-            let list = printing::printers();
-            if *json {
-                println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
-            } else if list.is_empty() {
-                println!("Hệ thống in chưa có máy in nào.");
-            } else {
-                for p in list {
-                    let mut line = format!("{}\t{}", p.name, p.state.label());
-                    if p.default {
-                        line.push_str("\tmặc định");
-                    }
-                    if !p.accepting {
-                        line.push_str("\ttừ chối nhận lệnh in");
-                    }
-                    println!("{line}");
-                    if !p.media.is_empty() {
-                        println!("\tkhổ giấy: {}", p.media.join(", "));
-                    }
-                    if !p.trays.is_empty() {
-                        println!("\tkhay giấy: {}", p.trays.join(", "));
-                    }
-                }
-            }
-        }
+        Command::Printers { json } => print::list_printers(*json),
         Command::Search { text, json } => {
             let hits = store.search(text)?;
             if *json {
@@ -483,17 +460,6 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-fn document_title(kind: DocumentKind) -> &'static str {
-    match kind {
-        DocumentKind::Decision => "Quyết định",
-        DocumentKind::Annex => "Danh sách kèm theo",
-        DocumentKind::Certificates => "Giấy khen",
-        DocumentKind::Calibration => "Trang căn chỉnh",
-        DocumentKind::Refusals => "Thông báo không tiếp nhận",
-        DocumentKind::ScoreSheets => "Phiếu chấm điểm",
-    }
 }
 
 fn nomination_json(n: &Nomination) -> serde_json::Value {
