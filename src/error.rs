@@ -87,6 +87,16 @@ pub enum Error {
     EmptyShortlist { award: String },
     #[error("Không tạo được văn bản: {0}.")]
     Document(String),
+    #[error("Không có máy in «{0}» trong hệ thống in; chưa gửi gì đến máy in. Xem danh sách máy in: thidua printers.")]
+    UnknownPrinter(String),
+    #[error("Máy in «{printer}» {state}; chưa gửi gì đến máy in.")]
+    PrinterUnavailable { printer: String, state: String },
+    #[error("Khoảng trang «{range}» không hợp lệ: {why}.")]
+    PageRange { range: String, why: String },
+    #[error("Máy in «{printer}» không in được: {reason}.")]
+    PrintFailed { printer: String, reason: String },
+    #[error("Lệnh in số {job} trên máy in «{printer}» chưa xong sau {seconds} giây (trạng thái: {state}); lệnh in vẫn còn trong hàng đợi.")]
+    PrintTimeout { printer: String, job: u64, seconds: u64, state: String },
     #[error("Không nhập tệp «{file}»; chưa ghi gì vào cơ sở dữ liệu. {} lỗi:\n{}", .problems.len(), list(.problems))]
     ImportRejected { file: String, problems: Vec<ImportProblem> },
 }
@@ -140,6 +150,11 @@ impl Error {
             Error::Document(_) => "document",
             Error::NoMeetingRecord { .. } => "no_meeting_record",
             Error::EmptyShortlist { .. } => "empty_shortlist",
+            Error::UnknownPrinter(_) => "unknown_printer",
+            Error::PrinterUnavailable { .. } => "printer_unavailable",
+            Error::PageRange { .. } => "bad_page_range",
+            Error::PrintFailed { .. } => "print_failed",
+            Error::PrintTimeout { .. } => "print_timeout",
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod documents;
 pub mod error;
 pub mod exchange;
 pub mod model;
+pub mod printing;
 pub mod rules;
 pub mod store;
 pub mod vn;

@@ -3,6 +3,7 @@
 
 mod council;
 mod safety;
+mod print;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,6 +14,7 @@ use serde_json::json;
 use thidua::documents::{render, DocumentKind, PrintOptions};
 use thidua::exchange::{example_definition, import_nominations, parse_definition, EXAMPLE_CODE};
 use thidua::model::{Nomination, NominationId, Reason, Signer};
+use thidua::printing::{self, JobSettings, Orientation, PageRanges};
 use thidua::store::default_database_path;
 use thidua::store::{DecisionRecord, Offset};
 use thidua::vn::vietnam_offset;
@@ -102,7 +104,7 @@ enum Command {
     /// Giấy khen: lưu độ lệch của một trường khi in trên phôi in sẵn.
     #[command(subcommand)]
     Certificate(CertificateCommand),
-    /// In văn bản ra tệp PDF.
+    /// In văn bản: ra tệp PDF (--out) hoặc ra máy in (--printer).
     Print(PrintArgs),
     /// Sao lưu toàn bộ cơ sở dữ liệu ra một tệp (ví dụ trên USB).
     Backup { file: PathBuf },
@@ -122,6 +124,11 @@ enum Command {
         /// Toàn bộ nhật ký, kể cả các lần khôi phục cơ sở dữ liệu.
         #[arg(long)]
         all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Liệt kê máy in của hệ thống in, khổ giấy và khay giấy.
+    Printers {
         #[arg(long)]
         json: bool,
     },
@@ -185,17 +192,43 @@ enum PrintWhat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum OrientationArg {
+    Auto,
+    Portrait,
+    Landscape,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum StockKind {
     Plain,
     Preprinted,
 }
 
 #[derive(Args)]
+#[command(group(ArgGroup::new("target").required(true).args(["out", "printer"])))]
 struct PrintArgs {
     what: PrintWhat,
     /// Tệp PDF sẽ ghi.
     #[arg(long, value_name = "TỆP.pdf")]
-    out: PathBuf,
+    out: Option<PathBuf>,
+    /// Tên máy in (xem: thidua printers); lệnh chỉ kết thúc khi máy in đã in xong.
+    #[arg(long, value_name = "TÊN")]
+    printer: Option<String>,
+    /// Các trang cần in: «3», «5-7», «2,9».
+    #[arg(long, value_name = "TRANG", requires = "printer")]
+    pages: Option<String>,
+    /// Số bản in.
+    #[arg(long, default_value_t = 1, requires = "printer")]
+    copies: u32,
+    /// Khổ giấy (mặc định: A4; giấy khen theo khổ phôi của đợt thi đua, in đúng kích thước).
+    #[arg(long, value_name = "KHỔ", requires = "printer")]
+    media: Option<String>,
+    /// Hướng giấy: auto, portrait, landscape.
+    #[arg(long, value_enum, default_value = "auto", requires = "printer")]
+    orientation: OrientationArg,
+    /// Chờ máy in tối đa bao nhiêu giây.
+    #[arg(long, default_value_t = 120, value_name = "GIÂY", requires = "printer")]
+    timeout: u64,
     /// Giấy khen: giấy trắng có viền (plain) hoặc phôi in sẵn (preprinted).
     #[arg(long, value_enum, default_value = "plain")]
     stock: StockKind,
@@ -440,10 +473,33 @@ fn run(cli: Cli) -> Result<(), Error> {
             };
             let options =
                 PrintOptions { preprinted: matches!(p.stock, StockKind::Preprinted), members: p.member.clone() };
+            // The page range is checked before the document is rendered.
+            let pages = p.pages.as_deref().map(PageRanges::parse).transpose()?;
             let bytes = render(&store, &campaign, kind, &options)?;
-            std::fs::write(&p.out, &bytes).map_err(|source| Error::Io { path: p.out.clone(), source })?;
-            println!("Đã ghi «{}» ({} byte).", p.out.display(), bytes.len());
+            if let Some(out) = &p.out {
+                std::fs::write(out, &bytes).map_err(|source| Error::Io { path: out.clone(), source })?;
+                println!("Đã ghi «{}» ({} byte).", out.display(), bytes.len());
+            } else if let Some(name) = &p.printer {
+                let mut settings = JobSettings::for_document(name, kind, &campaign.settings.certificate);
+                settings.pages = pages;
+                settings.copies = p.copies;
+                if p.media.is_some() {
+                    settings.media = p.media.clone();
+                }
+                settings.orientation = match p.orientation {
+                    OrientationArg::Auto => Orientation::Auto,
+                    OrientationArg::Portrait => Orientation::Portrait,
+                    OrientationArg::Landscape => Orientation::Landscape,
+                };
+                let title = format!("Thi đua – {}", print::document_title(kind));
+                let job = printing::submit(&bytes, &title, &settings)?;
+                println!("Đã gửi lệnh in số {} đến máy in «{}» ({} trang).", job.id, job.printer, job.pages);
+                printing::wait(&job, std::time::Duration::from_secs(p.timeout), |state| {
+                    println!("Lệnh in số {}: {}.", job.id, state.label())
+                })?;
+            }
         }
+        Command::Printers { json } => print::list_printers(*json),
         Command::Search { text, json } => {
             let hits = store.search(text)?;
             if *json {

@@ -1,0 +1,44 @@
+//! The `printers` command and the printer side of `print`: the print system's queues, and a
+//! rendered document sent to one of them and followed until it has printed.
+
+use thidua::documents::DocumentKind;
+use thidua::printing;
+
+/// Lists the printers, as text or as JSON.
+pub fn list_printers(json: bool) {
+    let list = printing::printers();
+    if json {
+        println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+    } else if list.is_empty() {
+        println!("Hệ thống in chưa có máy in nào.");
+    } else {
+        for p in list {
+            let mut line = format!("{}\t{}", p.name, p.state.label());
+            if p.default {
+                line.push_str("\tmặc định");
+            }
+            if !p.accepting {
+                line.push_str("\ttừ chối nhận lệnh in");
+            }
+            println!("{line}");
+            if !p.media.is_empty() {
+                println!("\tkhổ giấy: {}", p.media.join(", "));
+            }
+            if !p.trays.is_empty() {
+                println!("\tkhay giấy: {}", p.trays.join(", "));
+            }
+        }
+    }
+}
+
+/// The job title the print queue shows.
+pub fn document_title(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::Decision => "Quyết định",
+        DocumentKind::Annex => "Danh sách kèm theo",
+        DocumentKind::Certificates => "Giấy khen",
+        DocumentKind::Calibration => "Trang căn chỉnh",
+        DocumentKind::Refusals => "Thông báo không tiếp nhận",
+        DocumentKind::ScoreSheets => "Phiếu chấm điểm",
+    }
+}
