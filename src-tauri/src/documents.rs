@@ -95,6 +95,8 @@ fn kind_of(kind: &str) -> ApiResult<(DocumentKind, &'static str)> {
         "calibration" => (DocumentKind::Calibration, "trang-thu-phoi"),
         "refusals" => (DocumentKind::Refusals, "thong-bao-khong-tiep-nhan"),
         "score_sheets" => (DocumentKind::ScoreSheets, "phieu-cham-diem"),
+        "minutes" => (DocumentKind::Minutes, "bien-ban-hop-hoi-dong"),
+        "proposal" => (DocumentKind::Proposal, "to-trinh-de-nghi-bang-khen"),
         other => return Err(ApiError::field("invalid_field", format!("Không có loại văn bản «{other}»."), "kind")),
     })
 }
@@ -106,8 +108,7 @@ pub fn render_document(state: State<'_, AppState>, kind: String, preprinted: boo
     let bytes = {
         let store = state.store();
         let c = store.campaign(None)?;
-        let members: Vec<String> = store.members(c.id)?.into_iter().map(|m| m.name).collect();
-        render(&store, &c, document, &PrintOptions { preprinted, members })?
+        render(&store, &c, document, &PrintOptions { preprinted, members: Vec::new() })?
     };
     let dir = &state.documents_dir;
     std::fs::create_dir_all(dir).map_err(|source| ApiError::from(Error::Io { path: dir.clone(), source }))?;

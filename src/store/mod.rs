@@ -18,9 +18,9 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
 
-pub use documents::{DecisionRecord, Offset};
 pub use audit::AuditEntry;
 pub use backup::{check_database_file, newest_good_backup, restore_from};
+pub use documents::{DecisionRecord, Offset};
 pub(crate) use nominations::nomination_key;
 pub use nominations::SearchHit;
 pub use overview::Overview;

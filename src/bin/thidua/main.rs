@@ -2,8 +2,8 @@
 //! stderr in Vietnamese with a non-zero exit code.
 
 mod council;
-mod safety;
 mod print;
+mod safety;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -40,5 +40,7 @@ pub fn document_title(kind: DocumentKind) -> &'static str {
         DocumentKind::Calibration => "Trang căn chỉnh",
         DocumentKind::Refusals => "Thông báo không tiếp nhận",
         DocumentKind::ScoreSheets => "Phiếu chấm điểm",
+        DocumentKind::Proposal => "Tờ trình",
+        DocumentKind::Minutes => "Biên bản họp Hội đồng",
     }
 }

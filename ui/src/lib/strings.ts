@@ -85,7 +85,7 @@ export const s = {
   docs: {
     title: 'In văn bản (tạo tệp PDF)', decision: 'Quyết định (kèm danh sách)', annex: 'Danh sách kèm theo',
     certificates: 'Giấy khen – giấy trắng', certificatesStock: 'Giấy khen – phôi in sẵn', refusals: 'Thông báo không tiếp nhận',
-    scoreSheets: 'Phiếu chấm điểm', working: 'Đang tạo…', saved: 'Đã lưu:', open: 'Mở để in',
+    scoreSheets: 'Phiếu chấm điểm', minutes: 'Biên bản họp Hội đồng', proposal: 'Tờ trình đề nghị Bằng khen', working: 'Đang tạo…', saved: 'Đã lưu:', open: 'Mở để in',
   },
   calibration: {
     title: 'Căn chỉnh in trên phôi Giấy khen', field: 'Trường', right: 'Sang phải (mm)', down: 'Xuống dưới (mm)',
