@@ -18,7 +18,7 @@ fn campaign(store: &Store) -> ApiResult<thidua::model::Campaign> {
 
 #[tauri::command(async)]
 pub fn overview(state: State<'_, AppState>) -> ApiResult<Option<OverviewView>> {
-    let store = state.store();
+    let store = state.store()?;
     let c = match store.campaign(None) {
         Ok(c) => c,
         Err(Error::NoCampaign) => return Ok(None),
@@ -43,7 +43,7 @@ pub fn overview(state: State<'_, AppState>) -> ApiResult<Option<OverviewView>> {
 
 #[tauri::command(async)]
 pub fn load_example(state: State<'_, AppState>) -> ApiResult<()> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     if store.campaigns()?.iter().all(|c| c.code != EXAMPLE_CODE) {
         store.create_campaign(&example_definition()?)?;
     }
@@ -52,13 +52,13 @@ pub fn load_example(state: State<'_, AppState>) -> ApiResult<()> {
 
 #[tauri::command(async)]
 pub fn units(state: State<'_, AppState>) -> ApiResult<Vec<UnitView>> {
-    let store = state.store();
+    let store = state.store()?;
     Ok(store.units(campaign(&store)?.id)?.iter().map(UnitView::from).collect())
 }
 
 #[tauri::command(async)]
 pub fn nominations(state: State<'_, AppState>) -> ApiResult<Vec<NominationView>> {
-    let store = state.store();
+    let store = state.store()?;
     Ok(store.nominations(campaign(&store)?.id)?.iter().map(NominationView::from).collect())
 }
 
@@ -109,7 +109,7 @@ fn to_new(input: &NominationInput) -> ApiResult<NewNomination> {
 #[tauri::command(async)]
 pub fn check_nomination(state: State<'_, AppState>, input: NominationInput) -> ApiResult<Vec<RefusalView>> {
     let new = to_new(&input)?;
-    let store = state.store();
+    let store = state.store()?;
     let reasons = store.preview_nomination(campaign(&store)?.id, &new)?;
     Ok(reasons
         .into_iter()
@@ -120,7 +120,7 @@ pub fn check_nomination(state: State<'_, AppState>, input: NominationInput) -> A
 #[tauri::command(async)]
 pub fn add_nomination(state: State<'_, AppState>, input: NominationInput) -> ApiResult<NominationView> {
     let new = to_new(&input)?;
-    let mut store = state.store();
+    let mut store = state.store()?;
     let c = campaign(&store)?;
     let id = store.record_nomination(c.id, &new)?;
     Ok((&store.nomination(id)?).into())
@@ -128,26 +128,26 @@ pub fn add_nomination(state: State<'_, AppState>, input: NominationInput) -> Api
 
 #[tauri::command(async)]
 pub fn import_nominations(state: State<'_, AppState>, path: String) -> ApiResult<usize> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let c = campaign(&store)?;
     Ok(import_file(&mut store, &c, std::path::Path::new(&path))?.recorded.len())
 }
 
 #[tauri::command(async)]
 pub fn accept(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
-    Ok(state.store().accept(NominationId(id))?)
+    Ok(state.store()?.accept(NominationId(id))?)
 }
 
 #[tauri::command(async)]
 pub fn refuse(state: State<'_, AppState>, id: i64, reason: String, note: String) -> ApiResult<()> {
     let reason = Reason::from_code(&reason)
         .ok_or_else(|| ApiError::field("invalid_field", "Chọn lý do không tiếp nhận.", "reason"))?;
-    Ok(state.store().refuse(NominationId(id), reason, &note)?)
+    Ok(state.store()?.refuse(NominationId(id), reason, &note)?)
 }
 
 #[tauri::command(async)]
 pub fn accept_all(state: State<'_, AppState>) -> ApiResult<usize> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let c = campaign(&store)?;
     Ok(store.accept_all(c.id)?)
 }
@@ -155,7 +155,7 @@ pub fn accept_all(state: State<'_, AppState>) -> ApiResult<usize> {
 #[tauri::command(async)]
 pub fn search(state: State<'_, AppState>, text: String) -> ApiResult<Vec<SearchHitView>> {
     Ok(state
-        .store()
+        .store()?
         .search(&text)?
         .iter()
         .map(|h| SearchHitView {
@@ -168,7 +168,7 @@ pub fn search(state: State<'_, AppState>, text: String) -> ApiResult<Vec<SearchH
 
 #[tauri::command(async)]
 pub fn council(state: State<'_, AppState>) -> ApiResult<CouncilView> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let c = campaign(&store)?;
     store.copy_members_from_previous(c.id)?;
     crate::council_view::build(&store, &c)
@@ -178,7 +178,7 @@ pub fn council(state: State<'_, AppState>) -> ApiResult<CouncilView> {
 pub fn add_member(state: State<'_, AppState>, name: String, role: String, position: Option<String>) -> ApiResult<()> {
     let role = thidua::model::CouncilRole::from_code(&role)
         .ok_or_else(|| ApiError::field("invalid_field", "Chọn vai trò trong Hội đồng.", "role"))?;
-    let mut store = state.store();
+    let mut store = state.store()?;
     let c = campaign(&store)?;
     store
         .add_member(c.id, &name, position.as_deref(), role)
@@ -196,7 +196,7 @@ pub fn open_meeting(
     let date = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
         .map_err(|_| ApiError::field("invalid_field", "Chọn ngày họp.", "date"))?;
     let present: Vec<MemberId> = present.into_iter().map(MemberId).collect();
-    let mut store = state.store();
+    let mut store = state.store()?;
     let c = campaign(&store)?;
     store.open_meeting(c.id, date, place.as_deref().filter(|p| !p.trim().is_empty()), &present)?;
     Ok(())
@@ -204,7 +204,7 @@ pub fn open_meeting(
 
 #[tauri::command(async)]
 pub fn close_meeting(state: State<'_, AppState>) -> ApiResult<()> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let c = campaign(&store)?;
     Ok(store.close_meeting(c.id)?)
 }
@@ -224,7 +224,7 @@ pub fn set_score(
             "points",
         )
     })?;
-    let mut store = state.store();
+    let mut store = state.store()?;
     let c = campaign(&store)?;
     let score = Score { member: MemberId(member_id), nomination: NominationId(nomination_id), criterion, half_points };
     store.record_scores(c.id, None, &[score]).map_err(|e| ApiError { field: Some("points".into()), ..e.into() })?;
@@ -239,14 +239,14 @@ pub fn record_votes(
     disagree: u32,
     blank: u32,
 ) -> ApiResult<()> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let c = campaign(&store)?;
     Ok(store.record_votes(c.id, NominationId(nomination_id), VoteCount { agree, disagree, blank })?)
 }
 
 #[tauri::command(async)]
 pub fn shortlist_add(state: State<'_, AppState>, nomination_id: i64, reason: Option<String>) -> ApiResult<()> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let c = campaign(&store)?;
     store
         .shortlist_add(c.id, NominationId(nomination_id), reason.as_deref())
@@ -255,7 +255,7 @@ pub fn shortlist_add(state: State<'_, AppState>, nomination_id: i64, reason: Opt
 
 #[tauri::command(async)]
 pub fn shortlist_remove(state: State<'_, AppState>, nomination_id: i64) -> ApiResult<()> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let c = campaign(&store)?;
     Ok(store.shortlist_remove(c.id, NominationId(nomination_id))?)
 }

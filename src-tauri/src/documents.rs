@@ -15,7 +15,7 @@ use crate::state::{ApiResult, AppState};
 
 #[tauri::command(async)]
 pub fn decision(state: State<'_, AppState>) -> ApiResult<DecisionView> {
-    let store = state.store();
+    let store = state.store()?;
     let c = store.campaign(None)?;
     let record = store.decision(c.id)?;
     let signer = record.as_ref().and_then(|r| r.signer.clone()).unwrap_or_else(|| c.settings.decision.signer.clone());
@@ -79,7 +79,7 @@ pub fn set_decision(
     if signer_name.trim().is_empty() {
         return Err(ApiError::field("invalid_field", "Nhập họ và tên người ký.", "signer_name"));
     }
-    let mut store = state.store();
+    let mut store = state.store()?;
     let c = store.campaign(None)?;
     let signer = Some(Signer::from_title(&signer_name, &signer_title));
     store
@@ -87,7 +87,7 @@ pub fn set_decision(
         .map_err(|e| ApiError { field: Some("number".into()), ..e.into() })
 }
 
-fn kind_of(kind: &str) -> ApiResult<(DocumentKind, &'static str)> {
+pub fn kind_of(kind: &str) -> ApiResult<(DocumentKind, &'static str)> {
     Ok(match kind {
         "decision" => (DocumentKind::Decision, "quyet-dinh"),
         "annex" => (DocumentKind::Annex, "danh-sach-kem-theo"),
@@ -101,12 +101,26 @@ fn kind_of(kind: &str) -> ApiResult<(DocumentKind, &'static str)> {
     })
 }
 
+/// The title a print queue shows for a document.
+pub fn title_of(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::Decision => "Quyết định",
+        DocumentKind::Annex => "Danh sách kèm theo",
+        DocumentKind::Certificates => "Giấy khen",
+        DocumentKind::Calibration => "Trang căn chỉnh",
+        DocumentKind::Refusals => "Thông báo không tiếp nhận",
+        DocumentKind::ScoreSheets => "Phiếu chấm điểm",
+        DocumentKind::Proposal => "Tờ trình",
+        DocumentKind::Minutes => "Biên bản họp Hội đồng",
+    }
+}
+
 /// Renders a document and writes it to the documents folder; returns where.
 #[tauri::command(async)]
 pub fn render_document(state: State<'_, AppState>, kind: String, preprinted: bool) -> ApiResult<DocumentFile> {
     let (document, stem) = kind_of(&kind)?;
     let bytes = {
-        let store = state.store();
+        let store = state.store()?;
         let c = store.campaign(None)?;
         render(&store, &c, document, &PrintOptions { preprinted, members: Vec::new() })?
     };
@@ -153,7 +167,7 @@ pub fn open_document(state: State<'_, AppState>, path: String) -> ApiResult<()> 
 
 #[tauri::command(async)]
 pub fn certificate_offsets(state: State<'_, AppState>) -> ApiResult<Vec<OffsetView>> {
-    let saved = state.store().certificate_offsets()?;
+    let saved = state.store()?.certificate_offsets()?;
     Ok(FIELDS
         .iter()
         .map(|(field, label)| {
@@ -171,5 +185,5 @@ pub fn set_certificate_offset(state: State<'_, AppState>, field: String, dx: i64
     if dx.abs() > 500 || dy.abs() > 500 {
         return Err(ApiError::field("invalid_field", "Độ lệch quá lớn (tối đa 50 mm).", "offset"));
     }
-    Ok(state.store().set_certificate_offset(&field, Offset { dx, dy })?)
+    Ok(state.store()?.set_certificate_offset(&field, Offset { dx, dy })?)
 }

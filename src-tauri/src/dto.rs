@@ -357,3 +357,53 @@ pub struct DataFolderView {
     pub database: String,
     pub documents: String,
 }
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BackupView {
+    pub path: String,
+    pub name: String,
+    pub bytes: u64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PrinterView {
+    pub name: String,
+    pub description: String,
+    pub default: bool,
+    pub state_label: String,
+    pub accepting: bool,
+    /// Paper sizes the printer offers ("iso_a4_210x297mm"); empty when unknown.
+    pub media: Vec<String>,
+    pub default_media: Option<String>,
+    pub trays: Vec<String>,
+}
+
+/// The secretary's choices in the print dialog.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct PrintRequest {
+    /// As for `render_document`: "decision", "certificates", …
+    pub kind: String,
+    pub preprinted: bool,
+    pub printer: String,
+    /// None: the document's own paper (A4, or the certificate stock's size).
+    pub media: Option<String>,
+    /// "auto" | "portrait" | "landscape".
+    pub orientation: String,
+    pub copies: u32,
+    /// "3", "5-7", "2,9"; empty for every page.
+    pub pages: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PrintProgress {
+    pub job: u64,
+    pub state: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PrintDone {
+    pub job: u64,
+    pub printer: String,
+    pub pages: u32,
+}

@@ -7,28 +7,34 @@ mod commands;
 mod council_view;
 mod documents;
 mod dto;
+mod printing;
 mod settings;
 mod state;
 
 use thidua::store::default_database_path;
 use thidua::Store;
 
-fn open_store() -> Result<(Store, std::path::PathBuf), String> {
-    let path = std::env::var_os("THIDUA_DB")
-        .map(std::path::PathBuf::from)
-        .or_else(default_database_path)
-        .ok_or_else(|| "Không tìm thấy thư mục dữ liệu của người dùng.".to_string())?;
-    Ok((Store::open(&path).map_err(|e| e.to_string())?, path))
+/// Opens the database at `path` for this user: who makes changes is recorded in the audit
+/// trail, and the day's backup is made if it is due.
+pub(crate) fn open_at(path: &std::path::Path) -> Result<Store, dto::ApiError> {
+    let mut store = Store::open(path)?;
+    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
+    store.set_actor(&user)?;
+    let today = chrono::Utc::now().with_timezone(&thidua::vn::vietnam_offset()).date_naive();
+    if let Err(e) = store.daily_backup_if_due(today) {
+        // A failed daily backup must not keep the secretary out; it is reported on the console.
+        eprintln!("Lỗi: không tạo được bản sao lưu hằng ngày: {e}");
+    }
+    Ok(store)
 }
 
 fn main() {
-    let (store, database) = match open_store() {
-        Ok(s) => s,
-        Err(message) => {
-            eprintln!("Lỗi: {message}");
-            std::process::exit(1);
-        }
+    let Some(database) = std::env::var_os("THIDUA_DB").map(std::path::PathBuf::from).or_else(default_database_path)
+    else {
+        eprintln!("Lỗi: không tìm thấy thư mục dữ liệu của người dùng.");
+        std::process::exit(1);
     };
+    let store = open_at(&database);
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|_app, _args, _cwd| {}))
         .plugin(tauri_plugin_window_state::Builder::default().build())
@@ -65,6 +71,11 @@ fn main() {
             settings::settings,
             settings::save_settings,
             settings::data_folder,
+            settings::backups,
+            settings::backup_to,
+            settings::restore,
+            printing::printers,
+            printing::print_document,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {
@@ -106,6 +117,11 @@ mod tests {
             SalaryRowView::decl(&cfg),
             SettingsView::decl(&cfg),
             DataFolderView::decl(&cfg),
+            BackupView::decl(&cfg),
+            PrinterView::decl(&cfg),
+            PrintRequest::decl(&cfg),
+            PrintProgress::decl(&cfg),
+            PrintDone::decl(&cfg),
         ];
         let mut out =
             String::from("// Generated from src-tauri/src/dto.rs by the `bindings_are_fresh` test. Do not edit.\n");

@@ -9,7 +9,7 @@ use crate::state::{ApiResult, AppState};
 
 #[tauri::command(async)]
 pub fn settings(state: State<'_, AppState>) -> ApiResult<SettingsView> {
-    let c = state.store().campaign(None)?;
+    let c = state.store()?.campaign(None)?;
     let s = &c.settings;
     Ok(SettingsView {
         issuer_name: s.issuer.name.clone(),
@@ -35,7 +35,7 @@ pub fn settings(state: State<'_, AppState>) -> ApiResult<SettingsView> {
 
 #[tauri::command(async)]
 pub fn save_settings(state: State<'_, AppState>, input: SettingsView) -> ApiResult<()> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let c = store.campaign(None)?;
     let mut s = c.settings.clone();
     s.issuer.name = input.issuer_name;
@@ -67,4 +67,52 @@ pub fn data_folder(state: State<'_, AppState>) -> ApiResult<DataFolderView> {
         database: state.database.display().to_string(),
         documents: state.documents_dir.display().to_string(),
     })
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().with_timezone(&thidua::vn::vietnam_offset()).date_naive()
+}
+
+/// The automatic backups beside the database, newest first.
+#[tauri::command(async)]
+pub fn backups(state: State<'_, AppState>) -> ApiResult<Vec<BackupView>> {
+    let mut list = thidua::store::list_backups(&state.database)?;
+    list.reverse();
+    Ok(list
+        .into_iter()
+        .map(|p| BackupView {
+            name: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            bytes: std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0),
+            path: p.display().to_string(),
+        })
+        .collect())
+}
+
+/// A backup to a file the secretary chose (a USB stick), while the application runs.
+#[tauri::command(async)]
+pub fn backup_to(state: State<'_, AppState>, path: String) -> ApiResult<()> {
+    state
+        .store()?
+        .backup_to(std::path::Path::new(&path))
+        .map_err(|e| ApiError { field: Some("backup".into()), ..e.into() })
+}
+
+/// Replaces the database with a backup after checking it; the replaced database is kept as a
+/// backup. With no path, the newest good automatic backup is used (after a damaged start).
+#[tauri::command(async)]
+pub fn restore(state: State<'_, AppState>, path: Option<String>) -> ApiResult<()> {
+    let from = match path {
+        Some(p) => std::path::PathBuf::from(p),
+        None => thidua::store::newest_good_backup(&state.database)?.ok_or_else(|| ApiError {
+            code: "no_backup".into(),
+            message: "Không có bản sao lưu nào còn tốt để khôi phục.".into(),
+            field: None,
+        })?,
+    };
+    let db = state.database.clone();
+    state.reopen_after(|| {
+        thidua::store::restore_from(&db, &from, today())
+            .map_err(|e| ApiError { field: Some("restore".into()), ..e.into() })
+    })?;
+    Ok(())
 }

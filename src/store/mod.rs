@@ -19,7 +19,7 @@ use rusqlite_migration::{Migrations, M};
 use crate::error::{Error, Result};
 
 pub use audit::AuditEntry;
-pub use backup::{check_database_file, newest_good_backup, restore_from};
+pub use backup::{check_database_file, list_backups, newest_good_backup, restore_from};
 pub use documents::{DecisionRecord, Offset};
 pub(crate) use nominations::nomination_key;
 pub use nominations::SearchHit;

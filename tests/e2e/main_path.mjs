@@ -93,6 +93,16 @@ try {
     assert.match(text, /Số: 25\/QĐ-UBND/);
     assert.match(text, /ngày 10 tháng 01 năm 2024/);
     await s.screenshot(`${shots}/05-decision.png`);
+
+    // Printing through the print system: one certificate, at true size, followed to the end.
+    assert.ok(process.env.E2E_PRINTER, 'a print queue for the test (cupsd running)');
+    await s.click('[data-testid="printer-certificates"]');
+    await s.select('[data-testid="p-printer"]', process.env.E2E_PRINTER);
+    await s.type('[data-testid="p-pages"]', '1');
+    await s.screenshot(`${shots}/09-print-dialog.png`);
+    await s.click('[data-testid="p-send"]');
+    await s.waitText('[data-testid="print-progress"]', (t) => t.includes('đã in xong'), 60000);
+    await s.exec('document.querySelector(\'[data-testid="print-dialog"]\').close()');
   }
 
   for (const [key, file] of [['units', '06-units'], ['search', '07-search'], ['settings', '08-settings']]) {

@@ -1,8 +1,8 @@
 // The UI's one doorway to the application: every screen calls these functions, nothing else
 // imports @tauri-apps/api. Component tests replace this module.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type {
-  ApiError, CouncilView, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
+  ApiError, BackupView, CouncilView, PrintDone, PrinterView, PrintProgress, PrintRequest, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
 } from './bindings';
 
 export type { ApiError };
@@ -53,6 +53,28 @@ export const api = {
   settings: () => call<SettingsView>('settings'),
   saveSettings: (input: SettingsView) => call<void>('save_settings', { input }),
   dataFolder: () => call<DataFolderView>('data_folder'),
+  printers: () => call<PrinterView[]>('printers'),
+  printDocument: (request: PrintRequest, progress: (p: PrintProgress) => void) => {
+    const onProgress = new Channel<PrintProgress>();
+    onProgress.onmessage = progress;
+    return call<PrintDone>('print_document', { request, onProgress });
+  },
+  backups: () => call<BackupView[]>('backups'),
+  backupTo: (path: string) => call<void>('backup_to', { path }),
+  restore: (path: string | null) => call<void>('restore', { path }),
+  pickDatabase: async (): Promise<string | null> => {
+    const { open } = await import('@tauri-apps/plugin-dialog');
+    const r = await open({ multiple: false, filters: [{ name: 'Bản sao lưu Thi đua', extensions: ['sqlite3', 'db', 'bak'] }] });
+    return typeof r === 'string' ? r : null;
+  },
+  pickBackupTarget: async (suggested: string): Promise<string | null> => {
+    const { save } = await import('@tauri-apps/plugin-dialog');
+    return (await save({ defaultPath: suggested, filters: [{ name: 'Bản sao lưu Thi đua', extensions: ['sqlite3'] }] })) ?? null;
+  },
+  confirm: async (message: string): Promise<boolean> => {
+    const { ask } = await import('@tauri-apps/plugin-dialog');
+    return ask(message, { title: 'Thi đua', kind: 'warning' });
+  },
   pickFile: async (): Promise<string | null> => {
     const { open } = await import('@tauri-apps/plugin-dialog');
     const r = await open({ multiple: false, filters: [{ name: 'Bảng tính', extensions: ['csv', 'xlsx', 'xls', 'ods'] }] });

@@ -115,3 +115,33 @@ export type SettingsView = { issuer_name: string, parent: string, place: string,
 rounding: string, };
 
 export type DataFolderView = { database: string, documents: string, };
+
+export type BackupView = { path: string, name: string, bytes: number, };
+
+export type PrinterView = { name: string, description: string, default: boolean, state_label: string, accepting: boolean, 
+/**
+ * Paper sizes the printer offers ("iso_a4_210x297mm"); empty when unknown.
+ */
+media: Array<string>, default_media: string | null, trays: Array<string>, };
+
+export type PrintRequest = { 
+/**
+ * As for `render_document`: "decision", "certificates", …
+ */
+kind: string, preprinted: boolean, printer: string, 
+/**
+ * None: the document's own paper (A4, or the certificate stock's size).
+ */
+media: string | null, 
+/**
+ * "auto" | "portrait" | "landscape".
+ */
+orientation: string, copies: number, 
+/**
+ * "3", "5-7", "2,9"; empty for every page.
+ */
+pages: string, };
+
+export type PrintProgress = { job: number, state: string, label: string, };
+
+export type PrintDone = { job: number, printer: string, pages: number, };

@@ -12,6 +12,7 @@ export const s = {
     settings: 'Cài đặt',
   },
   badDate: 'Ngày phải ghi theo dạng ngày/tháng/năm, ví dụ 10/01/2024.',
+  restoreNewest: 'Khôi phục bản sao lưu tốt gần nhất',
   noCampaign: 'Chưa có đợt thi đua nào trong dữ liệu.',
   loadExample: 'Tạo đợt thi đua mẫu (Bạch Thông, quý IV/2023)',
   deadline: 'Hạn nộp hồ sơ',
@@ -73,6 +74,10 @@ export const s = {
     salary: 'Bảng mức lương cơ sở', from: 'Áp dụng từ ngày', amount: 'Mức (đồng/tháng)', source: 'Căn cứ',
     addRow: 'Thêm dòng', removeRow: 'Xóa', rounding: 'Làm tròn tiền thưởng', up: 'Lên hàng chục nghìn đồng (theo Nghị định)',
     nearest: 'Đến hàng chục nghìn gần nhất', save: 'Lưu thiết lập', saved: 'Đã lưu thiết lập.',
+    backups: 'Sao lưu và khôi phục', backupNow: 'Sao lưu ra tệp (USB)…', restoreFile: 'Khôi phục từ tệp…',
+    restoreThis: 'Khôi phục bản này', backedUp: (p: string) => `Đã sao lưu ra «${p}».`, restored: 'Đã khôi phục; dữ liệu đang dùng trước đó được giữ lại làm một bản sao lưu.',
+    restoreConfirm: 'Khôi phục sẽ thay toàn bộ dữ liệu đang dùng bằng bản sao lưu (dữ liệu hiện tại được giữ lại làm bản sao lưu). Tiếp tục?',
+    autoBackups: 'Bản sao lưu tự động (mỗi ngày một bản khi dùng chương trình, trước mỗi lần nâng cấp và khôi phục):',
     data: 'Dữ liệu', database: 'Tệp cơ sở dữ liệu', documents: 'Thư mục văn bản đã in',
   },
   decision: {
@@ -87,10 +92,18 @@ export const s = {
     certificates: 'Giấy khen – giấy trắng', certificatesStock: 'Giấy khen – phôi in sẵn', refusals: 'Thông báo không tiếp nhận',
     scoreSheets: 'Phiếu chấm điểm', minutes: 'Biên bản họp Hội đồng', proposal: 'Tờ trình đề nghị Bằng khen', working: 'Đang tạo…', saved: 'Đã lưu:', open: 'Mở để in',
   },
+  print: {
+    open: 'In…', title: (doc: string) => `In: ${doc}`, printer: 'Máy in', paper: 'Khổ giấy', asDocument: 'Theo văn bản',
+    orientation: 'Hướng giấy', auto: 'Theo văn bản', portrait: 'Dọc', landscape: 'Ngang', copies: 'Số bản',
+    pages: 'Chỉ in các trang (để trống: in tất cả)', pagesHint: 'Ví dụ: 3 hoặc 5-7 hoặc 2,9 — để in lại tờ bị kẹt giấy',
+    trueSize: 'Giấy khen luôn in đúng kích thước thật (không co giãn), để khớp với phôi đã căn chỉnh.',
+    send: 'In', cancel: 'Đóng', none: 'Máy tính chưa cài máy in nào.', sent: (job: number, pages: number) => `Lệnh in số ${job} (${pages} trang): `,
+    done: (job: number, printer: string) => `Lệnh in số ${job} đã in xong trên máy «${printer}».`, stateLabel: (s: string) => s,
+  },
   calibration: {
     title: 'Căn chỉnh in trên phôi Giấy khen', field: 'Trường', right: 'Sang phải (mm)', down: 'Xuống dưới (mm)',
     hint: 'In trang thử lên một tờ phôi, đặt lên trên phôi thật và soi: trường nào lệch thì nhập độ lệch (số âm để dịch sang trái hoặc lên trên). Độ lệch được lưu cho các lần in sau.',
-    print: 'In trang thử lên phôi', bad: 'Độ lệch phải là số milimét, ví dụ 1,5 hoặc -2.',
+    print: 'In trang thử lên phôi…', pdf: 'Tạo tệp PDF trang thử', bad: 'Độ lệch phải là số milimét, ví dụ 1,5 hoặc -2.',
     saved: (label: string) => `Đã lưu độ lệch của trường «${label}».`,
   },
 };
