@@ -29,7 +29,7 @@ pub use transfer::{CampaignImport, Tables};
 
 /// The application's folder name under the operating system's per-user data folder; the desktop
 /// shell uses the same identifier, so both open one database.
-pub const APP_IDENTIFIER: &str = "vn.thidua.app";
+pub const APP_IDENTIFIER: &str = "vn.thidua.desktop";
 /// The database's file name, unmistakable beside the files the web view writes.
 pub const DATABASE_FILE: &str = "thidua-records.sqlite3";
 /// Marks a SQLite file as ours (`PRAGMA application_id`, "THDU").
@@ -51,7 +51,7 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
 }
 
-/// The default database: `<data folder>/vn.thidua.app/thidua-records.sqlite3`
+/// The default database: `<data folder>/vn.thidua.desktop/thidua-records.sqlite3`
 /// (on Linux `~/.local/share/…`, on Windows `%APPDATA%\…`).
 pub fn default_database_path() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join(APP_IDENTIFIER).join(DATABASE_FILE))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Drives the real application window under Xvfb: tauri-driver + WebKitWebDriver, with the
-# application's data in a fresh folder. Usage: tests/e2e/run.sh path/to/thidua-desktop
+# application's data in a fresh folder. Usage: tests/e2e/run.sh path/to/thidua-desktop [script.mjs]
 set -euo pipefail
 app=$(realpath "$1")
 here=$(dirname "$(realpath "$0")")
@@ -23,5 +23,5 @@ for _ in $(seq 100); do
   curl -s http://127.0.0.1:4444/status >/dev/null 2>&1 && break
   sleep 0.1
 done
-E2E_PRINTER=$queue APP=$app XDG_DATA_HOME=$data node "$here/main_path.mjs" || { cat "$driver_log" >&2; exit 1; }
+E2E_PRINTER=$queue APP=$app XDG_DATA_HOME=$data node "$here/${2:-main_path.mjs}" || { cat "$driver_log" >&2; exit 1; }
 echo "screenshots: $SHOTS"
