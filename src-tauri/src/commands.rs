@@ -259,3 +259,34 @@ pub fn shortlist_remove(state: State<'_, AppState>, nomination_id: i64) -> ApiRe
     let c = campaign(&store)?;
     Ok(store.shortlist_remove(c.id, NominationId(nomination_id))?)
 }
+
+#[tauri::command(async)]
+pub fn attachments(state: State<'_, AppState>, nomination_id: i64) -> ApiResult<Vec<AttachmentView>> {
+    Ok(state
+        .store()?
+        .attachments(NominationId(nomination_id))?
+        .into_iter()
+        .map(|a| AttachmentView { id: a.id, file_name: a.file_name, bytes: a.bytes })
+        .collect())
+}
+
+/// Copies the chosen scans into the data folder and attaches them to the dossier.
+#[tauri::command(async)]
+pub fn attach_files(state: State<'_, AppState>, nomination_id: i64, paths: Vec<String>) -> ApiResult<usize> {
+    let mut store = state.store()?;
+    for p in &paths {
+        store.attach_file(NominationId(nomination_id), std::path::Path::new(p))?;
+    }
+    Ok(paths.len())
+}
+
+/// Opens an attached scan in the system's viewer, after checking it against its digest.
+#[tauri::command(async)]
+pub fn open_attachment(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
+    let path = state.store()?.attachment_file(id)?;
+    tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|e| ApiError {
+        code: "open_failed".into(),
+        message: format!("Không mở được tệp đính kèm «{}»: {e}", path.display()),
+        field: None,
+    })
+}

@@ -407,3 +407,10 @@ pub struct PrintDone {
     pub printer: String,
     pub pages: u32,
 }
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AttachmentView {
+    pub id: i64,
+    pub file_name: String,
+    pub bytes: i64,
+}

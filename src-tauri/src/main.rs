@@ -61,6 +61,9 @@ fn main() {
             commands::record_votes,
             commands::shortlist_add,
             commands::shortlist_remove,
+            commands::attachments,
+            commands::attach_files,
+            commands::open_attachment,
             documents::decision,
             documents::set_decision,
             documents::render_document,
@@ -122,6 +125,7 @@ mod tests {
             PrintRequest::decl(&cfg),
             PrintProgress::decl(&cfg),
             PrintDone::decl(&cfg),
+            AttachmentView::decl(&cfg),
         ];
         let mut out =
             String::from("// Generated from src-tauri/src/dto.rs by the `bindings_are_fresh` test. Do not edit.\n");

@@ -174,7 +174,8 @@ pub fn read_exchange(bytes: &[u8]) -> Result<ExchangeFile, String> {
 /// Exports the campaign to the exchange file at `path` (written to a temporary file, then renamed).
 pub fn export_campaign(store: &Store, campaign: &Campaign, path: &Path) -> Result<()> {
     let tables = store.export_campaign_tables(campaign.id)?;
-    let bytes = write_exchange(&campaign.code, &tables, &BTreeMap::new())?;
+    let attachments = store.campaign_attachment_bytes(campaign.id)?;
+    let bytes = write_exchange(&campaign.code, &tables, &attachments)?;
     let io = |source| Error::Io { path: path.to_path_buf(), source };
     let tmp = path.with_extension("tmp-thidua");
     std::fs::write(&tmp, &bytes).map_err(io)?;
@@ -192,6 +193,36 @@ pub fn import_campaign(store: &mut Store, path: &Path) -> Result<CampaignImport>
         return Err(Error::ArchiveRejected {
             file, why: "Mã đợt thi đua trong tệp không thống nhất.".into()
         });
+    }
+    // Every attached file the records name must be in the archive under its own digest.
+    let named: Vec<&str> = content
+        .tables
+        .get("attachments")
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|row| row.get("sha256").and_then(|v| v.as_str()))
+        .collect();
+    for sha in &named {
+        match content.attachments.get(*sha) {
+            Some(bytes) if crate::store::attachment_digest(bytes) == *sha => {}
+            _ => {
+                return Err(Error::ArchiveRejected {
+                    file,
+                    why: format!("Thiếu tệp đính kèm «{sha}» hoặc tệp không khớp mã băm."),
+                })
+            }
+        }
+    }
+    if let Some(extra) = content.attachments.keys().find(|k| !named.contains(&k.as_str())) {
+        return Err(Error::ArchiveRejected {
+            file, why: format!("Có tệp đính kèm «{extra}» không thuộc hồ sơ nào.")
+        });
+    }
+    for sha in &named {
+        if let Some(bytes) = content.attachments.get(*sha) {
+            store.store_attachment_bytes(bytes)?;
+        }
     }
     store.import_campaign_tables(&file, &content.tables)
 }

@@ -1,6 +1,7 @@
 //! SQLite storage: opening and migrating the database file, transactions, and one module per
 //! aggregate. SQL lives only here.
 
+mod attachments;
 mod audit;
 pub mod backup;
 mod campaigns;
@@ -18,6 +19,7 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
 
+pub use attachments::{digest as attachment_digest, Attachment};
 pub use audit::AuditEntry;
 pub use backup::{check_database_file, list_backups, newest_good_backup, restore_from};
 pub use documents::{DecisionRecord, Offset};
@@ -40,6 +42,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0002_council.sql"),
     include_str!("migrations/0003_documents.sql"),
     include_str!("migrations/0004_audit.sql"),
+    include_str!("migrations/0005_attachments.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

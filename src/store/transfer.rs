@@ -87,6 +87,12 @@ const SPECS: &[Spec] = &[
         filter: "nomination_id IN (SELECT id FROM nominations WHERE campaign_id = ?1) ORDER BY nomination_id, criterion_number, indicator_index",
     },
     Spec {
+        table: "attachments",
+        has_id: true,
+        refs: &[("nomination_id", "nominations")],
+        filter: "nomination_id IN (SELECT id FROM nominations WHERE campaign_id = ?1) ORDER BY id",
+    },
+    Spec {
         table: "shortlist",
         has_id: false,
         refs: &[("campaign_id", "campaigns"), ("nomination_id", "nominations")],

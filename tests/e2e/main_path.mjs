@@ -3,7 +3,7 @@
 // Run by tests/e2e/run.sh (Xvfb + tauri-driver + WebKitWebDriver); see that script.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from './webdriver.mjs';
 
 const app = process.env.APP;
@@ -40,6 +40,16 @@ try {
   await s.click('[data-testid="f-save"]');
   await s.waitText('[data-testid="nomination-2"]', (t) => t.includes('Không tiếp nhận'));
   await s.screenshot(`${shots}/03-nominations.png`);
+
+  // A scanned file attached to dossier 1 (the native file dialog is skipped: the same command it
+  // feeds is called with a path), then listed by the dossier's files dialog.
+  const scan = `${dataHome}/Tờ trình số 12.pdf`;
+  writeFileSync(scan, '%PDF-1.4 bản quét');
+  await s.exec('return window.__TAURI_INTERNALS__.invoke("attach_files", { nominationId: 1, paths: [arguments[0]] })', [scan]);
+  await s.click('[data-testid="files-1"]');
+  await s.waitText('[data-testid="attachments-dialog"]', (t) => t.includes('Tờ trình số 12.pdf'));
+  await s.screenshot(`${shots}/03b-attachments.png`);
+  await s.exec('document.querySelector(\'[data-testid="attachments-dialog"]\').close()');
 
   // Appraisal: accept the waiting dossier.
   await s.click('[data-testid="nav-appraisal"]');

@@ -132,6 +132,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Đính kèm tệp (bản quét hồ sơ) vào một hồ sơ; tệp được chép vào thư mục dữ liệu.
+    Attach {
+        id: i64,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Liệt kê tệp đính kèm của một hồ sơ.
+    Attachments { id: i64 },
     /// Tìm hồ sơ theo tên, không cần dấu ("nguyen thi huong").
     Search {
         text: String,
@@ -500,6 +508,21 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Printers { json } => print::list_printers(*json),
+        Command::Attach { id, files } => {
+            for f in files {
+                let a = store.attach_file(NominationId(*id), f)?;
+                println!("Đã đính kèm «{}» vào hồ sơ số {id} ({} byte).", a.file_name, a.bytes);
+            }
+        }
+        Command::Attachments { id } => {
+            let list = store.attachments(NominationId(*id))?;
+            if list.is_empty() {
+                println!("Hồ sơ số {id} chưa có tệp đính kèm.");
+            }
+            for a in list {
+                println!("{}\t{}\t{} byte\t{}", a.id, a.file_name, a.bytes, store.attachment_file(a.id)?.display());
+            }
+        }
         Command::Search { text, json } => {
             let hits = store.search(text)?;
             if *json {

@@ -2,7 +2,7 @@
 // imports @tauri-apps/api. Component tests replace this module.
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type {
-  ApiError, BackupView, CouncilView, PrintDone, PrinterView, PrintProgress, PrintRequest, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
+  ApiError, AttachmentView, BackupView, CouncilView, PrintDone, PrinterView, PrintProgress, PrintRequest, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
 } from './bindings';
 
 export type { ApiError };
@@ -58,6 +58,14 @@ export const api = {
     const onProgress = new Channel<PrintProgress>();
     onProgress.onmessage = progress;
     return call<PrintDone>('print_document', { request, onProgress });
+  },
+  attachments: (nominationId: number) => call<AttachmentView[]>('attachments', { nominationId }),
+  attachFiles: (nominationId: number, paths: string[]) => call<number>('attach_files', { nominationId, paths }),
+  openAttachment: (id: number) => call<void>('open_attachment', { id }),
+  pickScans: async (): Promise<string[]> => {
+    const { open } = await import('@tauri-apps/plugin-dialog');
+    const r = await open({ multiple: true, filters: [{ name: 'Bản quét hồ sơ', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'doc', 'docx'] }] });
+    return Array.isArray(r) ? r : typeof r === 'string' ? [r] : [];
   },
   backups: () => call<BackupView[]>('backups'),
   backupTo: (path: string) => call<void>('backup_to', { path }),

@@ -145,3 +145,5 @@ pages: string, };
 export type PrintProgress = { job: number, state: string, label: string, };
 
 export type PrintDone = { job: number, printer: string, pages: number, };
+
+export type AttachmentView = { id: number, file_name: string, bytes: number, };

@@ -22,6 +22,8 @@ export const s = {
   nextStep: 'Việc tiếp theo',
   unitsWithout: (n: number, total: number) => `Đơn vị chưa nộp hồ sơ (${n}/${total})`,
   quota: 'Mỗi đơn vị đề nghị không quá 01 tập thể hoặc cá nhân.',
+  files: { column: 'Tệp', title: (id: number, name: string) => `Tệp đính kèm của hồ sơ số ${id}: ${name}`, none: 'Chưa có tệp đính kèm.',
+    attach: 'Đính kèm bản quét…', open: 'Mở', close: 'Đóng', attached: (n: number) => `Đã đính kèm ${n} tệp.` },
   newNomination: 'Ghi nhận hồ sơ mới',
   importFile: 'Nhập từ tệp .csv / .xlsx…',
   imported: (n: number) => `Đã nhập ${n} hồ sơ.`,
