@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::error::{Error, Result};
 use crate::model::{CampaignDefinition, Criterion};
-use crate::vn::{fold, nfc, normalise_name};
+use crate::vn::{fold, normalise_name};
 
 /// The code of the built-in example campaign.
 pub const EXAMPLE_CODE: &str = "bach-thong-q4-2023";
@@ -101,33 +101,7 @@ pub fn validated(def: &CampaignDefinition) -> Result<CampaignDefinition> {
     }
     d.criteria.collective = criteria_checked("tập thể", &d.criteria.collective)?;
     d.criteria.individual = criteria_checked("cá nhân", &d.criteria.individual)?;
-    let s = &mut d.settings;
-    for text in [
-        &mut s.issuer.name,
-        &mut s.issuer.place,
-        &mut s.issuer.authority,
-        &mut s.issuer.decision_symbol,
-        &mut s.issuer.standing_body,
-        &mut s.plan.symbol,
-        &mut s.required_parts.proposal_letter.name,
-        &mut s.required_parts.minutes.name,
-        &mut s.required_parts.achievement_report.name,
-    ] {
-        *text = normalise_name(text);
-    }
-    if let Some(p) = &mut s.issuer.parent {
-        *p = normalise_name(p);
-    }
-    for part in
-        [&mut s.required_parts.proposal_letter, &mut s.required_parts.minutes, &mut s.required_parts.achievement_report]
-    {
-        if let Some(f) = &mut part.form {
-            *f = nfc(f.trim());
-        }
-    }
-    for a in &mut s.awards {
-        a.name = normalise_name(&a.name);
-    }
+    d.settings.normalise();
     Ok(d)
 }
 

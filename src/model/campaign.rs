@@ -156,6 +156,44 @@ pub struct CampaignSettings {
     pub proposal: ProposalSettings,
 }
 
+impl CampaignSettings {
+    /// Every text a person typed, in NFC with single spaces; an empty parent body is none.
+    pub fn normalise(&mut self) {
+        use crate::vn::normalise_name;
+        for text in [
+            &mut self.issuer.name,
+            &mut self.issuer.place,
+            &mut self.issuer.authority,
+            &mut self.issuer.decision_symbol,
+            &mut self.issuer.standing_body,
+            &mut self.plan.symbol,
+            &mut self.required_parts.proposal_letter.name,
+            &mut self.required_parts.minutes.name,
+            &mut self.required_parts.achievement_report.name,
+            &mut self.decision.signer.name,
+            &mut self.decision.signer.title,
+        ] {
+            *text = normalise_name(text);
+        }
+        self.issuer.parent = self.issuer.parent.as_deref().map(normalise_name).filter(|p| !p.is_empty());
+        for part in [
+            &mut self.required_parts.proposal_letter,
+            &mut self.required_parts.minutes,
+            &mut self.required_parts.achievement_report,
+        ] {
+            if let Some(f) = &mut part.form {
+                *f = crate::vn::nfc(f.trim());
+            }
+        }
+        for a in &mut self.awards {
+            a.name = normalise_name(&a.name);
+        }
+        for r in &mut self.money.base_salary {
+            r.source = normalise_name(&r.source);
+        }
+    }
+}
+
 /// A campaign definition file (`assets/campaigns/*.json`): everything needed to run a campaign.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CampaignDefinition {

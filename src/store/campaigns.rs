@@ -109,21 +109,7 @@ impl Store {
     /// texts are normalised to NFC, salary rows must be positive and start on distinct days.
     pub fn update_settings(&mut self, campaign: CampaignId, settings: &CampaignSettings) -> Result<()> {
         let mut s = settings.clone();
-        for text in [
-            &mut s.issuer.name,
-            &mut s.issuer.place,
-            &mut s.issuer.authority,
-            &mut s.issuer.decision_symbol,
-            &mut s.issuer.standing_body,
-            &mut s.decision.signer.name,
-            &mut s.decision.signer.title,
-        ] {
-            *text = normalise_name(text);
-        }
-        if let Some(p) = &mut s.issuer.parent {
-            *p = normalise_name(p);
-        }
-        s.issuer.parent = s.issuer.parent.filter(|p| !p.is_empty());
+        s.normalise();
         for (field, value) in [
             ("Tên cơ quan ban hành", &s.issuer.name),
             ("Địa danh", &s.issuer.place),
@@ -147,9 +133,6 @@ impl Store {
                 "mức lương cơ sở áp dụng từ {} phải lớn hơn 0.",
                 crate::vn::short_date(r.from)
             )));
-        }
-        for r in &mut s.money.base_salary {
-            r.source = normalise_name(&r.source);
         }
         let json = serde_json::to_string(&s).map_err(|e| Error::Definition(e.to_string()))?;
         self.with_tx(|tx| {

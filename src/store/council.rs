@@ -101,18 +101,24 @@ impl Store {
 
     /// The meeting still open, if any.
     pub fn current_meeting(&self, campaign: CampaignId) -> Result<Option<Meeting>> {
-        let row: Option<(i64, NaiveDate, Option<String>)> = self
+        self.meeting_where(campaign, true)
+    }
+
+    /// The campaign's newest meeting that is still open (`open_only`), or the newest of all.
+    pub(crate) fn meeting_where(&self, campaign: CampaignId, open_only: bool) -> Result<Option<Meeting>> {
+        let row: Option<(i64, NaiveDate, Option<String>, bool)> = self
             .conn()
             .query_row(
-                "SELECT id, held_on, place FROM meetings WHERE campaign_id = ?1 AND closed = 0 ORDER BY id DESC LIMIT 1",
-                [campaign.0],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                "SELECT id, held_on, place, closed FROM meetings WHERE campaign_id = ?1 AND (closed = 0 OR NOT ?2)
+                 ORDER BY id DESC LIMIT 1",
+                params![campaign.0, open_only],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
-        let Some((id, date, place)) = row else { return Ok(None) };
+        let Some((id, date, place, closed)) = row else { return Ok(None) };
         let mut stmt = self.conn().prepare("SELECT member_id FROM meeting_attendance WHERE meeting_id = ?1")?;
         let present = stmt.query_map([id], |r| Ok(MemberId(r.get(0)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Some(Meeting { id: MeetingId(id), campaign, date, place, present, closed: false }))
+        Ok(Some(Meeting { id: MeetingId(id), campaign, date, place, present, closed }))
     }
 
     /// Opens a meeting with the members present. Refused while another meeting is open.

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 
 use super::council::insert_meeting;
@@ -193,21 +193,10 @@ impl Store {
     }
 
     fn latest_meeting(&self, campaign: CampaignId) -> Result<Option<Meeting>> {
-        if let Some(m) = self.current_meeting(campaign)? {
-            return Ok(Some(m));
+        match self.current_meeting(campaign)? {
+            Some(m) => Ok(Some(m)),
+            None => self.meeting_where(campaign, false),
         }
-        let row: Option<(i64, NaiveDate, Option<String>)> = self
-            .conn()
-            .query_row(
-                "SELECT id, held_on, place FROM meetings WHERE campaign_id = ?1 ORDER BY id DESC LIMIT 1",
-                [campaign.0],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let Some((id, date, place)) = row else { return Ok(None) };
-        let mut stmt = self.conn().prepare("SELECT member_id FROM meeting_attendance WHERE meeting_id = ?1")?;
-        let present = stmt.query_map([id], |r| Ok(MemberId(r.get(0)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Some(Meeting { id: MeetingId(id), campaign, date, place, present, closed: true }))
     }
 
     /// The ranking of the accepted nominations (of one kind, or all together) from the latest
