@@ -101,20 +101,6 @@ pub fn kind_of(kind: &str) -> ApiResult<(DocumentKind, &'static str)> {
     })
 }
 
-/// The title a print queue shows for a document.
-pub fn title_of(kind: DocumentKind) -> &'static str {
-    match kind {
-        DocumentKind::Decision => "Quyết định",
-        DocumentKind::Annex => "Danh sách kèm theo",
-        DocumentKind::Certificates => "Giấy khen",
-        DocumentKind::Calibration => "Trang căn chỉnh",
-        DocumentKind::Refusals => "Thông báo không tiếp nhận",
-        DocumentKind::ScoreSheets => "Phiếu chấm điểm",
-        DocumentKind::Proposal => "Tờ trình",
-        DocumentKind::Minutes => "Biên bản họp Hội đồng",
-    }
-}
-
 /// Renders a document and writes it to the documents folder; returns where.
 #[tauri::command(async)]
 pub fn render_document(state: State<'_, AppState>, kind: String, preprinted: bool) -> ApiResult<DocumentFile> {

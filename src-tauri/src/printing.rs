@@ -59,9 +59,9 @@ pub fn print_document(
         settings.pages =
             Some(PageRanges::parse(&request.pages).map_err(|e| ApiError { field: Some("pages".into()), ..e.into() })?);
     }
-    let title = crate::documents::title_of(kind);
-    let job =
-        printing::submit(&pdf, title, &settings).map_err(|e| ApiError { field: Some("printer".into()), ..e.into() })?;
+    let title = format!("Thi đua – {}", kind.title());
+    let job = printing::submit(&pdf, &title, &settings)
+        .map_err(|e| ApiError { field: Some("printer".into()), ..e.into() })?;
     let report = |s: printing::JobState| {
         let state = serde_json::to_value(s).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
         // A closed window no longer listens; the job goes on regardless.

@@ -244,6 +244,22 @@ pub enum DocumentKind {
     Minutes,
 }
 
+impl DocumentKind {
+    /// The document's name as a print queue or a list shows it.
+    pub fn title(self) -> &'static str {
+        match self {
+            DocumentKind::Decision => "Quyết định",
+            DocumentKind::Annex => "Danh sách kèm theo",
+            DocumentKind::Certificates => "Giấy khen",
+            DocumentKind::Calibration => "Trang căn chỉnh",
+            DocumentKind::Refusals => "Thông báo không tiếp nhận",
+            DocumentKind::ScoreSheets => "Phiếu chấm điểm",
+            DocumentKind::Proposal => "Tờ trình",
+            DocumentKind::Minutes => "Biên bản họp Hội đồng",
+        }
+    }
+}
+
 /// Choices that change how a document prints.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PrintOptions {

@@ -499,7 +499,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     OrientationArg::Portrait => Orientation::Portrait,
                     OrientationArg::Landscape => Orientation::Landscape,
                 };
-                let title = format!("Thi đua – {}", print::document_title(kind));
+                let title = format!("Thi đua – {}", kind.title());
                 let job = printing::submit(&bytes, &title, &settings)?;
                 println!("Đã gửi lệnh in số {} đến máy in «{}» ({} trang).", job.id, job.printer, job.pages);
                 printing::wait(&job, std::time::Duration::from_secs(p.timeout), |state| {

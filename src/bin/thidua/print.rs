@@ -1,7 +1,6 @@
 //! The `printers` command and the printer side of `print`: the print system's queues, and a
 //! rendered document sent to one of them and followed until it has printed.
 
-use thidua::documents::DocumentKind;
 use thidua::printing;
 
 /// Lists the printers, as text or as JSON.
@@ -28,19 +27,5 @@ pub fn list_printers(json: bool) {
                 println!("\tkhay giấy: {}", p.trays.join(", "));
             }
         }
-    }
-}
-
-/// The job title the print queue shows.
-pub fn document_title(kind: DocumentKind) -> &'static str {
-    match kind {
-        DocumentKind::Decision => "Quyết định",
-        DocumentKind::Annex => "Danh sách kèm theo",
-        DocumentKind::Certificates => "Giấy khen",
-        DocumentKind::Calibration => "Trang căn chỉnh",
-        DocumentKind::Refusals => "Thông báo không tiếp nhận",
-        DocumentKind::ScoreSheets => "Phiếu chấm điểm",
-        DocumentKind::Proposal => "Tờ trình",
-        DocumentKind::Minutes => "Biên bản họp Hội đồng",
     }
 }
