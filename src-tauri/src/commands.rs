@@ -32,7 +32,7 @@ pub fn overview(state: State<'_, AppState>) -> ApiResult<Option<OverviewView>> {
         accepted: o.accepted,
         refused: o.refused,
         units: o.units,
-        units_without: o.units_without.iter().map(UnitView::from).collect(),
+        units_without: o.units_without.iter().map(|u| UnitView::new(u, &c)).collect(),
         next_step: serde_json::to_value(o.next_step)
             .ok()
             .and_then(|v| v.as_str().map(String::from))
@@ -53,7 +53,8 @@ pub fn load_example(state: State<'_, AppState>) -> ApiResult<()> {
 #[tauri::command(async)]
 pub fn units(state: State<'_, AppState>) -> ApiResult<Vec<UnitView>> {
     let store = state.store()?;
-    Ok(store.units(campaign(&store)?.id)?.iter().map(UnitView::from).collect())
+    let c = campaign(&store)?;
+    Ok(store.units(c.id)?.iter().map(|u| UnitView::new(u, &c)).collect())
 }
 
 #[tauri::command(async)]

@@ -33,16 +33,19 @@ pub struct UnitView {
     pub kind: String,
     pub kind_label: String,
     pub position: i64,
+    /// How many dossiers the campaign lets this unit propose (R4).
+    pub quota: u32,
 }
 
-impl From<&Unit> for UnitView {
-    fn from(u: &Unit) -> Self {
+impl UnitView {
+    pub fn new(u: &Unit, campaign: &Campaign) -> Self {
         UnitView {
             id: u.id.0,
             name: u.name.clone(),
             kind: u.kind.code().into(),
             kind_label: u.kind.label().into(),
             position: u.position,
+            quota: campaign.quota(u.kind),
         }
     }
 }
@@ -65,6 +68,8 @@ pub struct CampaignView {
     pub deadline: String,
     pub deadline_text: String,
     pub issuer: String,
+    /// "Mỗi đơn vị đề nghị không quá 01 tập thể hoặc cá nhân." from the campaign's quotas.
+    pub quota_text: String,
     pub collective_criteria: Vec<CriterionView>,
     pub individual_criteria: Vec<CriterionView>,
 }
@@ -78,6 +83,18 @@ fn criteria(list: &[thidua::model::Criterion]) -> Vec<CriterionView> {
             max_half_points: c.max_half_points,
         })
         .collect()
+}
+
+fn quota_text(c: &Campaign) -> String {
+    use thidua::model::UnitKind;
+    let per = |k: UnitKind| c.quota(k);
+    if UnitKind::ALL.iter().all(|k| per(*k) == per(UnitKind::Office)) {
+        format!("Mỗi đơn vị đề nghị không quá {:02} tập thể hoặc cá nhân.", per(UnitKind::Office))
+    } else {
+        let parts: Vec<String> =
+            UnitKind::ALL.iter().map(|k| format!("{}: không quá {:02}", k.label(), per(*k))).collect();
+        format!("Số lượng đề nghị mỗi đơn vị — {}.", parts.join("; "))
+    }
 }
 
 impl From<&Campaign> for CampaignView {
@@ -94,6 +111,7 @@ impl From<&Campaign> for CampaignView {
             deadline: deadline.to_rfc3339(),
             deadline_text: format!("trước {} {}", deadline.format("%H:%M"), long_date(deadline.date_naive())),
             issuer: c.settings.issuer.name.clone(),
+            quota_text: quota_text(c),
             collective_criteria: criteria(&c.criteria.collective),
             individual_criteria: criteria(&c.criteria.individual),
         }

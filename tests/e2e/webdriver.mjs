@@ -60,6 +60,11 @@ export class Session {
 
   async screenshot(file) {
     const { writeFileSync } = await import('node:fs');
+    // Two animation frames: the picture shows what the last command changed, not the frame before.
+    await this.cmd('POST', '/execute/async', {
+      script: 'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));',
+      args: [],
+    });
     writeFileSync(file, Buffer.from(await this.cmd('GET', '/screenshot'), 'base64'));
   }
 

@@ -2,7 +2,11 @@
 
 export type ApiError = { code: string, message: string, field: string | null, };
 
-export type UnitView = { id: number, name: string, kind: string, kind_label: string, position: number, };
+export type UnitView = { id: number, name: string, kind: string, kind_label: string, position: number, 
+/**
+ * How many dossiers the campaign lets this unit propose (R4).
+ */
+quota: number, };
 
 export type CriterionView = { number: number, label: string, text: string, 
 /**
@@ -14,7 +18,11 @@ export type CampaignView = { code: string, name: string, period_text: string,
 /**
  * RFC 3339 in Vietnam time.
  */
-deadline: string, deadline_text: string, issuer: string, collective_criteria: Array<CriterionView>, individual_criteria: Array<CriterionView>, };
+deadline: string, deadline_text: string, issuer: string, 
+/**
+ * "Mỗi đơn vị đề nghị không quá 01 tập thể hoặc cá nhân." from the campaign's quotas.
+ */
+quota_text: string, collective_criteria: Array<CriterionView>, individual_criteria: Array<CriterionView>, };
 
 export type RefusalView = { reason: string, label: string, note: string, };
 

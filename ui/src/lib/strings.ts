@@ -21,7 +21,6 @@ export const s = {
   counts: { total: 'Tổng số hồ sơ', received: 'Chờ thẩm định', accepted: 'Thẩm định đạt', refused: 'Không tiếp nhận' },
   nextStep: 'Việc tiếp theo',
   unitsWithout: (n: number, total: number) => `Đơn vị chưa nộp hồ sơ (${n}/${total})`,
-  quota: 'Mỗi đơn vị đề nghị không quá 01 tập thể hoặc cá nhân.',
   files: { column: 'Tệp', title: (id: number, name: string) => `Tệp đính kèm của hồ sơ số ${id}: ${name}`, none: 'Chưa có tệp đính kèm.',
     attach: 'Đính kèm bản quét…', open: 'Mở', close: 'Đóng', attached: (n: number) => `Đã đính kèm ${n} tệp.` },
   newNomination: 'Ghi nhận hồ sơ mới',

@@ -10,7 +10,7 @@ vi.mock('../lib/api', () => ({
 
 import NominationForm from './NominationForm.svelte';
 
-const units = [{ id: 4, name: 'Phòng Tài chính - Kế hoạch', kind: 'office', kind_label: 'Cơ quan chuyên môn', position: 4 }];
+const units = [{ id: 4, name: 'Phòng Tài chính - Kế hoạch', kind: 'office', kind_label: 'Cơ quan chuyên môn', position: 4, quota: 1 }];
 
 async function fill() {
   await fireEvent.change(screen.getByTestId('f-unit'), { target: { value: '4' } });

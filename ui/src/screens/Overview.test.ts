@@ -10,11 +10,11 @@ import Overview from './Overview.svelte';
 const data = {
   campaign: {
     code: 'bach-thong-q4-2023', name: 'Đẩy mạnh cải cách hành chính', period_text: 'Từ 01/10/2023 đến hết 31/12/2023',
-    deadline: '2024-01-05T10:00:00+07:00', deadline_text: 'trước 10:00 ngày 05 tháng 01 năm 2024', issuer: 'Ủy ban nhân dân huyện Bạch Thông',
+    deadline: '2024-01-05T10:00:00+07:00', deadline_text: 'trước 10:00 ngày 05 tháng 01 năm 2024', issuer: 'Ủy ban nhân dân huyện Bạch Thông', quota_text: 'Mỗi đơn vị đề nghị không quá 01 tập thể hoặc cá nhân.',
     collective_criteria: [], individual_criteria: [],
   },
   total: 11, received: 6, accepted: 0, refused: 5, units: 33,
-  units_without: [{ id: 1, name: 'Văn phòng HĐND và UBND huyện', kind: 'office', kind_label: 'Cơ quan chuyên môn', position: 1 }],
+  units_without: [{ id: 1, name: 'Văn phòng HĐND và UBND huyện', kind: 'office', kind_label: 'Cơ quan chuyên môn', position: 1, quota: 1 }],
   next_step: 'appraisal', next_step_label: 'Thẩm định các hồ sơ đã tiếp nhận',
 };
 
