@@ -48,7 +48,14 @@ pub fn decision(state: State<'_, AppState>) -> ApiResult<DecisionView> {
                 .collect();
             view.number_text = d.number();
             view.date_text = d.long_date();
-            let money = |amount: i64, n: usize| format!("{} đồng × {n}", format_dong(amount));
+            // "1.080.000 đồng × 1"; a kind with no awardee reads "không có".
+            let money = |amount: i64, n: usize| {
+                if n == 0 {
+                    "không có".to_string()
+                } else {
+                    format!("{} đồng × {n}", format_dong(amount))
+                }
+            };
             view.collective_bonus = money(d.collective_bonus.amount, d.count(NomineeKind::Collective));
             view.individual_bonus = money(d.individual_bonus.amount, d.count(NomineeKind::Individual));
             view.total = format!("{} đồng", format_dong(d.total()));
