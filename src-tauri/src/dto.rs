@@ -368,6 +368,8 @@ pub struct SettingsView {
     pub base_salary: Vec<SalaryRowView>,
     /// "up" | "nearest".
     pub rounding: String,
+    /// "alphabetical" | "by_unit": the order of the decision's annex.
+    pub annex_order: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -2,7 +2,7 @@
 //! current campaign, and where the data lives.
 
 use tauri::State;
-use thidua::model::{Rounding, SalaryRow, Signer};
+use thidua::model::{AnnexOrder, Rounding, SalaryRow, Signer};
 
 use crate::dto::*;
 use crate::state::{ApiResult, AppState};
@@ -29,6 +29,10 @@ pub fn settings(state: State<'_, AppState>) -> ApiResult<SettingsView> {
         rounding: match s.money.rounding {
             Rounding::Up => "up".into(),
             Rounding::Nearest => "nearest".into(),
+        },
+        annex_order: match s.decision.annex_order {
+            AnnexOrder::Alphabetical => "alphabetical".into(),
+            AnnexOrder::ByUnit => "by_unit".into(),
         },
     })
 }
@@ -58,6 +62,7 @@ pub fn save_settings(state: State<'_, AppState>, input: SettingsView) -> ApiResu
     }
     s.money.base_salary = rows;
     s.money.rounding = if input.rounding == "nearest" { Rounding::Nearest } else { Rounding::Up };
+    s.decision.annex_order = if input.annex_order == "by_unit" { AnnexOrder::ByUnit } else { AnnexOrder::Alphabetical };
     store.update_settings(c.id, &s).map_err(|e| ApiError { field: Some("settings".into()), ..e.into() })
 }
 

@@ -16,7 +16,7 @@ pub mod score_sheets;
 use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, Result};
-use crate::model::{Campaign, Gender, Nomination, NomineeKind, Signer, Status};
+use crate::model::{AnnexOrder, Campaign, Gender, Nomination, NomineeKind, Signer, Status};
 use crate::rules::bonus::{bonus, Bonus};
 use crate::store::DecisionRecord;
 use crate::Store;
@@ -71,6 +71,9 @@ pub struct Awardee {
     pub gender: Option<Gender>,
     pub position: Option<String>,
     pub unit: String,
+    /// The unit's place in the campaign's list: unit ids are given in the campaign's order when
+    /// the campaign is created and are never renumbered.
+    pub unit_order: i64,
 }
 
 impl Awardee {
@@ -82,6 +85,7 @@ impl Awardee {
             gender: n.gender,
             position: n.position.clone(),
             unit: n.unit_name.clone(),
+            unit_order: n.unit.0,
         }
     }
 
@@ -111,10 +115,20 @@ impl Awardee {
 /// The accepted nominees: collectives first, then individuals, each in Vietnamese order (people
 /// by given name, `vn::compare_people`).
 pub fn awardees(nominations: &[Nomination]) -> Vec<Awardee> {
+    awardees_in(nominations, AnnexOrder::Alphabetical)
+}
+
+/// The accepted nominees in the annex's order: collectives first, then individuals; within each
+/// kind alphabetically, or by unit in the campaign's order (then alphabetically).
+pub fn awardees_in(nominations: &[Nomination], order: AnnexOrder) -> Vec<Awardee> {
     let mut list: Vec<Awardee> = nominations.iter().filter(|n| n.status == Status::Accepted).map(Awardee::of).collect();
     list.sort_by(|a, b| {
         let kind = |k: NomineeKind| matches!(k, NomineeKind::Individual);
-        kind(a.kind).cmp(&kind(b.kind)).then_with(|| match a.kind {
+        let unit = match order {
+            AnnexOrder::Alphabetical => std::cmp::Ordering::Equal,
+            AnnexOrder::ByUnit => a.unit_order.cmp(&b.unit_order),
+        };
+        kind(a.kind).cmp(&kind(b.kind)).then(unit).then_with(|| match a.kind {
             NomineeKind::Collective => crate::vn::compare_text(&a.name, &b.name),
             NomineeKind::Individual => crate::vn::compare_people(&a.name, &b.name),
         })
@@ -128,7 +142,7 @@ pub struct DecisionData {
     pub campaign: Campaign,
     pub state: DecisionState,
     pub signer: Signer,
-    /// Collectives first, then individuals, each in Vietnamese order (people by given name).
+    /// Collectives first, then individuals, in the order the settings ask (`AnnexOrder`).
     pub awardees: Vec<Awardee>,
     pub collective_bonus: Bonus,
     pub individual_bonus: Bonus,
@@ -144,7 +158,7 @@ impl DecisionData {
 
     /// As `load`, from records already read.
     pub fn new(campaign: Campaign, record: Option<DecisionRecord>, nominations: &[Nomination]) -> Result<DecisionData> {
-        let awardees = awardees(nominations);
+        let awardees = awardees_in(nominations, campaign.settings.decision.annex_order);
         if awardees.is_empty() {
             return Err(Error::Document("chưa có hồ sơ nào được thẩm định đạt".into()));
         }

@@ -97,6 +97,16 @@ impl Signer {
     }
 }
 
+/// The order of the annex: collectives before individuals either way, then each kind in
+/// Vietnamese alphabetical order (people by given name), or by unit in the campaign's unit order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnnexOrder {
+    #[default]
+    Alphabetical,
+    ByUnit,
+}
+
 /// The decision's wording.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionSettings {
@@ -124,6 +134,9 @@ pub struct DecisionSettings {
     /// Who signs the standing body's notices ("TRƯỞNG PHÒNG").
     #[serde(default)]
     pub notice_signer: Signer,
+    /// How the annex lists the awardees (DOMAIN.md "Ordering lists").
+    #[serde(default)]
+    pub annex_order: AnnexOrder,
 }
 
 /// Certificate stock and wording.

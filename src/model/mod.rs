@@ -14,8 +14,8 @@ pub use council::{
     CouncilMember, CouncilRole, CouncilRules, Meeting, MeetingId, MemberId, Share, ShortlistEntry, VoteCount,
 };
 pub use documents::{
-    BonusRate, CertificateSettings, CouncilSettings, DecisionSettings, MoneySettings, ProposalSettings, Rounding,
-    SalaryRow, Signer,
+    AnnexOrder, BonusRate, CertificateSettings, CouncilSettings, DecisionSettings, MoneySettings, ProposalSettings,
+    Rounding, SalaryRow, Signer,
 };
 pub use nomination::{
     DossierPart, Gender, NewNomination, Nomination, NomineeKind, PartState, Parts, Reason, Refusal, RefusalSource,

@@ -120,7 +120,11 @@ export type SettingsView = { issuer_name: string, parent: string, place: string,
 /**
  * "up" | "nearest".
  */
-rounding: string, };
+rounding: string, 
+/**
+ * "alphabetical" | "by_unit": the order of the decision's annex.
+ */
+annex_order: string, };
 
 export type DataFolderView = { database: string, documents: string, };
 
