@@ -285,9 +285,5 @@ pub fn attach_files(state: State<'_, AppState>, nomination_id: i64, paths: Vec<S
 #[tauri::command(async)]
 pub fn open_attachment(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
     let path = state.store()?.attachment_file(id)?;
-    tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|e| ApiError {
-        code: "open_failed".into(),
-        message: format!("Không mở được tệp đính kèm «{}»: {e}", path.display()),
-        field: None,
-    })
+    crate::documents::open_in_viewer(&path)
 }

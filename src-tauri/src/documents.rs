@@ -150,10 +150,14 @@ pub fn document_bytes(state: State<'_, AppState>, path: String) -> ApiResult<tau
 /// Opens a rendered document in the system's PDF viewer (to print it from there).
 #[tauri::command(async)]
 pub fn open_document(state: State<'_, AppState>, path: String) -> ApiResult<()> {
-    let p = inside(&state.documents_dir, &path)?;
-    tauri_plugin_opener::open_path(&p, None::<&str>).map_err(|e| ApiError {
+    open_in_viewer(&inside(&state.documents_dir, &path)?)
+}
+
+/// Hands a file to the system's viewer; the error names the file.
+pub fn open_in_viewer(path: &Path) -> ApiResult<()> {
+    tauri_plugin_opener::open_path(path, None::<&str>).map_err(|e| ApiError {
         code: "open_failed".into(),
-        message: format!("Không mở được «{}» bằng trình xem PDF của máy: {e}", p.display()),
+        message: format!("Không mở được «{}» bằng chương trình xem của máy: {e}", path.display()),
         field: None,
     })
 }

@@ -33,22 +33,15 @@ fn bonus_sentence(data: &DecisionData) -> String {
     let c = data.count(NomineeKind::Collective);
     let i = data.count(NomineeKind::Individual);
     let award = data.award_short();
+    let each = |who: &str, a: i64| {
+        format!("mỗi {who} được tặng {award} kèm theo tiền thưởng {} đồng ({})", format_dong(a), amount_in_words(a))
+    };
     let mut parts = Vec::new();
     if c > 0 {
-        let a = data.collective_bonus.amount;
-        parts.push(format!(
-            "mỗi tập thể được tặng {award} kèm theo tiền thưởng {} đồng ({})",
-            format_dong(a),
-            amount_in_words(a)
-        ));
+        parts.push(each("tập thể", data.collective_bonus.amount));
     }
     if i > 0 {
-        let a = data.individual_bonus.amount;
-        parts.push(format!(
-            "mỗi cá nhân được tặng {award} kèm theo tiền thưởng {} đồng ({})",
-            format_dong(a),
-            amount_in_words(a)
-        ));
+        parts.push(each("cá nhân", data.individual_bonus.amount));
     }
     let mut s = parts.join("; ");
     if let Some(first) = s.get(..1) {
