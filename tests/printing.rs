@@ -10,7 +10,7 @@ mod pdf;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use common::{cli, stderr, stdout};
 use pdf::{pages, sample, write, Word, PT_PER_MM};
@@ -51,21 +51,24 @@ impl Drop for Queue {
 }
 
 /// The file cups-pdf wrote for job `id` (it names files "…-job_ID.pdf"), waited for a bounded time.
-fn printed(id: u64) -> PathBuf {
+/// Only a file written since `since` counts: CUPS numbers jobs afresh when its spool is new, so
+/// `$HOME/PDF` may still hold an older print with the same number.
+fn printed(id: u64, since: SystemTime) -> PathBuf {
     let dir = dirs::home_dir().unwrap().join("PDF");
-    let suffix = format!("job_{id}.pdf");
+    let suffix = format!("-job_{id}.pdf");
     let start = Instant::now();
     loop {
-        if let Some(found) = std::fs::read_dir(&dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.file_name().unwrap().to_string_lossy().ends_with(&suffix))
-        {
+        if let Some(found) = std::fs::read_dir(&dir).into_iter().flatten().flatten().find_map(|e| {
+            let fresh = e.metadata().and_then(|m| m.modified()).is_ok_and(|t| t >= since);
+            (fresh && e.file_name().to_string_lossy().ends_with(&suffix)).then(|| e.path())
+        }) {
             return found;
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "no {suffix} in {}", dir.display());
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no {suffix} written since the job was sent in {}",
+            dir.display()
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 }
@@ -125,8 +128,9 @@ fn certificates_print_at_true_size_on_a3_landscape_where_the_saved_pdf_puts_ever
     let bytes = std::fs::read(&direct).unwrap();
     let settings = JobSettings::for_document(&queue.0, DocumentKind::Certificates, &campaign.settings.certificate);
     assert_eq!(settings.media.as_deref(), Some("Custom.420x297mm"));
+    let since = SystemTime::now();
     let job = printing::print(&bytes, "Giấy khen", &settings, Duration::from_secs(60)).unwrap();
-    let out = printed(job.id);
+    let out = printed(job.id, since);
     assert_eq!(pages(&out), pages(&direct));
     assert_eq!(pages(&out), 6);
     let (w, h) = page_size(&out);
@@ -141,6 +145,7 @@ fn the_decision_prints_all_its_pages_through_the_command_line() {
     let queue = Queue::new("dec");
     let dir = tempfile::tempdir().unwrap();
     let db = example_db(dir.path());
+    let since = SystemTime::now();
     let o = cli(&db, &["print", "decision", "--printer", &queue.0]);
     assert!(o.status.success(), "{}", stderr(&o));
     let said = stdout(&o);
@@ -148,7 +153,7 @@ fn the_decision_prints_all_its_pages_through_the_command_line() {
     let id: u64 = said.split("lệnh in số ").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
     let (store, campaign) = sample();
     let direct = write(&store, &campaign, DocumentKind::Decision, &PrintOptions::default(), dir.path());
-    assert_eq!(pages(&printed(id)), pages(&direct));
+    assert_eq!(pages(&printed(id, since)), pages(&direct));
     assert!(pages(&direct) >= 2);
 }
 
@@ -157,11 +162,12 @@ fn pages_2_prints_only_the_second_certificate() {
     let queue = Queue::new("page2");
     let dir = tempfile::tempdir().unwrap();
     let db = example_db(dir.path());
+    let since = SystemTime::now();
     let o = cli(&db, &["print", "certificates", "--printer", &queue.0, "--pages", "2"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let said = stdout(&o);
     let id: u64 = said.split("lệnh in số ").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
-    let out = printed(id);
+    let out = printed(id, since);
     assert_eq!(pages(&out), 1);
     let (store, campaign) = sample();
     let direct = write(&store, &campaign, DocumentKind::Certificates, &PrintOptions::default(), dir.path());
