@@ -63,6 +63,8 @@ pub enum Error {
     RefusedAtIntake { id: NominationId, reasons: String },
     #[error("Hồ sơ số {id} đang ở trạng thái «{}»; chỉ thẩm định được hồ sơ đã tiếp nhận hoặc đã thẩm định.", .status.label())]
     NotAppraisable { id: NominationId, status: Status },
+    #[error("Không thay đổi được kết quả thẩm định của hồ sơ số {id}: {why}.")]
+    AppraisalLocked { id: NominationId, why: String },
     #[error("Không có thành viên Hội đồng «{0}».")]
     UnknownMember(String),
     #[error("Đã có thành viên Hội đồng «{0}».")]
@@ -137,6 +139,7 @@ impl Error {
             Error::UnknownNomination(_) => "unknown_nomination",
             Error::RefusedAtIntake { .. } => "refused_at_intake",
             Error::NotAppraisable { .. } => "not_appraisable",
+            Error::AppraisalLocked { .. } => "appraisal_locked",
             Error::InvalidArgument(_) => "invalid_argument",
             Error::UnknownMember(_) => "unknown_member",
             Error::DuplicateMember(_) => "duplicate_member",

@@ -86,11 +86,72 @@ fn the_log_command_prints_the_campaign_history_and_json() {
     let out = cli(&db, &["--user", "Thư ký", "appraise", "1", "--accept"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&cli(&db, &["log"]));
-    assert!(text.contains("thêm nominations"), "{text}");
-    assert!(text.contains("Thư ký\tsửa nominations\t1\tdecision: null → \"accepted\""), "{text}");
+    let name = Store::open(&db).unwrap().nomination(NominationId(1)).unwrap().name;
+    assert!(text.contains(&format!("Thêm Hồ sơ số 1 — {name}\tĐơn vị: ")), "{text}");
+    let by_secretary: Vec<&str> = text.lines().filter(|l| l.contains("Thư ký\tSửa Hồ sơ số 1 — ")).collect();
+    assert!(by_secretary.iter().any(|l| l.ends_with("\tKết quả thẩm định: (trống) → Đạt")), "{text}");
+    assert!(by_secretary.iter().any(|l| l.ends_with("\tTrạng thái: Đã tiếp nhận → Đạt")), "{text}");
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&cli(&db, &["log", "--nomination", "1", "--json"]))).unwrap();
     let entries = json.as_array().unwrap();
     assert!(entries.iter().all(|e| e["nomination_id"] == 1));
     assert!(entries.iter().any(|e| e["actor"] == "Thư ký" && e["action"] == "update"));
+}
+
+#[test]
+fn the_history_reads_in_vietnamese_words_and_vietnam_time() {
+    let (mut store, campaign) = example_store();
+    store.set_actor("Hà Thị Thu").unwrap();
+    import_nominations(&mut store, &campaign, &fixture("nominations-example.csv")).unwrap();
+    let first = store.nominations(campaign.id).unwrap().into_iter().find(|n| n.refusals.is_empty()).unwrap();
+    store.refuse(first.id, Reason::CriteriaNotMet, "Chưa đạt tiêu chí 2").unwrap();
+
+    let entries = store.audit_for_nomination(first.id).unwrap();
+    let lines = store.audit_lines_for_nomination(first.id).unwrap();
+    assert_eq!(lines.len(), entries.len());
+    // The log keeps UTC; the line shows Vietnam time (UTC+7, no daylight saving).
+    let utc = chrono::DateTime::parse_from_rfc3339(&entries[0].at).unwrap();
+    let local = utc + chrono::Duration::hours(7);
+    assert_eq!(lines[0].at, local.format("%d/%m/%Y %H:%M:%S").to_string());
+
+    let inserted = &lines[0];
+    assert_eq!((inserted.action.as_str(), inserted.actor.as_str()), ("Thêm", "Hà Thị Thu"));
+    assert_eq!(inserted.subject, format!("Hồ sơ số {} — {}", first.id.0, first.name));
+    let field = |l: &thidua::store::AuditLine, f: &str| l.changes.iter().find(|c| c.field == f).cloned();
+    assert_eq!(field(inserted, "Đơn vị").unwrap().after.unwrap(), first.unit_name);
+    assert_eq!(field(inserted, "Trạng thái").unwrap().after.as_deref(), Some("Đã tiếp nhận"));
+    assert!(field(inserted, "Tờ trình").unwrap().after.as_deref() == Some("Có"));
+    assert!(inserted.changes.iter().all(|c| !c.field.contains('_')), "{inserted:?}");
+
+    let refusal = lines.iter().find(|l| l.subject.starts_with("Lý do không tiếp nhận")).unwrap();
+    assert_eq!(
+        refusal.changes_text(),
+        "Lý do: Không đạt tiêu chí thi đua; Ghi chú: Chưa đạt tiêu chí 2; Bước: Thẩm định"
+    );
+    let status = lines.iter().find(|l| l.action == "Sửa" && field(l, "Trạng thái").is_some()).unwrap();
+    let change = field(status, "Trạng thái").unwrap();
+    assert_eq!((change.before.as_deref(), change.after.as_deref()), (Some("Đã tiếp nhận"), Some("Không tiếp nhận")));
+    // An update lists only what it changed.
+    assert!(field(status, "Tên").is_none(), "{status:?}");
+
+    let campaign_lines = store.audit_lines_for_campaign(campaign.id).unwrap();
+    assert!(campaign_lines.iter().any(|l| l.subject == format!("Đợt thi đua «{}»", campaign.name)));
+    assert!(campaign_lines.iter().any(|l| l.subject.starts_with("Đơn vị «Huyện đoàn»")));
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_log_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = example_file(dir.path());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(["--db", db.to_str().unwrap(), "log"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // `thidua log | head -0`: the reading end is closed before the first line is written.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }

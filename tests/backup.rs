@@ -139,7 +139,7 @@ fn a_damaged_database_is_never_written_and_the_newest_good_backup_is_offered() {
     assert!(check.status.success(), "{}", stderr(&check));
     assert!(stdout(&check).contains("tốt"));
     let log = stdout(&cli(&db, &["log", "--all"]));
-    assert!(log.lines().last().unwrap().contains("khôi phục database"), "{log}");
+    assert!(log.lines().last().unwrap().contains("Khôi phục Cơ sở dữ liệu\tTừ tệp: "), "{log}");
 }
 
 #[test]

@@ -186,7 +186,17 @@ fn the_shortlist_takes_three_refuses_a_fourth_and_a_refused_nomination_and_asks_
     assert_eq!(list.len(), 3);
     assert_eq!(list[2].reason.as_deref(), Some("Hội đồng biểu quyết chọn: 3/3 phiếu đồng ý"));
 
+    // A shortlisted nominee's appraisal cannot change under the council's choice.
+    for err in [
+        store.refuse(NominationId(1), Reason::CriteriaNotMet, "x").unwrap_err(),
+        store.reopen(NominationId(1)).unwrap_err(),
+    ] {
+        assert_eq!(err.code(), "appraisal_locked");
+        assert!(err.to_string().contains("bỏ hồ sơ khỏi danh sách trước"), "{err}");
+    }
     store.shortlist_remove(c, NominationId(1)).unwrap();
+    store.reopen(NominationId(1)).unwrap();
+    store.accept(NominationId(1)).unwrap();
     let refused = store.shortlist_add(c, NominationId(3), Some("x")).unwrap_err();
     assert_eq!(refused.code(), "shortlist_not_accepted");
     assert!(refused.to_string().contains("Không tiếp nhận"), "{refused}");

@@ -201,3 +201,36 @@ fn settings_are_saved_checked_and_normalised() {
     assert!(store.update_settings(c.id, &empty).unwrap_err().to_string().contains("Tên cơ quan ban hành"));
     assert_eq!(store.campaign(None).unwrap().settings, saved, "a refused change writes nothing");
 }
+
+#[test]
+fn an_appraisal_taken_back_puts_the_dossier_back_in_the_queue_and_the_places_follow_r4() {
+    let (mut store, c) = example_store();
+    let u = unit(&store, c.id, "Phòng Y tế");
+    let first = store.record_nomination(c.id, &person(u, "Nông Thị Hoa", "2024-01-03T08:00:00+07:00")).unwrap();
+    let second = store.record_nomination(c.id, &person(u, "Lý Văn Minh", "2024-01-04T08:00:00+07:00")).unwrap();
+
+    // Accepted by mistake, taken back: waiting again, and still the unit's place.
+    store.accept(first).unwrap();
+    store.reopen(first).unwrap();
+    assert_eq!(store.nomination(first).unwrap().status, Status::Received);
+    assert_eq!(store.nomination(second).unwrap().reasons(), vec![Reason::OverQuota]);
+
+    // Refused at appraisal: the place goes to the second, which is accepted. Taking the refusal
+    // back removes it, but the accepted second keeps the place, so the first is over quota.
+    store.refuse(first, Reason::CriteriaNotMet, "Thành tích chưa nổi bật").unwrap();
+    store.accept(second).unwrap();
+    store.reopen(first).unwrap();
+    let back = store.nomination(first).unwrap();
+    assert_eq!(back.reasons(), vec![Reason::OverQuota]);
+    assert!(back.refusals.iter().all(|r| r.source == RefusalSource::Intake));
+    assert_eq!(store.nomination(second).unwrap().status, Status::Accepted);
+
+    // Not appraised yet, or refused at intake: nothing to take back.
+    let third = store
+        .record_nomination(c.id, &person(unit(&store, c.id, "Xã Tân Tú"), "Hà Văn Nam", "2024-01-04T08:00:00+07:00"))
+        .unwrap();
+    let err = store.reopen(third).unwrap_err();
+    assert_eq!(err.code(), "appraisal_locked");
+    assert!(err.to_string().contains("chưa được thẩm định"), "{err}");
+    assert_eq!(store.reopen(first).unwrap_err().code(), "not_appraisable");
+}

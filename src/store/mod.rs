@@ -3,6 +3,7 @@
 
 mod attachments;
 mod audit;
+mod audit_lines;
 pub mod backup;
 mod campaigns;
 mod council;
@@ -21,6 +22,7 @@ use crate::error::{Error, Result};
 
 pub use attachments::{digest as attachment_digest, Attachment};
 pub use audit::AuditEntry;
+pub use audit_lines::{AuditLine, FieldChange};
 pub use backup::{check_database_file, list_backups, newest_good_backup, restore_from};
 pub use documents::{DecisionRecord, Offset};
 pub(crate) use nominations::nomination_key;

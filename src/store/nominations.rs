@@ -155,6 +155,7 @@ impl Store {
         if n.refusals.iter().any(|r| r.source == RefusalSource::Intake) {
             return Err(Error::NotAppraisable { id, status: n.status });
         }
+        self.unless_shortlisted(&n)?;
         let campaign = self.campaign_by_id(n.campaign)?;
         let note = normalise_name(note);
         self.with_tx(|tx| {
@@ -166,6 +167,47 @@ impl Store {
             )?;
             recompute_unit(tx, &campaign, n.unit)
         })
+    }
+
+    /// Takes back an appraisal made by mistake: the dossier waits as received again (or holds no
+    /// place when another dossier of its unit has taken it meanwhile, R4), and the secretary's own
+    /// refusal is removed. Refused while the dossier is on the shortlist: the council's choice
+    /// would silently lose its nominee.
+    pub fn reopen(&mut self, id: NominationId) -> Result<()> {
+        let n = self.nomination(id)?;
+        if n.refusals.iter().any(|r| r.source == RefusalSource::Intake) {
+            return Err(Error::NotAppraisable { id, status: n.status });
+        }
+        let appraised: Option<String> =
+            self.conn().query_row("SELECT decision FROM nominations WHERE id = ?1", [id.0], |r| r.get(0))?;
+        if appraised.is_none() {
+            return Err(Error::AppraisalLocked { id, why: "hồ sơ chưa được thẩm định".into() });
+        }
+        self.unless_shortlisted(&n)?;
+        let campaign = self.campaign_by_id(n.campaign)?;
+        self.with_tx(|tx| {
+            tx.execute("DELETE FROM refusals WHERE nomination_id = ?1 AND source = 'appraisal'", [id.0])?;
+            tx.execute("UPDATE nominations SET decision = NULL WHERE id = ?1", [id.0])?;
+            recompute_unit(tx, &campaign, n.unit)
+        })
+    }
+
+    fn unless_shortlisted(&self, n: &Nomination) -> Result<()> {
+        let listed: bool = self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM shortlist WHERE nomination_id = ?1)",
+            [n.id.0],
+            |r| r.get(0),
+        )?;
+        if listed {
+            let campaign = self.campaign_by_id(n.campaign)?;
+            let award = campaign.settings.awards.iter().find(|a| a.shortlist_max.is_some());
+            let award = award.map_or("cấp trên", |a| a.name.as_str());
+            return Err(Error::AppraisalLocked {
+                id: n.id,
+                why: format!("hồ sơ đang có trong danh sách đề nghị {award}; hãy bỏ hồ sơ khỏi danh sách trước"),
+            });
+        }
+        Ok(())
     }
 
     /// Accepts every dossier still waiting as received; returns how many.

@@ -66,14 +66,14 @@ pub fn members(store: &mut Store, c: &Campaign, cmd: Option<&MembersCommand>) ->
         None => {
             let copied = store.copy_members_from_previous(c.id)?;
             if copied > 0 {
-                println!("Đã lấy {copied} thành viên từ Hội đồng của đợt thi đua trước.");
+                say!("Đã lấy {copied} thành viên từ Hội đồng của đợt thi đua trước.");
             }
             let list = store.members(c.id)?;
             if list.is_empty() {
-                println!("Hội đồng chưa có thành viên. Thêm bằng «thidua members add TÊN --role VAI_TRÒ».");
+                say!("Hội đồng chưa có thành viên. Thêm bằng «thidua members add TÊN --role VAI_TRÒ».");
             }
             for m in list {
-                println!("{}\t{}\t{}\t{}", m.id, m.name, m.role.label(), m.position.unwrap_or_default());
+                say!("{}\t{}\t{}\t{}", m.id, m.name, m.role.label(), m.position.unwrap_or_default());
             }
         }
         Some(MembersCommand::Add { name, role, position }) => {
@@ -87,7 +87,7 @@ pub fn members(store: &mut Store, c: &Campaign, cmd: Option<&MembersCommand>) ->
                 })?,
             };
             let id = store.add_member(c.id, name, position.as_deref(), role)?;
-            println!("Đã thêm thành viên số {id}: {} ({}).", thidua::vn::normalise_name(name), role.label());
+            say!("Đã thêm thành viên số {id}: {} ({}).", thidua::vn::normalise_name(name), role.label());
         }
     }
     Ok(())
@@ -96,10 +96,10 @@ pub fn members(store: &mut Store, c: &Campaign, cmd: Option<&MembersCommand>) ->
 pub fn meeting(store: &mut Store, c: &Campaign, cmd: Option<&MeetingCommand>) -> Result<(), Error> {
     match cmd {
         None => match store.current_meeting(c.id)? {
-            None => println!("Chưa có cuộc họp nào đang mở."),
+            None => say!("Chưa có cuộc họp nào đang mở."),
             Some(m) => {
                 let (met, needed, members) = store.quorum(c.id, &m)?;
-                println!(
+                say!(
                     "Cuộc họp ngày {}: có mặt {}/{} thành viên (cần {needed}) – {}.",
                     short_date(m.date),
                     m.present.len(),
@@ -130,7 +130,7 @@ pub fn meeting(store: &mut Store, c: &Campaign, cmd: Option<&MeetingCommand>) ->
         }
         Some(MeetingCommand::Close) => {
             store.close_meeting(c.id)?;
-            println!("Đã kết thúc cuộc họp.");
+            say!("Đã kết thúc cuộc họp.");
         }
     }
     Ok(())
@@ -142,11 +142,11 @@ pub fn scores(store: &mut Store, c: &Campaign, cmd: &ScoresCommand) -> Result<()
     let report = store.ranking(c.id, None)?;
     for (m, sheet) in &report.sheets {
         if sheet.complete() {
-            println!("{}: phiếu chấm đủ.", m.name);
+            say!("{}: phiếu chấm đủ.", m.name);
         } else {
             let cells: Vec<String> =
                 sheet.missing.iter().take(10).map(|(n, k)| format!("hồ sơ {n} tiêu chí {k}")).collect();
-            println!(
+            say!(
                 "{}: phiếu chấm còn thiếu {} ô ({}{}) – chưa được tính.",
                 m.name,
                 sheet.missing.len(),
@@ -189,14 +189,14 @@ pub fn ranking(store: &Store, c: &Campaign, kind: Option<&str>, as_json: bool) -
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        say!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         return Ok(());
     }
     if !report.quorum_met {
-        println!("Lưu ý: cuộc họp không đủ số thành viên dự họp; kết quả chưa có giá trị.");
+        say!("Lưu ý: cuộc họp không đủ số thành viên dự họp; kết quả chưa có giá trị.");
     }
     for r in &report.ranked {
-        println!(
+        say!(
             "{}\t{}\t{}\t{}\t{}{}",
             r.rank.map(|x| x.to_string()).unwrap_or_else(|| "–".into()),
             r.nomination_id,
@@ -213,7 +213,7 @@ pub fn vote(store: &mut Store, c: &Campaign, id: i64, votes: VoteCount) -> Resul
     store.record_votes(c.id, NominationId(id), votes)?;
     let report = store.ranking(c.id, None)?;
     let passed = report.votes.get(&NominationId(id)).is_some_and(|(_, p)| *p);
-    println!("Hồ sơ số {id}: {} đồng ý – {}.", votes.agree, if passed { "đạt tỷ lệ" } else { "không đạt tỷ lệ" });
+    say!("Hồ sơ số {id}: {} đồng ý – {}.", votes.agree, if passed { "đạt tỷ lệ" } else { "không đạt tỷ lệ" });
     Ok(())
 }
 
@@ -221,21 +221,21 @@ pub fn shortlist(store: &mut Store, c: &Campaign, cmd: Option<&ShortlistCommand>
     match cmd {
         Some(ShortlistCommand::Add { id, reason }) => {
             store.shortlist_add(c.id, NominationId(*id), reason.as_deref())?;
-            println!("Đã thêm hồ sơ số {id} vào danh sách đề nghị.");
+            say!("Đã thêm hồ sơ số {id} vào danh sách đề nghị.");
         }
         Some(ShortlistCommand::Remove { id }) => {
             store.shortlist_remove(c.id, NominationId(*id))?;
-            println!("Đã bỏ hồ sơ số {id} khỏi danh sách đề nghị.");
+            say!("Đã bỏ hồ sơ số {id} khỏi danh sách đề nghị.");
         }
         None => {
             let list = store.shortlist(c.id)?;
             if as_json {
-                println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+                say!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
             } else if list.is_empty() {
-                println!("Danh sách đề nghị cấp trên khen thưởng đang trống.");
+                say!("Danh sách đề nghị cấp trên khen thưởng đang trống.");
             } else {
                 for e in list {
-                    println!(
+                    say!(
                         "{}\t{}\t{}{}",
                         e.position,
                         e.nomination,

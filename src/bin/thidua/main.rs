@@ -1,9 +1,29 @@
 //! The `thidua` command line: parses arguments, calls the core library, prints. Errors go to
 //! stderr in Vietnamese with a non-zero exit code.
 
+/// `println!` that stops quietly, as Unix tools do, when the reader has gone (`thidua log | head`)
+/// instead of panicking on the closed pipe.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::say_line(format_args!($($arg)*))
+    };
+}
+
 mod council;
 mod print;
 mod safety;
+
+fn say_line(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{line}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        let _ = writeln!(std::io::stderr(), "Lỗi: không ghi được ra màn hình: {e}");
+        std::process::exit(1);
+    }
+}
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,7 +78,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Thẩm định hồ sơ: đạt (--accept) hoặc không tiếp nhận (--refuse LÝ_DO).
+    /// Thẩm định hồ sơ: đạt (--accept), không tiếp nhận (--refuse LÝ_DO) hoặc thẩm định lại (--reopen).
     Appraise(AppraiseArgs),
     /// Thành viên Hội đồng (lấy từ đợt trước nếu đợt này chưa có).
     Members {
@@ -254,7 +274,7 @@ enum ExportCommand {
 }
 
 #[derive(Args)]
-#[command(group(ArgGroup::new("action").required(true).args(["accept", "refuse", "accept_all"])))]
+#[command(group(ArgGroup::new("action").required(true).args(["accept", "refuse", "accept_all", "reopen"])))]
 struct AppraiseArgs {
     /// Số hồ sơ.
     #[arg(required_unless_present = "accept_all")]
@@ -271,6 +291,9 @@ struct AppraiseArgs {
     /// Thẩm định đạt mọi hồ sơ đang chờ.
     #[arg(long, conflicts_with_all = ["id", "refuse"])]
     accept_all: bool,
+    /// Hủy kết quả thẩm định đã ghi: hồ sơ trở lại chờ thẩm định.
+    #[arg(long, conflicts_with_all = ["accept", "refuse", "accept_all"])]
+    reopen: bool,
 }
 
 fn main() -> ExitCode {
@@ -352,18 +375,18 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Init { example } => {
             if *example {
                 if store.campaigns()?.iter().any(|c| c.code == EXAMPLE_CODE) {
-                    println!("Đợt thi đua mẫu «{EXAMPLE_CODE}» đã có sẵn.");
+                    say!("Đợt thi đua mẫu «{EXAMPLE_CODE}» đã có sẵn.");
                 } else {
                     store.create_campaign(&example_definition()?)?;
-                    println!("Đã tạo đợt thi đua mẫu «{EXAMPLE_CODE}».");
+                    say!("Đã tạo đợt thi đua mẫu «{EXAMPLE_CODE}».");
                 }
             } else {
-                println!("Cơ sở dữ liệu sẵn sàng.");
+                say!("Cơ sở dữ liệu sẵn sàng.");
             }
         }
         Command::Campaigns => {
             for c in store.campaigns()? {
-                println!(
+                say!(
                     "{}\t{} – {}\t{}",
                     c.code,
                     c.period.start.format("%d/%m/%Y"),
@@ -376,12 +399,12 @@ fn run(cli: Cli) -> Result<(), Error> {
             let text = std::fs::read_to_string(file).map_err(|source| Error::Io { path: file.clone(), source })?;
             let def = parse_definition(&text)?;
             store.create_campaign(&def)?;
-            println!("Đã nhập đợt thi đua «{}» với {} đơn vị.", def.code, def.units.len());
+            say!("Đã nhập đợt thi đua «{}» với {} đơn vị.", def.code, def.units.len());
         }
         Command::Units => {
             let campaign = store.campaign(code)?;
             for u in store.units(campaign.id)? {
-                println!("{}\t{}\t{}", u.position, u.kind.label(), u.name);
+                say!("{}\t{}\t{}", u.position, u.kind.label(), u.name);
             }
         }
         Command::Import { file } => {
@@ -390,10 +413,10 @@ fn run(cli: Cli) -> Result<(), Error> {
             let all = store.nominations(campaign.id)?;
             let new: Vec<&Nomination> = all.iter().filter(|n| outcome.recorded.contains(&n.id)).collect();
             let refused = new.iter().filter(|n| !n.refusals.is_empty()).count();
-            println!("Đã nhập {} hồ sơ: {} tiếp nhận, {} không tiếp nhận.", new.len(), new.len() - refused, refused);
+            say!("Đã nhập {} hồ sơ: {} tiếp nhận, {} không tiếp nhận.", new.len(), new.len() - refused, refused);
             if !outcome.skipped_rows.is_empty() {
                 let rows: Vec<String> = outcome.skipped_rows.iter().map(usize::to_string).collect();
-                println!("Bỏ qua {} dòng đã nhập trước đây: dòng {}.", rows.len(), rows.join(", "));
+                say!("Bỏ qua {} dòng đã nhập trước đây: dòng {}.", rows.len(), rows.join(", "));
             }
         }
         Command::Nominations { json } => {
@@ -404,7 +427,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let campaign = store.campaign(code)?;
             if a.accept_all {
                 let n = store.accept_all(campaign.id)?;
-                println!("Đã thẩm định đạt {n} hồ sơ.");
+                say!("Đã thẩm định đạt {n} hồ sơ.");
             } else if let Some(id) = a.id.map(NominationId) {
                 if let Some(reason) = &a.refuse {
                     let reason = Reason::from_code(reason).ok_or_else(|| {
@@ -414,10 +437,14 @@ fn run(cli: Cli) -> Result<(), Error> {
                         ))
                     })?;
                     store.refuse(id, reason, a.note.as_deref().unwrap_or_default())?;
-                    println!("Hồ sơ số {id}: không tiếp nhận ({}).", reason.label());
+                    say!("Hồ sơ số {id}: không tiếp nhận ({}).", reason.label());
                 } else if a.accept {
                     store.accept(id)?;
-                    println!("Hồ sơ số {id}: thẩm định đạt.");
+                    say!("Hồ sơ số {id}: thẩm định đạt.");
+                } else if a.reopen {
+                    store.reopen(id)?;
+                    let status = store.nomination(id)?.status.label();
+                    say!("Hồ sơ số {id}: đã hủy kết quả thẩm định; hồ sơ ở trạng thái «{status}».");
                 } else {
                     return Err(Error::InvalidArgument("hãy chọn --accept hoặc --refuse LÝ_DO.".into()));
                 }
@@ -452,7 +479,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 .as_deref()
                 .map(|name| Signer::from_title(name, signer_title.as_deref().unwrap_or(&default.title)));
             store.set_decision(campaign.id, &DecisionRecord { number: *number, signed_on: *date, signer })?;
-            println!(
+            say!(
                 "Đã ghi Quyết định số {number:02}/{} {}.",
                 campaign.settings.issuer.decision_symbol,
                 thidua::vn::long_date(*date)
@@ -465,7 +492,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             let tenths = |v: f64| (v * 10.0).round() as i64;
             store.set_certificate_offset(field, Offset { dx: tenths(*dx), dy: tenths(*dy) })?;
-            println!("Đã lưu độ lệch của trường «{field}»: {dx} mm sang phải, {dy} mm xuống dưới.");
+            say!("Đã lưu độ lệch của trường «{field}»: {dx} mm sang phải, {dy} mm xuống dưới.");
         }
         Command::Print(p) => {
             let campaign = store.campaign(code)?;
@@ -486,7 +513,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let bytes = render(&store, &campaign, kind, &options)?;
             if let Some(out) = &p.out {
                 std::fs::write(out, &bytes).map_err(|source| Error::Io { path: out.clone(), source })?;
-                println!("Đã ghi «{}» ({} byte).", out.display(), bytes.len());
+                say!("Đã ghi «{}» ({} byte).", out.display(), bytes.len());
             } else if let Some(name) = &p.printer {
                 let mut settings = JobSettings::for_document(name, kind, &campaign.settings.certificate);
                 settings.pages = pages;
@@ -501,9 +528,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                 };
                 let title = format!("Thi đua – {}", kind.title());
                 let job = printing::submit(&bytes, &title, &settings)?;
-                println!("Đã gửi lệnh in số {} đến máy in «{}» ({} trang).", job.id, job.printer, job.pages);
+                say!("Đã gửi lệnh in số {} đến máy in «{}» ({} trang).", job.id, job.printer, job.pages);
                 printing::wait(&job, std::time::Duration::from_secs(p.timeout), |state| {
-                    println!("Lệnh in số {}: {}.", job.id, state.label())
+                    say!("Lệnh in số {}: {}.", job.id, state.label())
                 })?;
             }
         }
@@ -511,16 +538,16 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Attach { id, files } => {
             for f in files {
                 let a = store.attach_file(NominationId(*id), f)?;
-                println!("Đã đính kèm «{}» vào hồ sơ số {id} ({} byte).", a.file_name, a.bytes);
+                say!("Đã đính kèm «{}» vào hồ sơ số {id} ({} byte).", a.file_name, a.bytes);
             }
         }
         Command::Attachments { id } => {
             let list = store.attachments(NominationId(*id))?;
             if list.is_empty() {
-                println!("Hồ sơ số {id} chưa có tệp đính kèm.");
+                say!("Hồ sơ số {id} chưa có tệp đính kèm.");
             }
             for a in list {
-                println!("{}\t{}\t{} byte\t{}", a.id, a.file_name, a.bytes, store.attachment_file(a.id)?.display());
+                say!("{}\t{}\t{} byte\t{}", a.id, a.file_name, a.bytes, store.attachment_file(a.id)?.display());
             }
         }
         Command::Search { text, json } => {
@@ -534,12 +561,12 @@ fn run(cli: Cli) -> Result<(), Error> {
                         o
                     })
                     .collect();
-                println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+                say!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
             } else if hits.is_empty() {
-                println!("Không tìm thấy hồ sơ nào khớp «{text}».");
+                say!("Không tìm thấy hồ sơ nào khớp «{text}».");
             } else {
                 for h in hits {
-                    println!("{}\t{}", h.campaign_code, line(&h.nomination));
+                    say!("{}\t{}", h.campaign_code, line(&h.nomination));
                 }
             }
         }
@@ -583,12 +610,12 @@ fn line(n: &Nomination) -> String {
 fn print_nominations(list: &[Nomination], as_json: bool) {
     if as_json {
         let v: Vec<_> = list.iter().map(nomination_json).collect();
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        say!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
     } else if list.is_empty() {
-        println!("Chưa có hồ sơ nào.");
+        say!("Chưa có hồ sơ nào.");
     } else {
         for n in list {
-            println!("{}", line(n));
+            say!("{}", line(n));
         }
     }
 }

@@ -7,9 +7,9 @@ use thidua::printing;
 pub fn list_printers(json: bool) {
     let list = printing::printers();
     if json {
-        println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+        say!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
     } else if list.is_empty() {
-        println!("Hệ thống in chưa có máy in nào.");
+        say!("Hệ thống in chưa có máy in nào.");
     } else {
         for p in list {
             let mut line = format!("{}\t{}", p.name, p.state.label());
@@ -19,12 +19,12 @@ pub fn list_printers(json: bool) {
             if !p.accepting {
                 line.push_str("\ttừ chối nhận lệnh in");
             }
-            println!("{line}");
+            say!("{line}");
             if !p.media.is_empty() {
-                println!("\tkhổ giấy: {}", p.media.join(", "));
+                say!("\tkhổ giấy: {}", p.media.join(", "));
             }
             if !p.trays.is_empty() {
-                println!("\tkhay giấy: {}", p.trays.join(", "));
+                say!("\tkhay giấy: {}", p.trays.join(", "));
             }
         }
     }

@@ -13,7 +13,7 @@ use thidua::{Error, Store};
 
 pub fn backup(store: &Store, file: &Path) -> Result<(), Error> {
     store.backup_to(file)?;
-    println!("Đã sao lưu cơ sở dữ liệu vào «{}».", file.display());
+    say!("Đã sao lưu cơ sở dữ liệu vào «{}».", file.display());
     Ok(())
 }
 
@@ -22,25 +22,25 @@ pub fn restore(db: &Path, file: &Path, actor: &str) -> Result<(), Error> {
     let mut store = Store::open(db)?;
     store.set_actor(actor)?;
     store.log_restore(&file.display().to_string())?;
-    println!("Đã khôi phục cơ sở dữ liệu từ «{}».", file.display());
+    say!("Đã khôi phục cơ sở dữ liệu từ «{}».", file.display());
     if let Some(k) = kept {
-        println!("Bản đang dùng trước khi khôi phục được giữ lại tại «{}».", k.display());
+        say!("Bản đang dùng trước khi khôi phục được giữ lại tại «{}».", k.display());
     }
     Ok(())
 }
 
 pub fn check(db: &Path) -> Result<(), Error> {
     if !db.exists() {
-        println!("Chưa có cơ sở dữ liệu «{}».", db.display());
+        say!("Chưa có cơ sở dữ liệu «{}».", db.display());
         return Ok(());
     }
     match check_database_file(db, true) {
         Ok(()) => {
-            println!("Cơ sở dữ liệu «{}» tốt: kiểm tra toàn vẹn không thấy lỗi.", db.display());
+            say!("Cơ sở dữ liệu «{}» tốt: kiểm tra toàn vẹn không thấy lỗi.", db.display());
             let backups = list_backups(db)?;
             match backups.last() {
-                Some(last) => println!("Có {} bản sao lưu tự động; mới nhất: «{}».", backups.len(), last.display()),
-                None => println!("Chưa có bản sao lưu tự động nào."),
+                Some(last) => say!("Có {} bản sao lưu tự động; mới nhất: «{}».", backups.len(), last.display()),
+                None => say!("Chưa có bản sao lưu tự động nào."),
             }
             Ok(())
         }
@@ -55,14 +55,14 @@ pub fn check(db: &Path) -> Result<(), Error> {
 pub fn export_campaign(store: &Store, code: Option<&str>, file: &Path) -> Result<(), Error> {
     let campaign = store.campaign(code)?;
     write_campaign(store, &campaign, file)?;
-    println!("Đã xuất đợt thi đua «{}» ra tệp trao đổi «{}».", campaign.code, file.display());
+    say!("Đã xuất đợt thi đua «{}» ra tệp trao đổi «{}».", campaign.code, file.display());
     Ok(())
 }
 
 pub fn export_xlsx(store: &Store, code: Option<&str>, file: &Path) -> Result<(), Error> {
     let campaign = store.campaign(code)?;
     write_xlsx(store, &campaign, file)?;
-    println!("Đã xuất hồ sơ, xếp hạng và danh sách khen thưởng ra «{}».", file.display());
+    say!("Đã xuất hồ sơ, xếp hạng và danh sách khen thưởng ra «{}».", file.display());
     Ok(())
 }
 
@@ -71,9 +71,9 @@ pub fn import_campaign(store: &mut Store, file: &Path) -> Result<(), Error> {
     let code = |id| store.campaigns().ok().and_then(|l| l.into_iter().find(|c| c.id == id)).map(|c| c.code);
     match outcome {
         CampaignImport::Imported(id) => {
-            println!("Đã nhập đợt thi đua «{}».", code(id).unwrap_or_default())
+            say!("Đã nhập đợt thi đua «{}».", code(id).unwrap_or_default())
         }
-        CampaignImport::AlreadyThere(id) => println!(
+        CampaignImport::AlreadyThere(id) => say!(
             "Đợt thi đua «{}» đã có sẵn, giống hệt dữ liệu trong tệp; không ghi gì thêm.",
             code(id).unwrap_or_default()
         ),
@@ -81,54 +81,26 @@ pub fn import_campaign(store: &mut Store, file: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-fn action_label(action: &str) -> &'static str {
-    match action {
-        "insert" => "thêm",
-        "update" => "sửa",
-        "delete" => "xóa",
-        "restore" => "khôi phục",
-        _ => "?",
-    }
-}
-
 pub fn log(store: &Store, code: Option<&str>, nomination: Option<i64>, all: bool, json: bool) -> Result<(), Error> {
-    let entries: Vec<AuditEntry> = match nomination {
-        Some(id) => store.audit_for_nomination(NominationId(id))?,
-        None if all => store.audit_log()?,
-        None => store.audit_for_campaign(store.campaign(code)?.id)?,
-    };
     if json {
-        println!("{}", serde_json::to_string_pretty(&entries).unwrap_or_default());
-    } else if entries.is_empty() {
-        println!("Nhật ký thay đổi chưa có mục nào.");
-    } else {
-        for e in entries {
-            let changes = match (&e.before, &e.after) {
-                (Some(b), Some(a)) => changed_fields(b, a),
-                (None, Some(a)) => a.to_string(),
-                (Some(b), None) => b.to_string(),
-                (None, None) => String::new(),
-            };
-            println!(
-                "{}\t{}\t{} {}\t{}\t{}",
-                e.at,
-                e.actor,
-                action_label(&e.action),
-                e.table,
-                e.row_id.map(|r| r.to_string()).unwrap_or_default(),
-                changes
-            );
-        }
+        let entries: Vec<AuditEntry> = match nomination {
+            Some(id) => store.audit_for_nomination(NominationId(id))?,
+            None if all => store.audit_log()?,
+            None => store.audit_for_campaign(store.campaign(code)?.id)?,
+        };
+        say!("{}", serde_json::to_string_pretty(&entries).unwrap_or_default());
+        return Ok(());
+    }
+    let lines = match nomination {
+        Some(id) => store.audit_lines_for_nomination(NominationId(id))?,
+        None if all => store.audit_lines()?,
+        None => store.audit_lines_for_campaign(store.campaign(code)?.id)?,
+    };
+    if lines.is_empty() {
+        say!("Nhật ký thay đổi chưa có mục nào.");
+    }
+    for l in lines {
+        say!("{}\t{}\t{} {}\t{}", l.at, l.actor, l.action, l.subject, l.changes_text());
     }
     Ok(())
-}
-
-/// "status: received → accepted" for the fields an update changed.
-fn changed_fields(before: &serde_json::Value, after: &serde_json::Value) -> String {
-    let (Some(b), Some(a)) = (before.as_object(), after.as_object()) else { return after.to_string() };
-    a.iter()
-        .filter(|(k, v)| b.get(k.as_str()) != Some(v))
-        .map(|(k, v)| format!("{k}: {} → {v}", b.get(k.as_str()).cloned().unwrap_or_default()))
-        .collect::<Vec<_>>()
-        .join("; ")
 }
