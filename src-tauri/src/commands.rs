@@ -147,6 +147,11 @@ pub fn refuse(state: State<'_, AppState>, id: i64, reason: String, note: String)
 }
 
 #[tauri::command(async)]
+pub fn reopen(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
+    Ok(state.store()?.reopen(NominationId(id))?)
+}
+
+#[tauri::command(async)]
 pub fn accept_all(state: State<'_, AppState>) -> ApiResult<usize> {
     let mut store = state.store()?;
     let c = campaign(&store)?;
@@ -165,6 +170,20 @@ pub fn search(state: State<'_, AppState>, text: String) -> ApiResult<Vec<SearchH
             nomination: (&h.nomination).into(),
         })
         .collect())
+}
+
+/// The campaign's history of changes in words, or one nomination's, oldest first.
+#[tauri::command(async)]
+pub fn audit_log(state: State<'_, AppState>, nomination: Option<i64>) -> ApiResult<Vec<AuditLineView>> {
+    let store = state.store()?;
+    let lines = match nomination {
+        Some(id) => {
+            store.nomination(NominationId(id))?;
+            store.audit_lines_for_nomination(NominationId(id))?
+        }
+        None => store.audit_lines_for_campaign(campaign(&store)?.id)?,
+    };
+    Ok(lines.into_iter().map(AuditLineView::from).collect())
 }
 
 #[tauri::command(async)]

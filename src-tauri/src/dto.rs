@@ -2,7 +2,7 @@
 //! these (ui/src/lib/bindings.ts) by the `bindings_are_fresh` test; nobody writes them twice.
 
 use serde::{Deserialize, Serialize};
-use thidua::model::{Campaign, Nomination, Unit};
+use thidua::model::{Campaign, Nomination, RefusalSource, Status, Unit};
 use thidua::vn::{long_date, vietnam_offset};
 use ts_rs::TS;
 
@@ -146,6 +146,9 @@ pub struct NominationView {
     pub status: String,
     pub status_label: String,
     pub refusals: Vec<RefusalView>,
+    /// The secretary has appraised it (accepted, or refused with a reason of her own), so the
+    /// appraisal can be taken back.
+    pub appraised: bool,
 }
 
 impl From<&Nomination> for NominationView {
@@ -177,6 +180,8 @@ impl From<&Nomination> for NominationView {
                     note: r.note.clone(),
                 })
                 .collect(),
+            appraised: !n.refusals.iter().any(|r| r.source == RefusalSource::Intake)
+                && (n.status == Status::Accepted || n.refusals.iter().any(|r| r.source == RefusalSource::Appraisal)),
         }
     }
 }
@@ -218,6 +223,44 @@ pub struct SearchHitView {
     pub campaign_code: String,
     pub campaign_name: String,
     pub nomination: NominationView,
+}
+
+/// One field of a logged change, in words.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FieldChangeView {
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// One logged change as the secretary reads it (Vietnam time, Vietnamese names and values).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AuditLineView {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub subject: String,
+    pub nomination_id: Option<i64>,
+    pub changes: Vec<FieldChangeView>,
+}
+
+impl From<thidua::store::AuditLine> for AuditLineView {
+    fn from(l: thidua::store::AuditLine) -> Self {
+        AuditLineView {
+            id: l.id,
+            at: l.at,
+            actor: l.actor,
+            action: l.action,
+            subject: l.subject,
+            nomination_id: l.nomination_id,
+            changes: l
+                .changes
+                .into_iter()
+                .map(|c| FieldChangeView { field: c.field, before: c.before, after: c.after })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -52,7 +52,9 @@ fn main() {
             commands::accept,
             commands::refuse,
             commands::accept_all,
+            commands::reopen,
             commands::search,
+            commands::audit_log,
             commands::council,
             commands::add_member,
             commands::open_meeting,
@@ -126,6 +128,8 @@ mod tests {
             PrintProgress::decl(&cfg),
             PrintDone::decl(&cfg),
             AttachmentView::decl(&cfg),
+            FieldChangeView::decl(&cfg),
+            AuditLineView::decl(&cfg),
         ];
         let mut out =
             String::from("// Generated from src-tauri/src/dto.rs by the `bindings_are_fresh` test. Do not edit.\n");

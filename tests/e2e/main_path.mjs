@@ -55,6 +55,12 @@ try {
   await s.click('[data-testid="nav-appraisal"]');
   await s.click('[data-testid="accept-all"]');
   await s.waitText('main', (t) => t.includes('Không còn hồ sơ nào chờ thẩm định'));
+  // Accepted by mistake? Taken back into the queue, then accepted again.
+  await s.click('[data-testid="reopen-1"]');
+  await s.waitText('[data-testid="appraise-1"]', (t) => t.includes('Phòng Tài chính - Kế hoạch'));
+  await s.screenshot(`${shots}/03c-appraisal.png`);
+  await s.click('[data-testid="accept-all"]');
+  await s.waitText('main', (t) => t.includes('Không còn hồ sơ nào chờ thẩm định'));
 
   // The council: two members, a meeting, full sheets.
   await s.click('[data-testid="nav-council"]');
@@ -133,6 +139,13 @@ try {
     }
     await s.screenshot(`${shots}/${file}.png`);
   }
+  // The history of dossier 1, opened from its row: who accepted it, from which state to which.
+  await s.click('[data-testid="nav-nominations"]');
+  await s.click('[data-testid="history-of-1"]');
+  const history = await s.waitText('[data-testid="history-table"]', (t) => t.includes('Trạng thái: Đã tiếp nhận → Đạt'));
+  assert.match(history, /Tệp đính kèm — hồ sơ số 1/);
+  assert.match(history, /Tên tệp: Tờ trình số 12\.pdf/);
+  await s.screenshot(`${shots}/10-history.png`);
   console.log('main path: ok');
 } catch (e) {
   await s.screenshot(`${shots}/failure.png`).catch(() => {});

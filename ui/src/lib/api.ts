@@ -2,7 +2,7 @@
 // imports @tauri-apps/api. Component tests replace this module.
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type {
-  ApiError, AttachmentView, BackupView, CouncilView, PrintDone, PrinterView, PrintProgress, PrintRequest, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
+  ApiError, AttachmentView, AuditLineView, BackupView, CouncilView, PrintDone, PrinterView, PrintProgress, PrintRequest, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
 } from './bindings';
 
 export type { ApiError };
@@ -31,7 +31,9 @@ export const api = {
   accept: (id: number) => call<void>('accept', { id }),
   refuse: (id: number, reason: string, note: string) => call<void>('refuse', { id, reason, note }),
   acceptAll: () => call<number>('accept_all'),
+  reopen: (id: number) => call<void>('reopen', { id }),
   search: (text: string) => call<SearchHitView[]>('search', { text }),
+  auditLog: (nomination: number | null) => call<AuditLineView[]>('audit_log', { nomination }),
   council: () => call<CouncilView>('council'),
   addMember: (name: string, role: string, position: string | null) => call<void>('add_member', { name, role, position }),
   openMeeting: (date: string, place: string | null, present: number[]) => call<void>('open_meeting', { date, place, present }),

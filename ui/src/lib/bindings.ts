@@ -34,7 +34,12 @@ submitted_at: string,
 /**
  * "05/01/2024 09:59:59".
  */
-submitted_text: string, proposal_letter: string, minutes: string, achievement_report: string, summary: string, status: string, status_label: string, refusals: Array<RefusalView>, };
+submitted_text: string, proposal_letter: string, minutes: string, achievement_report: string, summary: string, status: string, status_label: string, refusals: Array<RefusalView>, 
+/**
+ * The secretary has appraised it (accepted, or refused with a reason of her own), so the
+ * appraisal can be taken back.
+ */
+appraised: boolean, };
 
 export type NominationInput = { unit_id: number, 
 /**
@@ -159,3 +164,7 @@ export type PrintProgress = { job: number, state: string, label: string, };
 export type PrintDone = { job: number, printer: string, pages: number, };
 
 export type AttachmentView = { id: number, file_name: string, bytes: number, };
+
+export type FieldChangeView = { field: string, before: string | null, after: string | null, };
+
+export type AuditLineView = { id: number, at: string, actor: string, action: string, subject: string, nomination_id: number | null, changes: Array<FieldChangeView>, };
