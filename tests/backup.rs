@@ -238,3 +238,40 @@ fn restoring_from_the_oldest_kept_backup_copies_it_before_the_rotation_prunes_it
     assert!(!oldest.exists(), "the rotation then prunes it as usual");
     assert_eq!(list_backups(&db).unwrap().len(), KEEP_LAST);
 }
+
+#[test]
+fn temporary_files_of_killed_backups_are_removed_once_stale_and_fresh_ones_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = example_file(dir.path());
+    let store = Store::open(&db).unwrap();
+    let folder = thidua::store::backup::backup_folder(&db);
+    let usb = dir.path().join("usb");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::create_dir_all(&usb).unwrap();
+    let hours_ago = |h: u64| std::time::SystemTime::now() - std::time::Duration::from_secs(h * 3600);
+    let leave = |path: std::path::PathBuf, when: std::time::SystemTime| {
+        std::fs::write(&path, b"half a database").unwrap();
+        std::fs::File::options().write(true).open(&path).unwrap().set_modified(when).unwrap();
+        path
+    };
+    let stale = [
+        leave(folder.join(".thidua-2024-01-04-001-daily.sqlite3.4242.tmp"), hours_ago(30)),
+        leave(folder.join(".thidua-2024-01-04-001-daily.sqlite3.4242.tmp-journal"), hours_ago(30)),
+        leave(usb.join(".ban-sao.sqlite3.77.tmp"), hours_ago(2)),
+    ];
+    let kept = [
+        // A copy still being written by another process, and files that are not ours.
+        leave(folder.join(".thidua-2024-01-05-001-daily.sqlite3.4343.tmp"), std::time::SystemTime::now()),
+        leave(usb.join(".khac.sqlite3.77.tmp"), hours_ago(30)),
+        leave(usb.join("ghi-chu.tmp"), hours_ago(30)),
+    ];
+
+    store.daily_backup_if_due(day(2024, 1, 5)).unwrap().unwrap();
+    store.backup_to(&usb.join("ban-sao.sqlite3")).unwrap();
+    for p in &stale {
+        assert!(!p.exists(), "{} is still there", p.display());
+    }
+    for p in &kept {
+        assert!(p.exists(), "{} was removed", p.display());
+    }
+}

@@ -70,11 +70,36 @@ fn backup_day(path: &Path) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(name.get(PREFIX.len()..PREFIX.len() + 10)?, "%Y-%m-%d").ok()
 }
 
+/// How old a temporary file must be before it counts as left behind by a copy that was killed:
+/// no copy of the database takes anywhere near this long.
+pub const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the temporary files (`.NAME.PID.tmp` and SQLite's `-journal` beside one) that copies
+/// killed mid-way left in `folder`: those of `name`, and those of every file named as ours are
+/// (`thidua-…`: automatic backups, the database itself). Only files older than [`STALE_TEMPORARY`], so a copy still running elsewhere
+/// keeps its file. Best effort: a file that cannot be removed is left for the next time.
+fn remove_stale_temporaries(folder: &Path, name: &str) {
+    let ours = |file: &str| {
+        let stem = file.strip_suffix("-journal").unwrap_or(file);
+        stem.ends_with(".tmp") && (stem.starts_with(&format!(".{name}.")) || stem.starts_with(&format!(".{PREFIX}")))
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(file) = file.to_str() else { continue };
+        let old = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+        if ours(file) && old.is_some_and(|age| age >= STALE_TEMPORARY) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Copies the database behind `src` into `dest` through a temporary file and a rename.
 fn copy_database(src: &Connection, dest: &Path) -> Result<()> {
     let folder = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder).map_err(io(folder))?;
     let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("thidua");
+    remove_stale_temporaries(folder, name);
     let tmp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let _ = std::fs::remove_file(&tmp);
