@@ -1,0 +1,264 @@
+//! The command line's arguments and subcommands, as clap parses them. Help texts are the
+//! secretary's Vietnamese.
+
+use std::path::PathBuf;
+
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+
+use crate::council;
+
+/// Thi đua: hồ sơ đề nghị khen thưởng của một đợt thi đua.
+#[derive(Parser)]
+#[command(name = "thidua", version)]
+pub(crate) struct Cli {
+    /// Tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng).
+    #[arg(long, global = true, value_name = "TỆP")]
+    pub(crate) db: Option<PathBuf>,
+    /// Mã đợt thi đua (mặc định: đợt mới nhất).
+    #[arg(long, global = true, value_name = "MÃ")]
+    pub(crate) campaign: Option<String>,
+    /// Tên người thực hiện ghi vào nhật ký thay đổi (mặc định: tên người dùng của máy).
+    #[arg(long, global = true, value_name = "TÊN")]
+    pub(crate) user: Option<String>,
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Tạo cơ sở dữ liệu; với --example, thêm đợt thi đua mẫu Bạch Thông quý IV/2023.
+    Init {
+        #[arg(long)]
+        example: bool,
+    },
+    /// Liệt kê các đợt thi đua.
+    Campaigns,
+    /// Đợt thi đua: nhập tệp định nghĩa.
+    #[command(subcommand)]
+    Campaign(CampaignCommand),
+    /// Liệt kê đơn vị của đợt thi đua.
+    Units,
+    /// Nhập hồ sơ từ tệp .csv hoặc .xlsx (nhập tất cả hoặc không dòng nào).
+    Import { file: PathBuf },
+    /// Liệt kê hồ sơ đề nghị khen thưởng.
+    Nominations {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Thẩm định hồ sơ: đạt (--accept), không tiếp nhận (--refuse LÝ_DO) hoặc thẩm định lại (--reopen).
+    Appraise(AppraiseArgs),
+    /// Thành viên Hội đồng (lấy từ đợt trước nếu đợt này chưa có).
+    Members {
+        #[command(subcommand)]
+        command: Option<council::MembersCommand>,
+    },
+    /// Cuộc họp Hội đồng: xem, mở, kết thúc.
+    Meeting {
+        #[command(subcommand)]
+        command: Option<council::MeetingCommand>,
+    },
+    /// Điểm chấm của Hội đồng.
+    #[command(subcommand)]
+    Scores(council::ScoresCommand),
+    /// Xếp hạng các hồ sơ được thẩm định đạt theo điểm trung bình.
+    Ranking {
+        /// collective hoặc individual.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ghi kết quả biểu quyết cho một hồ sơ.
+    Vote {
+        id: i64,
+        #[arg(long)]
+        agree: u32,
+        #[arg(long, default_value_t = 0)]
+        disagree: u32,
+        #[arg(long, default_value_t = 0)]
+        blank: u32,
+    },
+    /// Danh sách đề nghị cấp trên khen thưởng (tối đa 03).
+    Shortlist {
+        #[command(subcommand)]
+        command: Option<council::ShortlistCommand>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Quyết định khen thưởng: ghi số, ngày ký và người ký.
+    #[command(subcommand)]
+    Decision(DecisionCommand),
+    /// Giấy khen: lưu độ lệch của một trường khi in trên phôi in sẵn.
+    #[command(subcommand)]
+    Certificate(CertificateCommand),
+    /// In văn bản: ra tệp PDF (--out) hoặc ra máy in (--printer).
+    Print(PrintArgs),
+    /// Sao lưu toàn bộ cơ sở dữ liệu ra một tệp (ví dụ trên USB).
+    Backup { file: PathBuf },
+    /// Khôi phục cơ sở dữ liệu từ một bản sao lưu (bản đang dùng được giữ lại làm bản sao lưu).
+    Restore { file: PathBuf },
+    /// Kiểm tra cơ sở dữ liệu có bị hỏng không.
+    Check,
+    /// Xuất dữ liệu: tệp trao đổi của đợt thi đua hoặc bảng tính .xlsx.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Nhập một đợt thi đua từ tệp trao đổi (.zip) do «thidua export campaign» tạo.
+    ImportCampaign { file: PathBuf },
+    /// Nhật ký thay đổi (của cả đợt thi đua, của một hồ sơ với --nomination, hoặc toàn bộ với --all).
+    Log {
+        #[arg(long, value_name = "SỐ", conflicts_with = "all")]
+        nomination: Option<i64>,
+        /// Toàn bộ nhật ký, kể cả các lần khôi phục cơ sở dữ liệu.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Liệt kê máy in của hệ thống in, khổ giấy và khay giấy.
+    Printers {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Đính kèm tệp (bản quét hồ sơ) vào một hồ sơ; tệp được chép vào thư mục dữ liệu.
+    Attach {
+        id: i64,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Liệt kê tệp đính kèm của một hồ sơ.
+    Attachments { id: i64 },
+    /// Tìm hồ sơ theo tên, không cần dấu ("nguyen thi huong").
+    Search {
+        text: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum CampaignCommand {
+    /// Nhập một tệp định nghĩa đợt thi đua (.json, cùng dạng với đợt mẫu).
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum DecisionCommand {
+    /// Ghi số và ngày ký của quyết định (sau khi đã ký).
+    SetNumber {
+        /// Số quyết định (25 trong «25/QĐ-UBND»).
+        number: u32,
+        /// Ngày ký, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: chrono::NaiveDate,
+        /// Họ và tên người ký (mặc định: người ký trong thiết lập của đợt thi đua).
+        #[arg(long, value_name = "HỌ_TÊN")]
+        signer: Option<String>,
+        /// Chức vụ người ký: «CHỦ TỊCH» hoặc «PHÓ CHỦ TỊCH» (ký thay: KT. CHỦ TỊCH).
+        #[arg(long, value_name = "CHỨC_VỤ", requires = "signer")]
+        signer_title: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum CertificateCommand {
+    /// Lưu độ lệch (mm, sang phải và xuống dưới) của một trường trên phôi in sẵn.
+    Offset {
+        /// Tên trường (xem trang căn chỉnh: thidua print calibration).
+        field: String,
+        #[arg(long, allow_hyphen_values = true, default_value = "0")]
+        dx: f64,
+        #[arg(long, allow_hyphen_values = true, default_value = "0")]
+        dy: f64,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum PrintWhat {
+    Decision,
+    Annex,
+    Certificates,
+    Calibration,
+    Refusals,
+    ScoreSheets,
+    /// Tờ trình đề nghị cấp trên khen thưởng các tập thể, cá nhân Hội đồng đã chọn.
+    Proposal,
+    /// Biên bản cuộc họp Hội đồng gần nhất.
+    Minutes,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum OrientationArg {
+    Auto,
+    Portrait,
+    Landscape,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum StockKind {
+    Plain,
+    Preprinted,
+}
+
+#[derive(Args)]
+#[command(group(ArgGroup::new("target").required(true).args(["out", "printer"])))]
+pub(crate) struct PrintArgs {
+    pub(crate) what: PrintWhat,
+    /// Tệp PDF sẽ ghi.
+    #[arg(long, value_name = "TỆP.pdf")]
+    pub(crate) out: Option<PathBuf>,
+    /// Tên máy in (xem: thidua printers); lệnh chỉ kết thúc khi máy in đã in xong.
+    #[arg(long, value_name = "TÊN")]
+    pub(crate) printer: Option<String>,
+    /// Các trang cần in: «3», «5-7», «2,9».
+    #[arg(long, value_name = "TRANG", requires = "printer")]
+    pub(crate) pages: Option<String>,
+    /// Số bản in.
+    #[arg(long, default_value_t = 1, requires = "printer")]
+    pub(crate) copies: u32,
+    /// Khổ giấy (mặc định: A4; giấy khen theo khổ phôi của đợt thi đua, in đúng kích thước).
+    #[arg(long, value_name = "KHỔ", requires = "printer")]
+    pub(crate) media: Option<String>,
+    /// Hướng giấy: auto, portrait, landscape.
+    #[arg(long, value_enum, default_value = "auto", requires = "printer")]
+    pub(crate) orientation: OrientationArg,
+    /// Chờ máy in tối đa bao nhiêu giây.
+    #[arg(long, default_value_t = 120, value_name = "GIÂY", requires = "printer")]
+    pub(crate) timeout: u64,
+    /// Giấy khen: giấy trắng có viền (plain) hoặc phôi in sẵn (preprinted).
+    #[arg(long, value_enum, default_value = "plain")]
+    pub(crate) stock: StockKind,
+    /// Phiếu chấm điểm: tên thành viên Hội đồng (nhắc lại cho mỗi người; mặc định: mọi thành viên).
+    #[arg(long, value_name = "HỌ_TÊN")]
+    pub(crate) member: Vec<String>,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum ExportCommand {
+    /// Cả đợt thi đua ra một tệp trao đổi (.zip) kèm mã băm SHA-256.
+    Campaign { file: PathBuf },
+    /// Hồ sơ, xếp hạng và danh sách khen thưởng ra bảng tính .xlsx.
+    Xlsx { file: PathBuf },
+}
+
+#[derive(Args)]
+#[command(group(ArgGroup::new("action").required(true).args(["accept", "refuse", "accept_all", "reopen"])))]
+pub(crate) struct AppraiseArgs {
+    /// Số hồ sơ.
+    #[arg(required_unless_present = "accept_all")]
+    pub(crate) id: Option<i64>,
+    /// Thẩm định đạt.
+    #[arg(long, conflicts_with_all = ["refuse", "accept_all"])]
+    pub(crate) accept: bool,
+    /// Không tiếp nhận, với mã lý do: late, incomplete, wrong_form, over_quota, criteria_not_met.
+    #[arg(long, value_name = "LÝ_DO")]
+    pub(crate) refuse: Option<String>,
+    /// Ghi chú gửi đơn vị.
+    #[arg(long, requires = "refuse")]
+    pub(crate) note: Option<String>,
+    /// Thẩm định đạt mọi hồ sơ đang chờ.
+    #[arg(long, conflicts_with_all = ["id", "refuse"])]
+    pub(crate) accept_all: bool,
+    /// Hủy kết quả thẩm định đã ghi: hồ sơ trở lại chờ thẩm định.
+    #[arg(long, conflicts_with_all = ["accept", "refuse", "accept_all"])]
+    pub(crate) reopen: bool,
+}
