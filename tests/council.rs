@@ -194,6 +194,30 @@ fn the_shortlist_takes_three_refuses_a_fourth_and_a_refused_nomination_and_asks_
         assert_eq!(err.code(), "appraisal_locked");
         assert!(err.to_string().contains("bỏ hồ sơ khỏi danh sách trước"), "{err}");
     }
+    // A shortlisted nominee's name can be corrected, but not so that it would no longer be accepted,
+    // and a scored nominee's kind cannot change.
+    let listed = store.nomination(NominationId(1)).unwrap();
+    let mut item = thidua::model::NewNomination {
+        unit: listed.unit,
+        kind: listed.kind,
+        name: format!("{} ", listed.name),
+        gender: listed.gender,
+        position: listed.position.clone(),
+        submitted_at: listed.submitted_at,
+        parts: listed.parts,
+        summary: listed.summary.clone(),
+    };
+    store.correct_nomination(NominationId(1), &item).unwrap();
+    item.submitted_at = "2024-01-06T08:00:00+07:00".parse().unwrap();
+    let late = store.correct_nomination(NominationId(1), &item).unwrap_err();
+    assert_eq!(late.code(), "appraisal_locked");
+    assert!(late.to_string().contains("không còn đạt"), "{late}");
+    item.submitted_at = listed.submitted_at;
+    item.kind = NomineeKind::Collective;
+    let kind = store.correct_nomination(NominationId(1), &item).unwrap_err();
+    assert!(kind.to_string().contains("đã được chấm điểm"), "{kind}");
+    assert_eq!(store.nomination(NominationId(1)).unwrap(), listed);
+
     store.shortlist_remove(c, NominationId(1)).unwrap();
     store.reopen(NominationId(1)).unwrap();
     store.accept(NominationId(1)).unwrap();

@@ -234,3 +234,80 @@ fn an_appraisal_taken_back_puts_the_dossier_back_in_the_queue_and_the_places_fol
     assert!(err.to_string().contains("chưa được thẩm định"), "{err}");
     assert_eq!(store.reopen(first).unwrap_err().code(), "not_appraisable");
 }
+
+#[test]
+fn a_correction_re_applies_the_rules_to_the_unit_and_keeps_the_dossier_s_number() {
+    let (mut store, c) = example_store();
+    let u = unit(&store, c.id, "Phòng Y tế");
+    let first = store.record_nomination(c.id, &person(u, "Nông Thị Hoa", "2024-01-03T08:00:00+07:00")).unwrap();
+    let second = store.record_nomination(c.id, &person(u, "Lý Văn Minh", "2024-01-04T08:00:00+07:00")).unwrap();
+
+    // A typo in the name, typed with decomposed diacritics: stored composed, nothing else moves.
+    let mut fixed = person(u, "Nông Thị Hoa\u{300}", "2024-01-03T08:00:00+07:00");
+    fixed.name = "No\u{302}ng Thi\u{323} Hoa\u{300}".into();
+    assert!(store.preview_correction(first, &fixed).unwrap().is_empty(), "a dossier does not take its own place");
+    store.correct_nomination(first, &fixed).unwrap();
+    let n = store.nomination(first).unwrap();
+    assert_eq!((n.id, n.name.as_str(), n.status), (first, "Nông Thị Hoà", Status::Received));
+    assert_eq!(store.nomination(second).unwrap().reasons(), vec![Reason::OverQuota]);
+
+    // The portal time was recorded wrongly: it was after the deadline. The place passes to the second.
+    let late = person(u, "Nông Thị Hoà", "2024-01-05T10:30:00+07:00");
+    let preview: Vec<Reason> = store.preview_correction(first, &late).unwrap().into_iter().map(|(r, _)| r).collect();
+    assert_eq!(preview, vec![Reason::Late]);
+    store.correct_nomination(first, &late).unwrap();
+    assert_eq!(store.nomination(first).unwrap().reasons(), vec![Reason::Late]);
+    assert_eq!(store.nomination(second).unwrap().status, Status::Received);
+
+    // The second belonged to another unit all along: both units' places are worked out again.
+    store.correct_nomination(first, &fixed).unwrap();
+    assert_eq!(store.nomination(second).unwrap().reasons(), vec![Reason::OverQuota]);
+    let other = unit(&store, c.id, "Xã Tân Tú");
+    store.correct_nomination(second, &person(other, "Lý Văn Minh", "2024-01-04T08:00:00+07:00")).unwrap();
+    let moved = store.nomination(second).unwrap();
+    assert_eq!((moved.unit, moved.status), (other, Status::Received));
+
+    // An accepted dossier stays accepted through a correction that keeps it within the rules.
+    store.accept(first).unwrap();
+    let mut position = fixed.clone();
+    position.position = Some("Trưởng phòng".into());
+    store.correct_nomination(first, &position).unwrap();
+    let n = store.nomination(first).unwrap();
+    assert_eq!((n.status, n.position.as_deref()), (Status::Accepted, Some("Trưởng phòng")));
+
+    // Bad corrections change nothing.
+    let mut nameless = fixed.clone();
+    nameless.name = "  ".into();
+    assert_eq!(store.correct_nomination(first, &nameless).unwrap_err().code(), "invalid_argument");
+    let mut genderless = fixed.clone();
+    genderless.gender = None;
+    assert!(store.correct_nomination(first, &genderless).unwrap_err().to_string().contains("giới tính"));
+    assert_eq!(store.nomination(first).unwrap(), n);
+}
+
+#[test]
+fn the_correct_command_changes_only_the_fields_given_and_refuses_bad_values_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = common::example_file(dir.path());
+    // Dossier 6 was refused for a missing Biên bản that was in fact in the dossier.
+    let out = common::cli(&db, &["correct", "6", "--minutes", "present"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(common::stdout(&out).contains("Đã sửa hồ sơ số 6: Đã tiếp nhận."), "{}", common::stdout(&out));
+    let store = Store::open(&db).unwrap();
+    let six = store.nomination(thidua::model::NominationId(6)).unwrap();
+    assert_eq!((six.name.as_str(), six.gender), ("Ma Văn Lành", Some(Gender::Male)));
+    drop(store);
+
+    let before = common::content_digest(&db);
+    for (args, message) in [
+        (vec!["correct", "6", "--gender", "khác"], "giới tính «khác» phải là một trong"),
+        (vec!["correct", "6", "--time", "32/01/2024 09:00"], "thời điểm nộp «32/01/2024 09:00»"),
+        (vec!["correct", "6", "--unit", "Xã Không Có"], "không có đơn vị «Xã Không Có»"),
+        (vec!["correct", "99", "--name", "Ai đó"], "Không có hồ sơ số 99"),
+    ] {
+        let out = common::cli(&db, &args);
+        assert!(!out.status.success());
+        assert!(common::stderr(&out).contains(message), "{args:?}: {}", common::stderr(&out));
+    }
+    assert_eq!(common::content_digest(&db), before);
+}

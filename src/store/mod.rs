@@ -1,6 +1,7 @@
 //! SQLite storage: opening and migrating the database file, transactions, and one module per
 //! aggregate. SQL lives only here.
 
+mod appraisal;
 mod attachments;
 mod audit;
 mod audit_lines;
@@ -10,6 +11,7 @@ mod council;
 mod documents;
 mod nominations;
 mod overview;
+mod preview;
 mod scoring;
 mod transfer;
 

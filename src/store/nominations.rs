@@ -83,6 +83,89 @@ impl Store {
         ids.into_iter().next().ok_or(Error::NoCampaign)
     }
 
+    /// Corrects a recorded dossier (a mistyped name, the wrong gender, position or portal time, a
+    /// dossier part recorded wrongly, the wrong unit) and applies the intake rules again to its unit,
+    /// and to its former unit when it moves. Its appraisal, scores, votes and files stay. Refused,
+    /// with nothing changed, when the kind of a nominee already scored against its kind's criteria
+    /// would change, or when a shortlisted nominee would no longer be accepted.
+    pub fn correct_nomination(&mut self, id: NominationId, item: &NewNomination) -> Result<()> {
+        let before = self.nomination(id)?;
+        let campaign = self.campaign_by_id(before.campaign)?;
+        let unit_here: bool = self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM units WHERE id = ?1 AND campaign_id = ?2)",
+            params![item.unit.0, campaign.id.0],
+            |r| r.get(0),
+        )?;
+        if !unit_here {
+            return Err(Error::InvalidArgument(format!("đơn vị số {} không thuộc đợt thi đua này", item.unit.0)));
+        }
+        let name = normalise_name(&item.name);
+        if name.is_empty() {
+            return Err(Error::InvalidArgument("tên tập thể hoặc cá nhân không được để trống".into()));
+        }
+        let individual = item.kind == NomineeKind::Individual;
+        if individual && item.gender.is_none() {
+            return Err(Error::InvalidArgument(
+                "cá nhân phải có giới tính để in «Ông» hoặc «Bà» trên Giấy khen".into(),
+            ));
+        }
+        if item.kind != before.kind {
+            let scored: bool = self.conn().query_row(
+                "SELECT EXISTS (SELECT 1 FROM scores WHERE nomination_id = ?1)",
+                [id.0],
+                |r| r.get(0),
+            )?;
+            if scored {
+                return Err(Error::AppraisalLocked {
+                    id,
+                    why: format!(
+                        "hồ sơ đã được chấm điểm theo tiêu chí dành cho {}; không đổi được loại",
+                        before.kind.label().to_lowercase()
+                    ),
+                });
+            }
+        }
+        self.with_tx(|tx| {
+            tx.execute(
+                "UPDATE nominations SET unit_id = ?2, kind = ?3, name = ?4, name_folded = ?5, gender = ?6, position = ?7,
+                     submitted_at = ?8, proposal_letter = ?9, minutes = ?10, achievement_report = ?11, summary = ?12
+                 WHERE id = ?1",
+                params![
+                    id.0,
+                    item.unit.0,
+                    item.kind.code(),
+                    name,
+                    fold(&name),
+                    item.gender.filter(|_| individual).map(Gender::code),
+                    item.position.as_deref().map(normalise_name).filter(|p| individual && !p.is_empty()),
+                    format_time(item.submitted_at),
+                    item.parts.proposal_letter.code(),
+                    item.parts.minutes.code(),
+                    item.parts.achievement_report.code(),
+                    nfc(item.summary.trim()),
+                ],
+            )?;
+            recompute_unit(tx, &campaign, item.unit)?;
+            if before.unit != item.unit {
+                recompute_unit(tx, &campaign, before.unit)?;
+            }
+            let (status, listed): (String, bool) = tx.query_row(
+                "SELECT status, EXISTS (SELECT 1 FROM shortlist WHERE nomination_id = ?1) FROM nominations WHERE id = ?1",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            if listed && status != Status::Accepted.code() {
+                return Err(Error::AppraisalLocked {
+                    id,
+                    why: "hồ sơ đang có trong danh sách đề nghị của Hội đồng, và sau khi sửa sẽ không còn đạt; \
+                          hãy bỏ hồ sơ khỏi danh sách trước"
+                        .into(),
+                });
+            }
+            Ok(())
+        })
+    }
+
     /// The campaign's nominations in the order they were recorded, with their refusal reasons.
     pub fn nominations(&self, campaign: CampaignId) -> Result<Vec<Nomination>> {
         let mut stmt = self.conn().prepare(&format!(
@@ -132,104 +215,6 @@ impl Store {
         Ok(list)
     }
 
-    /// Appraisal (R7): the secretary accepts a received dossier for the award.
-    pub fn accept(&mut self, id: NominationId) -> Result<()> {
-        let n = self.nomination(id)?;
-        let intake: Vec<&Refusal> = n.refusals.iter().filter(|r| r.source == RefusalSource::Intake).collect();
-        if !intake.is_empty() {
-            let reasons = intake.iter().map(|r| r.reason.label()).collect::<Vec<_>>().join("; ");
-            return Err(Error::RefusedAtIntake { id, reasons });
-        }
-        let campaign = self.campaign_by_id(n.campaign)?;
-        self.with_tx(|tx| {
-            tx.execute("DELETE FROM refusals WHERE nomination_id = ?1 AND source = 'appraisal'", [id.0])?;
-            tx.execute("UPDATE nominations SET decision = 'accepted' WHERE id = ?1", [id.0])?;
-            recompute_unit(tx, &campaign, n.unit)
-        })
-    }
-
-    /// Appraisal (R7): the secretary refuses a dossier with a reason and a note for the unit.
-    /// The dossier then holds no place, so the unit's next dossier may take it (R4).
-    pub fn refuse(&mut self, id: NominationId, reason: Reason, note: &str) -> Result<()> {
-        let n = self.nomination(id)?;
-        if n.refusals.iter().any(|r| r.source == RefusalSource::Intake) {
-            return Err(Error::NotAppraisable { id, status: n.status });
-        }
-        self.unless_shortlisted(&n)?;
-        let campaign = self.campaign_by_id(n.campaign)?;
-        let note = normalise_name(note);
-        self.with_tx(|tx| {
-            tx.execute("DELETE FROM refusals WHERE nomination_id = ?1 AND source = 'appraisal'", [id.0])?;
-            tx.execute("UPDATE nominations SET decision = 'refused' WHERE id = ?1", [id.0])?;
-            tx.execute(
-                "INSERT INTO refusals (nomination_id, reason, note, source) VALUES (?1, ?2, ?3, 'appraisal')",
-                params![id.0, reason.code(), note],
-            )?;
-            recompute_unit(tx, &campaign, n.unit)
-        })
-    }
-
-    /// Takes back an appraisal made by mistake: the dossier waits as received again (or holds no
-    /// place when another dossier of its unit has taken it meanwhile, R4), and the secretary's own
-    /// refusal is removed. Refused while the dossier is on the shortlist: the council's choice
-    /// would silently lose its nominee.
-    pub fn reopen(&mut self, id: NominationId) -> Result<()> {
-        let n = self.nomination(id)?;
-        if n.refusals.iter().any(|r| r.source == RefusalSource::Intake) {
-            return Err(Error::NotAppraisable { id, status: n.status });
-        }
-        let appraised: Option<String> =
-            self.conn().query_row("SELECT decision FROM nominations WHERE id = ?1", [id.0], |r| r.get(0))?;
-        if appraised.is_none() {
-            return Err(Error::AppraisalLocked { id, why: "hồ sơ chưa được thẩm định".into() });
-        }
-        self.unless_shortlisted(&n)?;
-        let campaign = self.campaign_by_id(n.campaign)?;
-        self.with_tx(|tx| {
-            tx.execute("DELETE FROM refusals WHERE nomination_id = ?1 AND source = 'appraisal'", [id.0])?;
-            tx.execute("UPDATE nominations SET decision = NULL WHERE id = ?1", [id.0])?;
-            recompute_unit(tx, &campaign, n.unit)
-        })
-    }
-
-    fn unless_shortlisted(&self, n: &Nomination) -> Result<()> {
-        let listed: bool = self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM shortlist WHERE nomination_id = ?1)",
-            [n.id.0],
-            |r| r.get(0),
-        )?;
-        if listed {
-            let campaign = self.campaign_by_id(n.campaign)?;
-            let award = campaign.settings.awards.iter().find(|a| a.shortlist_max.is_some());
-            let award = award.map_or("cấp trên", |a| a.name.as_str());
-            return Err(Error::AppraisalLocked {
-                id: n.id,
-                why: format!("hồ sơ đang có trong danh sách đề nghị {award}; hãy bỏ hồ sơ khỏi danh sách trước"),
-            });
-        }
-        Ok(())
-    }
-
-    /// Accepts every dossier still waiting as received; returns how many.
-    pub fn accept_all(&mut self, campaign: CampaignId) -> Result<usize> {
-        let waiting: Vec<Nomination> =
-            self.nominations(campaign)?.into_iter().filter(|n| n.status == Status::Received).collect();
-        let campaign = self.campaign_by_id(campaign)?;
-        self.with_tx(|tx| {
-            let mut units = Vec::new();
-            for n in &waiting {
-                tx.execute("UPDATE nominations SET decision = 'accepted' WHERE id = ?1", [n.id.0])?;
-                if !units.contains(&n.unit) {
-                    units.push(n.unit);
-                }
-            }
-            for unit in units {
-                recompute_unit(tx, &campaign, unit)?;
-            }
-            Ok(waiting.len())
-        })
-    }
-
     /// Finds nominations in every campaign whose nominee or unit matches `text`, ignoring case
     /// and diacritics ("nguyen thi huong" finds "Nguyễn Thị Hường").
     pub fn search(&self, text: &str) -> Result<Vec<SearchHit>> {
@@ -254,52 +239,6 @@ impl Store {
             .zip(names)
             .map(|(nomination, (campaign_code, campaign_name))| SearchHit { campaign_code, campaign_name, nomination })
             .collect())
-    }
-
-    /// What the intake rules would say of a dossier if it were recorded now, without recording it:
-    /// the form checks the rules as the secretary types (R4–R6).
-    pub fn preview_nomination(&self, campaign: CampaignId, item: &NewNomination) -> Result<Vec<(Reason, String)>> {
-        let campaign = self.campaign_by_id(campaign)?;
-        let kind: String = self.conn().query_row(
-            "SELECT kind FROM units WHERE id = ?1 AND campaign_id = ?2",
-            params![item.unit.0, campaign.id.0],
-            |r| r.get(0),
-        )?;
-        let unit_kind = UnitKind::from_code(&kind).ok_or_else(|| bad_value(&kind))?;
-        let mut reasons =
-            intrinsic_refusals(&campaign, IntakeFacts { submitted_at: item.submitted_at, parts: &item.parts });
-        let others: Vec<Nomination> =
-            self.nominations(campaign.id)?.into_iter().filter(|n| n.unit == item.unit).collect();
-        let new_id = NominationId(i64::MAX);
-        let mut entries: Vec<QuotaEntry> = others
-            .iter()
-            .map(|n| QuotaEntry {
-                id: n.id,
-                submitted_at: n.submitted_at,
-                refused_otherwise: n.refusals.iter().any(|r| r.reason != Reason::OverQuota),
-                accepted: n.status == Status::Accepted,
-            })
-            .collect();
-        entries.push(QuotaEntry {
-            id: new_id,
-            submitted_at: item.submitted_at,
-            refused_otherwise: !reasons.is_empty(),
-            accepted: false,
-        });
-        if let Some(Place::OverQuota { by }) = assign_places(&entries, campaign.quota(unit_kind)).get(&new_id) {
-            let note = match others.iter().find(|n| n.id == *by) {
-                Some(holder) => format!(
-                    "Mỗi đơn vị đề nghị không quá {:02} tập thể hoặc cá nhân; suất của đơn vị đã thuộc hồ sơ số {} ({}, nộp lúc {}).",
-                    campaign.quota(unit_kind),
-                    holder.id,
-                    holder.name,
-                    crate::rules::intake::vietnam_time_text(holder.submitted_at)
-                ),
-                None => format!("Đợt thi đua không dành suất đề nghị cho đơn vị loại «{}».", unit_kind.label()),
-            };
-            reasons.push((Reason::OverQuota, note));
-        }
-        Ok(reasons)
     }
 
     /// The keys (unit, kind, folded name, portal time) of the campaign's recorded dossiers, so an
@@ -353,7 +292,7 @@ fn insert(tx: &Transaction<'_>, campaign: &Campaign, item: &NewNomination) -> Re
 
 /// Applies the intake rules to all of one unit's dossiers: their own reasons (R5, R6), then the
 /// quota (R4), which depends on the others. Appraisal decisions are kept.
-fn recompute_unit(tx: &Transaction<'_>, campaign: &Campaign, unit: UnitId) -> Result<()> {
+pub(super) fn recompute_unit(tx: &Transaction<'_>, campaign: &Campaign, unit: UnitId) -> Result<()> {
     let kind: String = tx.query_row("SELECT kind FROM units WHERE id = ?1", [unit.0], |r| r.get(0))?;
     let unit_kind = UnitKind::from_code(&kind).ok_or_else(|| bad_value(&kind))?;
     let mut stmt = tx.prepare(

@@ -45,6 +45,9 @@ pub(crate) enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Sửa hồ sơ đã ghi nhận (tên, giới tính, chức vụ, thời điểm nộp, thành phần hồ sơ...); các quy
+    /// định tiếp nhận được áp dụng lại.
+    Correct(CorrectArgs),
     /// Thẩm định hồ sơ: đạt (--accept), không tiếp nhận (--refuse LÝ_DO) hoặc thẩm định lại (--reopen).
     Appraise(AppraiseArgs),
     /// Thành viên Hội đồng (lấy từ đợt trước nếu đợt này chưa có).
@@ -261,4 +264,38 @@ pub(crate) struct AppraiseArgs {
     /// Hủy kết quả thẩm định đã ghi: hồ sơ trở lại chờ thẩm định.
     #[arg(long, conflicts_with_all = ["accept", "refuse", "accept_all"])]
     pub(crate) reopen: bool,
+}
+
+/// Only the fields given change; the others keep their recorded value.
+#[derive(Args)]
+pub(crate) struct CorrectArgs {
+    /// Số hồ sơ.
+    pub(crate) id: i64,
+    /// Tên đơn vị đề nghị (không cần dấu).
+    #[arg(long, value_name = "ĐƠN_VỊ")]
+    pub(crate) unit: Option<String>,
+    /// collective (tập thể) hoặc individual (cá nhân).
+    #[arg(long)]
+    pub(crate) kind: Option<String>,
+    #[arg(long)]
+    pub(crate) name: Option<String>,
+    /// male (nam) hoặc female (nữ).
+    #[arg(long)]
+    pub(crate) gender: Option<String>,
+    #[arg(long)]
+    pub(crate) position: Option<String>,
+    /// Thời điểm nộp trên Cổng dịch vụ công: "dd/mm/yyyy HH:MM", giờ Việt Nam.
+    #[arg(long, value_name = "THỜI_ĐIỂM")]
+    pub(crate) time: Option<String>,
+    /// Tờ trình: present, missing hoặc wrong_form.
+    #[arg(long)]
+    pub(crate) proposal_letter: Option<String>,
+    /// Biên bản họp xét: present, missing hoặc wrong_form.
+    #[arg(long)]
+    pub(crate) minutes: Option<String>,
+    /// Báo cáo thành tích: present, missing hoặc wrong_form.
+    #[arg(long)]
+    pub(crate) achievement_report: Option<String>,
+    #[arg(long)]
+    pub(crate) summary: Option<String>,
 }

@@ -34,8 +34,8 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::Parser;
 use serde_json::json;
 use thidua::documents::{render, DocumentKind, PrintOptions};
-use thidua::exchange::{example_definition, import_nominations, parse_definition, EXAMPLE_CODE};
-use thidua::model::{Nomination, NominationId, Reason, Signer};
+use thidua::exchange::{example_definition, import_nominations, parse_definition, parse_portal_time, EXAMPLE_CODE};
+use thidua::model::{Gender, NewNomination, Nomination, NominationId, NomineeKind, PartState, Parts, Reason, Signer};
 use thidua::printing::{self, JobSettings, Orientation, PageRanges};
 use thidua::store::default_database_path;
 use thidua::store::{DecisionRecord, Offset};
@@ -168,6 +168,14 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Nominations { json } => {
             let campaign = store.campaign(code)?;
             print_nominations(&store.nominations(campaign.id)?, *json);
+        }
+        Command::Correct(a) => {
+            let n = store.nomination(NominationId(a.id))?;
+            let item = corrected(&store, &n, a)?;
+            store.correct_nomination(n.id, &item)?;
+            let n = store.nomination(n.id)?;
+            say!("Đã sửa hồ sơ số {}: {}.", n.id, n.status.label());
+            say!("{}", line(&n));
         }
         Command::Appraise(a) => {
             let campaign = store.campaign(code)?;
@@ -364,4 +372,56 @@ fn print_nominations(list: &[Nomination], as_json: bool) {
             say!("{}", line(n));
         }
     }
+}
+
+/// The dossier `n` with the fields `a` gives changed.
+fn corrected(store: &Store, n: &Nomination, a: &CorrectArgs) -> Result<NewNomination, Error> {
+    let bad = |what: &str, value: &str, codes: &str| {
+        Error::InvalidArgument(format!("{what} «{value}» phải là một trong: {codes}."))
+    };
+    let part = |value: &Option<String>, what: &str, current: PartState| match value {
+        None => Ok(current),
+        Some(v) => PartState::from_code(v).ok_or_else(|| bad(what, v, "present, missing, wrong_form")),
+    };
+    let unit = match &a.unit {
+        None => n.unit,
+        Some(name) => {
+            let wanted = thidua::vn::fold(name);
+            let units = store.units(n.campaign)?;
+            let found = units.iter().find(|u| thidua::vn::fold(&u.name) == wanted);
+            found
+                .map(|u| u.id)
+                .ok_or_else(|| Error::InvalidArgument(format!("không có đơn vị «{name}» trong đợt thi đua")))?
+        }
+    };
+    let kind = match &a.kind {
+        None => n.kind,
+        Some(k) => NomineeKind::from_code(k).ok_or_else(|| bad("loại", k, "collective, individual"))?,
+    };
+    let gender = match &a.gender {
+        None => n.gender,
+        Some(g) => Some(match thidua::vn::fold(g).as_str() {
+            "male" | "nam" => Gender::Male,
+            "female" | "nu" => Gender::Female,
+            _ => return Err(bad("giới tính", g, "nam (male), nữ (female)")),
+        }),
+    };
+    let submitted_at = match &a.time {
+        None => n.submitted_at,
+        Some(t) => parse_portal_time(t).map_err(|why| Error::InvalidArgument(format!("thời điểm nộp «{t}»: {why}")))?,
+    };
+    Ok(NewNomination {
+        unit,
+        kind,
+        name: a.name.clone().unwrap_or_else(|| n.name.clone()),
+        gender,
+        position: a.position.clone().or_else(|| n.position.clone()),
+        submitted_at,
+        parts: Parts {
+            proposal_letter: part(&a.proposal_letter, "tờ trình", n.parts.proposal_letter)?,
+            minutes: part(&a.minutes, "biên bản", n.parts.minutes)?,
+            achievement_report: part(&a.achievement_report, "báo cáo thành tích", n.parts.achievement_report)?,
+        },
+        summary: a.summary.clone().unwrap_or_else(|| n.summary.clone()),
+    })
 }
