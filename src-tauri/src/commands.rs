@@ -107,11 +107,19 @@ fn to_new(input: &NominationInput) -> ApiResult<NewNomination> {
     })
 }
 
+/// What the rules would say of the dossier being typed: a new one, or dossier `id` corrected.
 #[tauri::command(async)]
-pub fn check_nomination(state: State<'_, AppState>, input: NominationInput) -> ApiResult<Vec<RefusalView>> {
+pub fn check_nomination(
+    state: State<'_, AppState>,
+    input: NominationInput,
+    id: Option<i64>,
+) -> ApiResult<Vec<RefusalView>> {
     let new = to_new(&input)?;
     let store = state.store()?;
-    let reasons = store.preview_nomination(campaign(&store)?.id, &new)?;
+    let reasons = match id {
+        Some(id) => store.preview_correction(NominationId(id), &new)?,
+        None => store.preview_nomination(campaign(&store)?.id, &new)?,
+    };
     Ok(reasons
         .into_iter()
         .map(|(r, note)| RefusalView { reason: r.code().into(), label: r.label().into(), note })
@@ -125,6 +133,14 @@ pub fn add_nomination(state: State<'_, AppState>, input: NominationInput) -> Api
     let c = campaign(&store)?;
     let id = store.record_nomination(c.id, &new)?;
     Ok((&store.nomination(id)?).into())
+}
+
+#[tauri::command(async)]
+pub fn correct_nomination(state: State<'_, AppState>, id: i64, input: NominationInput) -> ApiResult<NominationView> {
+    let item = to_new(&input)?;
+    let mut store = state.store()?;
+    store.correct_nomination(NominationId(id), &item)?;
+    Ok((&store.nomination(NominationId(id))?).into())
 }
 
 #[tauri::command(async)]

@@ -48,6 +48,7 @@ fn main() {
             commands::nominations,
             commands::check_nomination,
             commands::add_nomination,
+            commands::correct_nomination,
             commands::import_nominations,
             commands::accept,
             commands::refuse,

@@ -33,12 +33,23 @@ try {
   await s.waitText('[data-testid="message"]', (t) => t.includes('Đã ghi nhận hồ sơ số 1: Đã tiếp nhận'));
 
   // A second one from the same unit: the form explains the quota before it is saved.
-  await fill('individual', 'Lê Thu Trang', '04/01/2024 15:00');
+  await fill('individual', 'Lê Thu Trag', '04/01/2024 15:00');
   const refusal = await s.waitText('[data-testid="rule-over_quota"]', (t) => t.includes('hồ sơ số 1'));
   assert.match(refusal, /Vượt số lượng đề nghị khen thưởng/);
   await s.screenshot(`${shots}/02-quota.png`);
   await s.click('[data-testid="f-save"]');
   await s.waitText('[data-testid="nomination-2"]', (t) => t.includes('Không tiếp nhận'));
+
+  // The name was mistyped: corrected from its row. The form starts from the recorded values and
+  // still explains the quota, held by dossier 1, not by the dossier itself.
+  await s.click('[data-testid="edit-2"]');
+  await s.waitText('[data-testid="nomination-form"]', (t) => t.includes('Sửa hồ sơ số 2'));
+  await s.type('[data-testid="f-name"]', 'Lê Thu Trang');
+  await s.waitText('[data-testid="rule-over_quota"]', (t) => t.includes('hồ sơ số 1'));
+  await s.screenshot(`${shots}/03a-correction.png`);
+  await s.click('[data-testid="f-save"]');
+  await s.waitText('[data-testid="message"]', (t) => t.includes('Đã sửa hồ sơ số 2: Không tiếp nhận'));
+  await s.waitText('[data-testid="nomination-2"]', (t) => t.includes('Lê Thu Trang'));
   await s.screenshot(`${shots}/03-nominations.png`);
 
   // A scanned file attached to dossier 1 (the native file dialog is skipped: the same command it

@@ -36,6 +36,11 @@ export const s = {
     nobody: '(không rõ)',
   },
   newNomination: 'Ghi nhận hồ sơ mới',
+  editNomination: (id: number) => `Sửa hồ sơ số ${id}`,
+  rulesRefuseCorrected: 'Sau khi sửa, hồ sơ KHÔNG được tiếp nhận:',
+  saveCorrection: 'Lưu sửa đổi', cancelCorrection: 'Thôi, không sửa', edit: 'Sửa',
+  corrected: (id: number, status: string) => `Đã sửa hồ sơ số ${id}: ${status}.`,
+  editHint: 'Các quy định tiếp nhận được áp dụng lại sau khi sửa; kết quả thẩm định được giữ nguyên.',
   importFile: 'Nhập từ tệp .csv / .xlsx…',
   imported: (n: number) => `Đã nhập ${n} hồ sơ.`,
   field: {

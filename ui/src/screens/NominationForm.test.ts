@@ -3,8 +3,12 @@ import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
 
 const checkNomination = vi.fn();
 const addNomination = vi.fn();
+const correctNomination = vi.fn();
 vi.mock('../lib/api', () => ({
-  api: { checkNomination: (...a: unknown[]) => checkNomination(...a), addNomination: (...a: unknown[]) => addNomination(...a) },
+  api: {
+    checkNomination: (...a: unknown[]) => checkNomination(...a), addNomination: (...a: unknown[]) => addNomination(...a),
+    correctNomination: (...a: unknown[]) => correctNomination(...a),
+  },
   fold: (s: string) => s,
 }));
 
@@ -30,7 +34,7 @@ describe('the nomination form', () => {
     await fill();
     await waitFor(() => expect(screen.getByTestId('rule-over_quota')).toBeTruthy());
     expect(screen.getByTestId('rule-over_quota').textContent).toContain('hồ sơ số 4');
-    expect(checkNomination).toHaveBeenCalledWith(expect.objectContaining({ unit_id: 4, kind: 'collective', submitted_at: '05/01/2024 09:00' }));
+    expect(checkNomination).toHaveBeenCalledWith(expect.objectContaining({ unit_id: 4, kind: 'collective', submitted_at: '05/01/2024 09:00' }), null);
     expect(addNomination).not.toHaveBeenCalled();
   });
 
@@ -70,5 +74,37 @@ describe('the nomination form after a save', () => {
     await waitFor(() => expect(addNomination).toHaveBeenCalledOnce());
     await fill();
     await waitFor(() => expect(screen.getByTestId('rule-over_quota').textContent).toContain('hồ sơ số 1'));
+  });
+});
+
+describe('the nomination form correcting a recorded dossier', () => {
+  const recorded = {
+    id: 7, unit_id: 4, unit: 'Phòng Tài chính - Kế hoạch', kind: 'individual', kind_label: 'Cá nhân', name: 'Lê Thu Trag',
+    gender: 'female', position: 'Kế toán', submitted_at: '2024-01-04T15:00:00+07:00', submitted_text: '04/01/2024 15:00:00',
+    proposal_letter: 'present', minutes: 'missing', achievement_report: 'present', summary: '', status: 'refused',
+    status_label: 'Không tiếp nhận', refusals: [], appraised: false,
+  };
+
+  it('starts from the recorded values, checks the rules without counting the dossier twice, and saves the correction', async () => {
+    checkNomination.mockReset();
+    addNomination.mockReset();
+    checkNomination.mockResolvedValue([]);
+    correctNomination.mockResolvedValue({ id: 7, status_label: 'Đã tiếp nhận', refusals: [] });
+    const onsaved = vi.fn();
+    const oncancel = vi.fn();
+    render(NominationForm, { props: { units, onsaved, editing: recorded, oncancel } });
+    expect(screen.getByRole('heading').textContent).toBe('Sửa hồ sơ số 7');
+    expect((screen.getByTestId('f-name') as HTMLInputElement).value).toBe('Lê Thu Trag');
+    expect((screen.getByTestId('f-time') as HTMLInputElement).value).toBe('04/01/2024 15:00:00');
+    await fireEvent.input(screen.getByTestId('f-name'), { target: { value: 'Lê Thu Trang' } });
+    await fireEvent.change(screen.getByTestId('f-minutes'), { target: { value: 'present' } });
+    await waitFor(() => expect(checkNomination).toHaveBeenLastCalledWith(
+      expect.objectContaining({ name: 'Lê Thu Trang', minutes: 'present', gender: 'female', position: 'Kế toán' }), 7));
+    await fireEvent.submit(screen.getByTestId('nomination-form'));
+    await waitFor(() => expect(onsaved).toHaveBeenCalledWith('Đã sửa hồ sơ số 7: Đã tiếp nhận.'));
+    expect(correctNomination).toHaveBeenCalledWith(7, expect.objectContaining({ name: 'Lê Thu Trang', unit_id: 4 }));
+    expect(addNomination).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('f-cancel'));
+    expect(oncancel).toHaveBeenCalledOnce();
   });
 });
