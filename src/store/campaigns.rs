@@ -44,7 +44,20 @@ impl Store {
         rows.into_iter().map(|c| self.with_criteria(c)).collect()
     }
 
-    /// The campaign with this code, or the newest one when `code` is `None`.
+    /// Makes `id` the campaign worked on when none is named (the window's, and the command line's
+    /// without `--campaign`).
+    pub fn set_current_campaign(&mut self, id: CampaignId) -> Result<()> {
+        self.campaign_by_id(id)?;
+        self.conn().execute(
+            "INSERT INTO current_campaign (id, campaign_id) VALUES (1, ?1)
+             ON CONFLICT (id) DO UPDATE SET campaign_id = excluded.campaign_id",
+            [id.0],
+        )?;
+        Ok(())
+    }
+
+    /// The campaign with this code; when `code` is `None`, the one chosen with
+    /// [`Store::set_current_campaign`], else the newest.
     pub fn campaign(&self, code: Option<&str>) -> Result<Campaign> {
         let found = match code {
             Some(code) => self
@@ -54,7 +67,12 @@ impl Store {
             None => self
                 .conn()
                 .query_row(
-                    &format!("SELECT {CAMPAIGN_COLUMNS} FROM campaigns ORDER BY period_start DESC, id DESC LIMIT 1"),
+                    &format!(
+                        "SELECT {CAMPAIGN_COLUMNS} FROM campaigns
+                         ORDER BY id = (SELECT campaign_id FROM current_campaign WHERE id = 1) DESC,
+                                  period_start DESC, id DESC
+                         LIMIT 1"
+                    ),
                     [],
                     campaign_row,
                 )

@@ -47,6 +47,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0003_documents.sql"),
     include_str!("migrations/0004_audit.sql"),
     include_str!("migrations/0005_attachments.sql"),
+    include_str!("migrations/0006_current_campaign.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

@@ -140,8 +140,10 @@ pub(crate) enum Command {
 
 #[derive(Subcommand)]
 pub(crate) enum CampaignCommand {
-    /// Nhập một tệp định nghĩa đợt thi đua (.json, cùng dạng với đợt mẫu).
+    /// Nhập một tệp định nghĩa đợt thi đua (.json, cùng dạng với đợt mẫu); đợt mới thành đợt đang làm việc.
     Import { file: PathBuf },
+    /// Chọn đợt thi đua đang làm việc (dùng khi không ghi --campaign).
+    Use { code: String },
 }
 
 #[derive(Subcommand)]

@@ -131,9 +131,11 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Campaigns => {
+            let current = store.campaign(None).ok().map(|c| c.id);
             for c in store.campaigns()? {
                 say!(
-                    "{}\t{} – {}\t{}",
+                    "{}{}\t{} – {}\t{}",
+                    if Some(c.id) == current { "* " } else { "  " },
                     c.code,
                     c.period.start.format("%d/%m/%Y"),
                     c.period.end.format("%d/%m/%Y"),
@@ -144,8 +146,14 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Campaign(CampaignCommand::Import { file }) => {
             let text = std::fs::read_to_string(file).map_err(|source| Error::Io { path: file.clone(), source })?;
             let def = parse_definition(&text)?;
-            store.create_campaign(&def)?;
-            say!("Đã nhập đợt thi đua «{}» với {} đơn vị.", def.code, def.units.len());
+            let id = store.create_campaign(&def)?;
+            store.set_current_campaign(id)?;
+            say!("Đã nhập đợt thi đua «{}» với {} đơn vị; đây là đợt đang làm việc.", def.code, def.units.len());
+        }
+        Command::Campaign(CampaignCommand::Use { code }) => {
+            let c = store.campaign(Some(code))?;
+            store.set_current_campaign(c.id)?;
+            say!("Đợt đang làm việc: «{}» ({}).", c.code, c.name);
         }
         Command::Units => {
             let campaign = store.campaign(code)?;

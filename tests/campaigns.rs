@@ -1,0 +1,71 @@
+//! Several campaigns in one database: the newest is worked on unless the secretary chooses
+//! another, a new campaign imported from its definition becomes the one worked on, and the choice
+//! holds for the window and the command line alike.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{cli, example_file, stderr, stdout};
+use thidua::exchange::example_definition;
+use thidua::model::CampaignDefinition;
+use thidua::Store;
+
+/// The example campaign moved one quarter on: Q1-2024.
+fn next_quarter() -> CampaignDefinition {
+    let mut def = example_definition().unwrap();
+    def.code = "bach-thong-q1-2024".into();
+    def.name = "Thi đua quý I năm 2024".into();
+    def.period.start = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    def.period.end = NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
+    def.deadline = "2024-04-05T10:00:00+07:00".parse().unwrap();
+    def
+}
+
+#[test]
+fn the_newest_campaign_is_worked_on_until_another_is_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, q4) = example_file(dir.path());
+    let mut store = Store::open(&db).unwrap();
+    let q1 = store.create_campaign(&next_quarter()).unwrap();
+    assert_eq!(store.campaign(None).unwrap().id, q1, "the newest by period");
+
+    store.set_current_campaign(q4.id).unwrap();
+    assert_eq!(store.campaign(None).unwrap().id, q4.id);
+    assert_eq!(store.campaign(Some("bach-thong-q1-2024")).unwrap().id, q1, "a named campaign is still found");
+    assert!(store.set_current_campaign(thidua::model::CampaignId(q1.0 + 100)).is_err());
+    drop(store);
+
+    // The command line follows the same choice, and changes it.
+    let listed = stdout(&cli(&db, &["campaigns"]));
+    assert!(listed.lines().any(|l| l.starts_with("* bach-thong-q4-2023\t")), "{listed}");
+    assert!(listed.lines().any(|l| l.starts_with("  bach-thong-q1-2024\t")), "{listed}");
+    assert_eq!(stdout(&cli(&db, &["nominations"])).lines().filter(|l| !l.starts_with('\t')).count(), 11);
+    let used = cli(&db, &["campaign", "use", "bach-thong-q1-2024"]);
+    assert!(used.status.success(), "{}", stderr(&used));
+    assert!(stdout(&used).contains("Thi đua quý I năm 2024"), "{}", stdout(&used));
+    assert_eq!(stdout(&cli(&db, &["nominations"])).trim(), "Chưa có hồ sơ nào.");
+    let unknown = cli(&db, &["campaign", "use", "khong-co"]);
+    assert!(!unknown.status.success());
+    assert!(stderr(&unknown).contains("Không có đợt thi đua mã «khong-co»"), "{}", stderr(&unknown));
+}
+
+#[test]
+fn a_campaign_imported_from_its_definition_becomes_the_one_worked_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, q4) = example_file(dir.path());
+    // An older campaign's definition, imported after: it is still the one the secretary meant.
+    let mut older = next_quarter();
+    older.code = "bach-thong-q3-2023".into();
+    older.period.start = NaiveDate::from_ymd_opt(2023, 7, 1).unwrap();
+    older.period.end = NaiveDate::from_ymd_opt(2023, 9, 30).unwrap();
+    let file = dir.path().join("q3.json");
+    std::fs::write(&file, serde_json::to_string(&older).unwrap()).unwrap();
+    let out = cli(&db, &["campaign", "import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let store = Store::open(&db).unwrap();
+    let current = store.campaign(None).unwrap();
+    assert_eq!(current.code, "bach-thong-q3-2023");
+    assert_ne!(current.id, q4.id);
+}
