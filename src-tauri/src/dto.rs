@@ -74,6 +74,33 @@ pub struct CampaignView {
     pub individual_criteria: Vec<CriterionView>,
 }
 
+/// A campaign in the list the secretary chooses from.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CampaignSummaryView {
+    pub code: String,
+    pub name: String,
+    pub period_text: String,
+    /// The one the window works on.
+    pub current: bool,
+    pub nominations: usize,
+}
+
+impl CampaignSummaryView {
+    pub fn new(c: &Campaign, current: bool, nominations: usize) -> Self {
+        CampaignSummaryView {
+            code: c.code.clone(),
+            name: c.name.clone(),
+            period_text: period_text(c),
+            current,
+            nominations,
+        }
+    }
+}
+
+fn period_text(c: &Campaign) -> String {
+    format!("Từ {} đến hết {}", thidua::vn::short_date(c.period.start), thidua::vn::short_date(c.period.end))
+}
+
 fn criteria(list: &[thidua::model::Criterion]) -> Vec<CriterionView> {
     list.iter()
         .map(|c| CriterionView {
@@ -103,11 +130,7 @@ impl From<&Campaign> for CampaignView {
         CampaignView {
             code: c.code.clone(),
             name: c.name.clone(),
-            period_text: format!(
-                "Từ {} đến hết {}",
-                thidua::vn::short_date(c.period.start),
-                thidua::vn::short_date(c.period.end)
-            ),
+            period_text: period_text(c),
             deadline: deadline.to_rfc3339(),
             deadline_text: format!("trước {} {}", deadline.format("%H:%M"), long_date(deadline.date_naive())),
             issuer: c.settings.issuer.name.clone(),

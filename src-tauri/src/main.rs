@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod campaigns;
 mod commands;
 mod council_view;
 mod documents;
@@ -43,6 +44,12 @@ fn main() {
         .manage(state::AppState::new(store, database))
         .invoke_handler(tauri::generate_handler![
             commands::overview,
+            campaigns::campaigns,
+            campaigns::use_campaign,
+            campaigns::import_definition,
+            campaigns::export_exchange,
+            campaigns::import_exchange,
+            campaigns::export_spreadsheet,
             commands::load_example,
             commands::units,
             commands::nominations,
@@ -129,6 +136,7 @@ mod tests {
             PrintProgress::decl(&cfg),
             PrintDone::decl(&cfg),
             AttachmentView::decl(&cfg),
+            CampaignSummaryView::decl(&cfg),
             FieldChangeView::decl(&cfg),
             AuditLineView::decl(&cfg),
         ];

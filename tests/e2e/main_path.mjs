@@ -3,7 +3,7 @@
 // Run by tests/e2e/run.sh (Xvfb + tauri-driver + WebKitWebDriver); see that script.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from './webdriver.mjs';
 
 const app = process.env.APP;
@@ -157,6 +157,30 @@ try {
   assert.match(history, /Tệp đính kèm — hồ sơ số 1/);
   assert.match(history, /Tên tệp: Tờ trình số 12\.pdf/);
   await s.screenshot(`${shots}/10-history.png`);
+
+  // Next quarter's campaign from its definition file, then back to this one; the exchange file
+  // for the province. (The native file dialogs are skipped: the commands they feed get a path.)
+  const definition = JSON.parse(readFileSync(new URL('../../assets/campaigns/bach-thong-q4-2023.json', import.meta.url), 'utf8'));
+  Object.assign(definition, { code: 'bach-thong-q1-2024', name: 'Thi đua quý I năm 2024', deadline: '2024-04-05T10:00:00+07:00' });
+  definition.period = { start: '2024-01-01', end: '2024-03-31' };
+  const defFile = `${dataHome}/đợt quý I.json`;
+  writeFileSync(defFile, JSON.stringify(definition));
+  await s.click('[data-testid="nav-overview"]');
+  await s.exec('return window.__TAURI_INTERNALS__.invoke("import_definition", { path: arguments[0] })', [defFile]);
+  await s.click('[data-testid="nav-units"]');
+  await s.click('[data-testid="nav-overview"]');
+  await s.waitText('[data-testid="campaign-name"]', (t) => t.includes('Thi đua quý I năm 2024'));
+  await s.waitText('[data-testid="count-total"]', (t) => t === '0');
+  await s.click('[data-testid="use-bach-thong-q4-2023"]');
+  await s.waitText('[data-testid="campaign-name"]', (t) => t.includes('Đẩy mạnh cải cách hành chính'));
+  await s.waitText('[data-testid="campaigns-message"]', (t) => t.includes('Đang làm việc với đợt'));
+  await s.screenshot(`${shots}/11-campaigns.png`);
+  const zip = `${dataHome}/gui-tinh.zip`;
+  await s.exec('return window.__TAURI_INTERNALS__.invoke("export_exchange", { path: arguments[0] })', [zip]);
+  // A zip stores its members' names in the clear.
+  const archive = readFileSync(zip);
+  assert.ok(archive.subarray(0, 2).toString() === 'PK', 'a zip archive');
+  assert.ok(archive.includes('manifest.json') && archive.includes('attachments/'), 'manifest and scans inside');
   console.log('main path: ok');
 } catch (e) {
   await s.screenshot(`${shots}/failure.png`).catch(() => {});

@@ -2,7 +2,7 @@
 // imports @tauri-apps/api. Component tests replace this module.
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type {
-  ApiError, AttachmentView, AuditLineView, BackupView, CouncilView, PrintDone, PrinterView, PrintProgress, PrintRequest, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
+  ApiError, AttachmentView, AuditLineView, CampaignSummaryView, BackupView, CouncilView, PrintDone, PrinterView, PrintProgress, PrintRequest, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
 } from './bindings';
 
 export type { ApiError };
@@ -23,6 +23,12 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const api = {
   overview: () => call<OverviewView | null>('overview'),
   loadExample: () => call<void>('load_example'),
+  campaigns: () => call<CampaignSummaryView[]>('campaigns'),
+  useCampaign: (code: string) => call<void>('use_campaign', { code }),
+  importDefinition: (path: string) => call<string>('import_definition', { path }),
+  exportExchange: (path: string) => call<void>('export_exchange', { path }),
+  importExchange: (path: string) => call<string>('import_exchange', { path }),
+  exportSpreadsheet: (path: string) => call<void>('export_spreadsheet', { path }),
   units: () => call<UnitView[]>('units'),
   nominations: () => call<NominationView[]>('nominations'),
   checkNomination: (input: NominationInput, id: number | null = null) => call<RefusalView[]>('check_nomination', { input, id }),
@@ -85,6 +91,15 @@ export const api = {
   confirm: async (message: string): Promise<boolean> => {
     const { ask } = await import('@tauri-apps/plugin-dialog');
     return ask(message, { title: 'Thi đua', kind: 'warning' });
+  },
+  pickOpen: async (name: string, extensions: string[]): Promise<string | null> => {
+    const { open } = await import('@tauri-apps/plugin-dialog');
+    const r = await open({ multiple: false, filters: [{ name, extensions }] });
+    return typeof r === 'string' ? r : null;
+  },
+  pickSave: async (name: string, extension: string, suggested: string): Promise<string | null> => {
+    const { save } = await import('@tauri-apps/plugin-dialog');
+    return (await save({ defaultPath: suggested, filters: [{ name, extensions: [extension] }] })) ?? null;
   },
   pickFile: async (): Promise<string | null> => {
     const { open } = await import('@tauri-apps/plugin-dialog');

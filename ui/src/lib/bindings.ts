@@ -165,6 +165,12 @@ export type PrintDone = { job: number, printer: string, pages: number, };
 
 export type AttachmentView = { id: number, file_name: string, bytes: number, };
 
+export type CampaignSummaryView = { code: string, name: string, period_text: string, 
+/**
+ * The one the window works on.
+ */
+current: boolean, nominations: number, };
+
 export type FieldChangeView = { field: string, before: string | null, after: string | null, };
 
 export type AuditLineView = { id: number, at: string, actor: string, action: string, subject: string, nomination_id: number | null, changes: Array<FieldChangeView>, };

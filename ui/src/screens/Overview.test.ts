@@ -3,7 +3,7 @@ import { render, screen, waitFor, fireEvent } from '@testing-library/svelte';
 
 const overview = vi.fn();
 const loadExample = vi.fn();
-vi.mock('../lib/api', () => ({ api: { overview: () => overview(), loadExample: () => loadExample() } }));
+vi.mock('../lib/api', () => ({ api: { overview: () => overview(), loadExample: () => loadExample(), campaigns: async () => [] } }));
 
 import Overview from './Overview.svelte';
 

@@ -1,0 +1,71 @@
+//! The campaigns in the database and the files that carry them: choosing the one worked on, a new
+//! campaign from its definition file, the exchange file for the province or a colleague's PC, and
+//! the spreadsheet export.
+
+use std::path::Path;
+
+use tauri::State;
+use thidua::exchange::{export_campaign, export_xlsx, import_campaign, parse_definition};
+use thidua::store::CampaignImport;
+use thidua::Error;
+
+use crate::dto::{ApiError, CampaignSummaryView};
+use crate::state::{ApiResult, AppState};
+
+#[tauri::command(async)]
+pub fn campaigns(state: State<'_, AppState>) -> ApiResult<Vec<CampaignSummaryView>> {
+    let store = state.store()?;
+    let current = store.campaign(None).ok().map(|c| c.id);
+    let mut list = Vec::new();
+    for c in store.campaigns()? {
+        let nominations = store.overview(c.id)?.total;
+        list.push(CampaignSummaryView::new(&c, Some(c.id) == current, nominations));
+    }
+    Ok(list)
+}
+
+#[tauri::command(async)]
+pub fn use_campaign(state: State<'_, AppState>, code: String) -> ApiResult<()> {
+    let mut store = state.store()?;
+    let c = store.campaign(Some(&code))?;
+    Ok(store.set_current_campaign(c.id)?)
+}
+
+/// A new campaign from its definition file (.json); it becomes the one worked on. Returns its name.
+#[tauri::command(async)]
+pub fn import_definition(state: State<'_, AppState>, path: String) -> ApiResult<String> {
+    let path = Path::new(&path);
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let def = parse_definition(&text)?;
+    let mut store = state.store()?;
+    let id = store.create_campaign(&def)?;
+    store.set_current_campaign(id)?;
+    Ok(def.name)
+}
+
+#[tauri::command(async)]
+pub fn export_exchange(state: State<'_, AppState>, path: String) -> ApiResult<()> {
+    let store = state.store()?;
+    Ok(export_campaign(&store, &store.campaign(None)?, Path::new(&path))?)
+}
+
+/// Imports an exchange file, all or nothing; says what it did in a sentence.
+#[tauri::command(async)]
+pub fn import_exchange(state: State<'_, AppState>, path: String) -> ApiResult<String> {
+    let mut store = state.store()?;
+    let outcome = import_campaign(&mut store, Path::new(&path))?;
+    let (CampaignImport::Imported(id) | CampaignImport::AlreadyThere(id)) = outcome;
+    let name = store.campaigns()?.into_iter().find(|c| c.id == id).map(|c| c.name).unwrap_or_default();
+    Ok(match outcome {
+        CampaignImport::Imported(_) => format!("Đã nhập đợt thi đua «{name}» từ tệp trao đổi."),
+        CampaignImport::AlreadyThere(_) => {
+            format!("Đợt thi đua «{name}» đã có sẵn, giống hệt dữ liệu trong tệp; không ghi gì thêm.")
+        }
+    })
+}
+
+#[tauri::command(async)]
+pub fn export_spreadsheet(state: State<'_, AppState>, path: String) -> ApiResult<()> {
+    let store = state.store()?;
+    export_xlsx(&store, &store.campaign(None)?, Path::new(&path)).map_err(ApiError::from)
+}
