@@ -69,3 +69,33 @@ fn a_campaign_imported_from_its_definition_becomes_the_one_worked_on() {
     assert_eq!(current.code, "bach-thong-q3-2023");
     assert_ne!(current.id, q4.id);
 }
+
+#[test]
+fn a_search_years_later_tells_what_each_nominee_was_awarded_and_by_which_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, q4) = example_file(dir.path());
+    let mut store = Store::open(&db).unwrap();
+    let hits = store.search("nguyen thi huong").unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].award, None, "received, not yet accepted");
+    store.accept(hits[0].nomination.id).unwrap();
+    let award = store.search("nguyen thi huong").unwrap().remove(0).award.unwrap();
+    assert_eq!(award, "Đạt; chưa ghi số Quyết định khen thưởng");
+    let signed = thidua::store::DecisionRecord {
+        number: 25,
+        signed_on: NaiveDate::from_ymd_opt(2024, 1, 10).unwrap(),
+        signer: None,
+    };
+    store.set_decision(q4.id, &signed).unwrap();
+    let award = store.search("nguyen thi huong").unwrap().remove(0).award.unwrap();
+    assert_eq!(award, "Giấy khen của Chủ tịch Ủy ban nhân dân huyện, Quyết định số 25/QĐ-UBND ngày 10/01/2024");
+    // A refused dossier was awarded nothing.
+    let refused = store.search("hoang van dung").unwrap().remove(0);
+    assert_eq!((refused.nomination.status, refused.award), (thidua::model::Status::Refused, None));
+    drop(store);
+    let printed = stdout(&cli(&db, &["search", "nguyen thi huong"]));
+    assert!(
+        printed.contains("\t– Giấy khen của Chủ tịch Ủy ban nhân dân huyện, Quyết định số 25/QĐ-UBND"),
+        "{printed}"
+    );
+}

@@ -184,6 +184,9 @@ fn the_shortlist_takes_three_refuses_a_fourth_and_a_refused_nomination_and_asks_
     assert!(fourth.to_string().contains("tối đa 03"), "{fourth}");
     let list = store.shortlist(c).unwrap();
     assert_eq!(list.len(), 3);
+    let nine = store.nomination(NominationId(9)).unwrap().name;
+    let found = store.search(&nine).unwrap().into_iter().find(|h| h.nomination.id == NominationId(9)).unwrap();
+    assert!(found.award.unwrap().ends_with("; được Hội đồng đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"));
     assert_eq!(list[2].reason.as_deref(), Some("Hội đồng biểu quyết chọn: 3/3 phiếu đồng ý"));
 
     // A shortlisted nominee's appraisal cannot change under the council's choice.

@@ -184,6 +184,7 @@ pub fn search(state: State<'_, AppState>, text: String) -> ApiResult<Vec<SearchH
             campaign_code: h.campaign_code.clone(),
             campaign_name: h.campaign_name.clone(),
             nomination: (&h.nomination).into(),
+            award: h.award.clone(),
         })
         .collect())
 }

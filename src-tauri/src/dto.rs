@@ -246,6 +246,8 @@ pub struct SearchHitView {
     pub campaign_code: String,
     pub campaign_name: String,
     pub nomination: NominationView,
+    /// "Giấy khen của Chủ tịch …, Quyết định số 25/QĐ-UBND ngày 10/01/2024", for an accepted dossier.
+    pub award: Option<String>,
 }
 
 /// One field of a logged change, in words.

@@ -54,6 +54,9 @@ pub struct SearchHit {
     pub campaign_code: String,
     pub campaign_name: String,
     pub nomination: Nomination,
+    /// What the nominee was awarded ("Giấy khen, Quyết định số 25/QĐ-UBND ngày 10/01/2024"),
+    /// for an accepted dossier.
+    pub award: Option<String>,
 }
 
 impl Store {
@@ -234,11 +237,46 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let (list, names): (Vec<_>, Vec<_>) = rows.into_iter().map(|(n, c, name)| (n, (c, name))).unzip();
         let list = self.with_refusals(list)?;
-        Ok(list
-            .into_iter()
-            .zip(names)
-            .map(|(nomination, (campaign_code, campaign_name))| SearchHit { campaign_code, campaign_name, nomination })
-            .collect())
+        let mut hits = Vec::with_capacity(list.len());
+        for (nomination, (campaign_code, campaign_name)) in list.into_iter().zip(names) {
+            let award = self.award_of(&nomination)?;
+            hits.push(SearchHit { campaign_code, campaign_name, nomination, award });
+        }
+        Ok(hits)
+    }
+
+    /// What a nomination was awarded, as a search shows it years later: the Giấy khen with its
+    /// decision's number and signing day (or that the decision is not recorded yet), and the
+    /// council's proposal for the provincial award. `None` for a dossier not accepted.
+    fn award_of(&self, n: &Nomination) -> Result<Option<String>> {
+        if n.status != Status::Accepted {
+            return Ok(None);
+        }
+        let campaign = self.campaign_by_id(n.campaign)?;
+        let own = campaign.settings.awards.iter().find(|a| a.shortlist_max.is_none());
+        let mut award = match self.decision(n.campaign)? {
+            Some(d) => format!(
+                "{}, Quyết định số {}/{} ngày {}",
+                own.map_or("Giấy khen", |a| a.name.as_str()),
+                d.number,
+                campaign.settings.issuer.decision_symbol,
+                crate::vn::short_date(d.signed_on)
+            ),
+            None => "Đạt; chưa ghi số Quyết định khen thưởng".to_string(),
+        };
+        let listed: bool = self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM shortlist WHERE nomination_id = ?1)",
+            [n.id.0],
+            |r| r.get(0),
+        )?;
+        if listed {
+            let provincial = campaign.settings.awards.iter().find(|a| a.shortlist_max.is_some());
+            award.push_str(&format!(
+                "; được Hội đồng đề nghị tặng {}",
+                provincial.map_or("khen thưởng cấp trên", |a| a.name.as_str())
+            ));
+        }
+        Ok(Some(award))
     }
 
     /// The keys (unit, kind, folded name, portal time) of the campaign's recorded dossiers, so an

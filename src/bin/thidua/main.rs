@@ -320,6 +320,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     .map(|h| {
                         let mut o = nomination_json(&h.nomination);
                         o["campaign"] = json!(h.campaign_code);
+                        o["award"] = json!(h.award);
                         o
                     })
                     .collect();
@@ -329,6 +330,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 for h in hits {
                     say!("{}\t{}", h.campaign_code, line(&h.nomination));
+                    if let Some(award) = &h.award {
+                        say!("\t– {award}");
+                    }
                 }
             }
         }

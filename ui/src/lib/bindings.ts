@@ -61,7 +61,11 @@ proposal_letter: string, minutes: string, achievement_report: string, summary: s
 
 export type OverviewView = { campaign: CampaignView, total: number, received: number, accepted: number, refused: number, units: number, units_without: Array<UnitView>, next_step: string, next_step_label: string, };
 
-export type SearchHitView = { campaign_code: string, campaign_name: string, nomination: NominationView, };
+export type SearchHitView = { campaign_code: string, campaign_name: string, nomination: NominationView, 
+/**
+ * "Giấy khen của Chủ tịch …, Quyết định số 25/QĐ-UBND ngày 10/01/2024", for an accepted dossier.
+ */
+award: string | null, };
 
 export type MemberView = { id: number, name: string, position: string | null, role: string, role_label: string, };
 

@@ -69,7 +69,7 @@ export const s = {
   saved: (id: number, status: string) => `Đã ghi nhận hồ sơ số ${id}: ${status}.`,
   filter: 'Lọc theo tên, đơn vị (không cần dấu)',
   all: 'Tất cả',
-  col: { id: 'Số', unit: 'Đơn vị', kind: 'Loại', name: 'Tên', time: 'Thời gian nộp', status: 'Trạng thái', reasons: 'Lý do' },
+  col: { id: 'Số', unit: 'Đơn vị', kind: 'Loại', name: 'Tên', time: 'Thời gian nộp', status: 'Trạng thái', reasons: 'Lý do', award: 'Khen thưởng' },
   queueEmpty: 'Không còn hồ sơ nào chờ thẩm định.',
   accept: 'Đạt', refuse: 'Không tiếp nhận', acceptAll: 'Thẩm định đạt tất cả',
   refuseReason: 'Lý do', refuseNote: 'Ghi chú gửi đơn vị',
