@@ -99,3 +99,46 @@ fn a_search_years_later_tells_what_each_nominee_was_awarded_and_by_which_decisio
         "{printed}"
     );
 }
+
+#[test]
+fn the_next_campaign_starts_like_this_one_with_its_own_plan_period_and_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, q4) = example_file(dir.path());
+    let mut store = Store::open(&db).unwrap();
+    // A recorded campaign gives back the definition it was made from.
+    let example = thidua::exchange::definition::validated(&example_definition().unwrap()).unwrap();
+    assert_eq!(store.campaign_definition(q4.id).unwrap(), example);
+
+    let next = thidua::store::NextCampaign {
+        code: "bach-thong-q1-2024".into(),
+        name: "  Thi đua quý I  năm 2024 ".into(),
+        period: thidua::model::Period {
+            start: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            end: NaiveDate::from_ymd_opt(2024, 3, 31).unwrap(),
+        },
+        deadline: "2024-04-05T10:00:00+07:00".parse().unwrap(),
+        plan_number: Some("125".into()),
+        plan_date: NaiveDate::from_ymd_opt(2024, 1, 3),
+    };
+    let id = store.start_campaign_like(q4.id, &next).unwrap();
+    let q1 = store.campaign(None).unwrap();
+    assert_eq!((q1.id, q1.code.as_str(), q1.name.as_str()), (id, "bach-thong-q1-2024", "Thi đua quý I năm 2024"));
+    assert_eq!(q1.settings.plan.number.as_deref(), Some("125"));
+    assert_eq!(q1.settings.plan.date, NaiveDate::from_ymd_opt(2024, 1, 3));
+    assert_eq!(q1.settings.plan.month, None);
+    assert_eq!(q1.criteria, q4.criteria);
+    assert_eq!(q1.settings.issuer, q4.settings.issuer);
+    let names = |c| store.units(c).unwrap().into_iter().map(|u| (u.name, u.kind)).collect::<Vec<_>>();
+    assert_eq!(names(q1.id), names(q4.id));
+    assert!(store.nominations(q1.id).unwrap().is_empty());
+
+    // The same code twice, or a deadline before the period starts: refused, nothing recorded.
+    let again = store.start_campaign_like(q4.id, &next).unwrap_err();
+    assert!(again.to_string().contains("bach-thong-q1-2024"), "{again}");
+    let mut early = next.clone();
+    early.code = "bach-thong-q2-2024".into();
+    early.deadline = "2023-12-31T10:00:00+07:00".parse().unwrap();
+    let err = store.start_campaign_like(q4.id, &early).unwrap_err();
+    assert!(err.to_string().contains("hạn nộp hồ sơ (31/12/2023) trước ngày bắt đầu"), "{err}");
+    assert_eq!(store.campaigns().unwrap().len(), 2);
+}

@@ -144,6 +144,30 @@ pub(crate) enum CampaignCommand {
     Import { file: PathBuf },
     /// Chọn đợt thi đua đang làm việc (dùng khi không ghi --campaign).
     Use { code: String },
+    /// Tạo đợt thi đua mới giống đợt đang làm việc (cơ quan, khen thưởng, tiêu chí, đơn vị), với mã,
+    /// tên, thời gian, hạn nộp và kế hoạch mới; đợt mới thành đợt đang làm việc.
+    Next {
+        /// Mã đợt mới: chữ thường không dấu, chữ số, dấu gạch ngang.
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+        /// Ngày bắt đầu, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: chrono::NaiveDate,
+        /// Ngày kết thúc, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: chrono::NaiveDate,
+        /// Hạn nộp hồ sơ: "dd/mm/yyyy HH:MM", giờ Việt Nam.
+        #[arg(long, value_name = "THỜI_ĐIỂM")]
+        deadline: String,
+        /// Số kế hoạch phát động đợt thi đua.
+        #[arg(long, value_name = "SỐ")]
+        plan_number: Option<String>,
+        /// Ngày ký kế hoạch, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        plan_date: Option<chrono::NaiveDate>,
+    },
 }
 
 #[derive(Subcommand)]

@@ -150,6 +150,31 @@ fn run(cli: Cli) -> Result<(), Error> {
             store.set_current_campaign(id)?;
             say!("Đã nhập đợt thi đua «{}» với {} đơn vị; đây là đợt đang làm việc.", def.code, def.units.len());
         }
+        Command::Campaign(CampaignCommand::Next {
+            code: new_code,
+            name,
+            from,
+            to,
+            deadline,
+            plan_number,
+            plan_date,
+        }) => {
+            let current = store.campaign(code)?;
+            let deadline = parse_portal_time(deadline)
+                .map_err(|why| Error::InvalidArgument(format!("hạn nộp «{deadline}»: {why}")))?
+                .with_timezone(&vietnam_offset());
+            let next = thidua::store::NextCampaign {
+                code: new_code.clone(),
+                name: name.clone(),
+                period: thidua::model::Period { start: *from, end: *to },
+                deadline,
+                plan_number: plan_number.clone(),
+                plan_date: *plan_date,
+            };
+            store.start_campaign_like(current.id, &next)?;
+            let c = store.campaign(None)?;
+            say!("Đã tạo đợt thi đua «{}» giống đợt «{}»; đây là đợt đang làm việc.", c.code, current.code);
+        }
         Command::Campaign(CampaignCommand::Use { code }) => {
             let c = store.campaign(Some(code))?;
             store.set_current_campaign(c.id)?;

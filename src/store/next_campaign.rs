@@ -1,0 +1,71 @@
+//! Starting the next campaign from one already in the database: the same issuing body, awards,
+//! quotas, rubric and units, with the new plan's code, name, period and deadline. Most councils
+//! run the same campaign quarter after quarter, so this is how a secretary sets one up.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::{CampaignDefinition, CampaignId, Period, UnitDefinition};
+use crate::vn::vietnam_offset;
+
+/// What changes from one campaign to the next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextCampaign {
+    pub code: String,
+    pub name: String,
+    pub period: Period,
+    pub deadline: DateTime<FixedOffset>,
+    /// The new plan's number ("125") and signing day, when it has them.
+    pub plan_number: Option<String>,
+    pub plan_date: Option<NaiveDate>,
+}
+
+impl Store {
+    /// A recorded campaign as a definition file holds it: its settings, its rubric as it stands
+    /// now, and its units in the campaign's order.
+    pub fn campaign_definition(&self, id: CampaignId) -> Result<CampaignDefinition> {
+        let c = self.campaign_by_id(id)?;
+        let units = self.units(id)?.into_iter().map(|u| UnitDefinition { name: u.name, kind: u.kind }).collect();
+        Ok(CampaignDefinition {
+            format: "thidua-campaign".into(),
+            version: 1,
+            code: c.code,
+            name: c.name,
+            period: c.period,
+            deadline: c.deadline.with_timezone(&vietnam_offset()),
+            settings: c.settings,
+            criteria: c.criteria,
+            units,
+        })
+    }
+
+    /// Records a new campaign like `from` with what `next` changes, and makes it the campaign
+    /// worked on. The plan's own month is dropped when its day is given.
+    pub fn start_campaign_like(&mut self, from: CampaignId, next: &NextCampaign) -> Result<CampaignId> {
+        let mut def = self.campaign_definition(from)?;
+        if next.deadline.date_naive() < next.period.start {
+            return Err(Error::InvalidArgument(format!(
+                "hạn nộp hồ sơ ({}) trước ngày bắt đầu đợt thi đua ({}).",
+                crate::vn::short_date(next.deadline.date_naive()),
+                crate::vn::short_date(next.period.start)
+            )));
+        }
+        def.code = next.code.clone();
+        def.name = next.name.clone();
+        def.period = next.period;
+        def.deadline = next.deadline;
+        def.settings.plan.number = next.plan_number.clone().map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+        def.settings.plan.date = next.plan_date;
+        if next.plan_date.is_some() {
+            def.settings.plan.month = None;
+        }
+        // Typed in a form, not read from a file: the same checks, said as about the form's fields.
+        let id = self.create_campaign(&def).map_err(|e| match e {
+            Error::Definition(why) => Error::InvalidArgument(why),
+            other => other,
+        })?;
+        self.set_current_campaign(id)?;
+        Ok(id)
+    }
+}
