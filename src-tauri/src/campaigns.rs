@@ -9,7 +9,7 @@ use thidua::exchange::{export_campaign, export_xlsx, import_campaign, parse_defi
 use thidua::store::CampaignImport;
 use thidua::Error;
 
-use crate::dto::{ApiError, CampaignSummaryView};
+use crate::dto::{ApiError, CampaignSummaryView, NextCampaignInput};
 use crate::state::{ApiResult, AppState};
 
 #[tauri::command(async)]
@@ -41,6 +41,34 @@ pub fn import_definition(state: State<'_, AppState>, path: String) -> ApiResult<
     let id = store.create_campaign(&def)?;
     store.set_current_campaign(id)?;
     Ok(def.name)
+}
+
+fn day(text: &str, field: &str, what: &str) -> ApiResult<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| ApiError::field("invalid_field", format!("Nhập {what} theo dạng ngày/tháng/năm."), field))
+}
+
+/// The next campaign, like the one worked on; it becomes the one worked on. Returns its name.
+#[tauri::command(async)]
+pub fn start_next_campaign(state: State<'_, AppState>, input: NextCampaignInput) -> ApiResult<String> {
+    let deadline = thidua::exchange::parse_portal_time(&input.deadline)
+        .map_err(|why| ApiError::field("invalid_field", format!("Hạn nộp hồ sơ: {why}"), "deadline"))?
+        .with_timezone(&thidua::vn::vietnam_offset());
+    let next = thidua::store::NextCampaign {
+        code: input.code.trim().to_string(),
+        name: input.name,
+        period: thidua::model::Period {
+            start: day(&input.from, "from", "ngày bắt đầu")?,
+            end: day(&input.to, "to", "ngày kết thúc")?,
+        },
+        deadline,
+        plan_number: input.plan_number,
+        plan_date: input.plan_date.as_deref().map(|d| day(d, "plan_date", "ngày ký kế hoạch")).transpose()?,
+    };
+    let mut store = state.store()?;
+    let current = store.campaign(None)?;
+    store.start_campaign_like(current.id, &next)?;
+    Ok(store.campaign(None)?.name)
 }
 
 #[tauri::command(async)]

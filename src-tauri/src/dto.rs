@@ -209,6 +209,19 @@ impl From<&Nomination> for NominationView {
     }
 }
 
+/// The next campaign as the form sends it: days as YYYY-MM-DD, the deadline as typed
+/// ("05/04/2024 10:00", Vietnam time).
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct NextCampaignInput {
+    pub code: String,
+    pub name: String,
+    pub from: String,
+    pub to: String,
+    pub deadline: String,
+    pub plan_number: Option<String>,
+    pub plan_date: Option<String>,
+}
+
 /// A dossier as the form sends it.
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct NominationInput {

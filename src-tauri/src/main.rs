@@ -47,6 +47,7 @@ fn main() {
             campaigns::campaigns,
             campaigns::use_campaign,
             campaigns::import_definition,
+            campaigns::start_next_campaign,
             campaigns::export_exchange,
             campaigns::import_exchange,
             campaigns::export_spreadsheet,
@@ -137,6 +138,7 @@ mod tests {
             PrintDone::decl(&cfg),
             AttachmentView::decl(&cfg),
             CampaignSummaryView::decl(&cfg),
+            NextCampaignInput::decl(&cfg),
             FieldChangeView::decl(&cfg),
             AuditLineView::decl(&cfg),
         ];

@@ -160,23 +160,31 @@ try {
   assert.match(history, /Tên tệp: Tờ trình số 12\.pdf/);
   await s.screenshot(`${shots}/10-history.png`);
 
-  // Next quarter's campaign from its definition file, then back to this one; the exchange file
-  // for the province. (The native file dialogs are skipped: the commands they feed get a path.)
-  const definition = JSON.parse(readFileSync(new URL('../../assets/campaigns/bach-thong-q4-2023.json', import.meta.url), 'utf8'));
-  Object.assign(definition, { code: 'bach-thong-q1-2024', name: 'Thi đua quý I năm 2024', deadline: '2024-04-05T10:00:00+07:00' });
-  definition.period = { start: '2024-01-01', end: '2024-03-31' };
-  const defFile = `${dataHome}/đợt quý I.json`;
-  writeFileSync(defFile, JSON.stringify(definition));
+  // Next quarter's campaign, made like this one from the overview's form; another from a definition
+  // file; then back to this one. (Native file dialogs are skipped: their commands get a path.)
   await s.click('[data-testid="nav-overview"]');
+  await s.click('[data-testid="next-open"]');
+  for (const [id, value] of [['n-code', 'bach-thong-q1-2024'], ['n-name', 'Thi đua quý I năm 2024'], ['n-from', '01/01/2024'],
+    ['n-to', '31/03/2024'], ['n-deadline', '05/04/2024 10:00'], ['n-plan-number', '12'], ['n-plan-date', '03/01/2024']]) {
+    await s.type(`[data-testid="${id}"]`, value);
+  }
+  await s.screenshot(`${shots}/11-next-campaign.png`);
+  await s.click('[data-testid="n-start"]');
+  await s.waitText('[data-testid="campaign-name"]', (t) => t.includes('Thi đua quý I năm 2024'));
+  await s.waitText('[data-testid="count-total"]', (t) => t === '0');
+  const definition = JSON.parse(readFileSync(new URL('../../assets/campaigns/bach-thong-q4-2023.json', import.meta.url), 'utf8'));
+  Object.assign(definition, { code: 'bach-thong-q2-2024', name: 'Thi đua quý II năm 2024', deadline: '2024-07-05T10:00:00+07:00' });
+  definition.period = { start: '2024-04-01', end: '2024-06-30' };
+  const defFile = `${dataHome}/đợt quý II.json`;
+  writeFileSync(defFile, JSON.stringify(definition));
   await s.exec('return window.__TAURI_INTERNALS__.invoke("import_definition", { path: arguments[0] })', [defFile]);
   await s.click('[data-testid="nav-units"]');
   await s.click('[data-testid="nav-overview"]');
-  await s.waitText('[data-testid="campaign-name"]', (t) => t.includes('Thi đua quý I năm 2024'));
-  await s.waitText('[data-testid="count-total"]', (t) => t === '0');
+  await s.waitText('[data-testid="campaign-name"]', (t) => t.includes('Thi đua quý II năm 2024'));
   await s.click('[data-testid="use-bach-thong-q4-2023"]');
   await s.waitText('[data-testid="campaign-name"]', (t) => t.includes('Đẩy mạnh cải cách hành chính'));
-  await s.waitText('[data-testid="campaigns-message"]', (t) => t.includes('Đang làm việc với đợt'));
-  await s.screenshot(`${shots}/11-campaigns.png`);
+  await s.waitText('[data-testid="campaigns"]', (t) => t.includes('Thi đua quý I năm 2024') && t.includes('Đang làm việc với đợt'));
+  await s.screenshot(`${shots}/12-campaigns.png`);
   const zip = `${dataHome}/gui-tinh.zip`;
   await s.exec('return window.__TAURI_INTERNALS__.invoke("export_exchange", { path: arguments[0] })', [zip]);
   // A zip stores its members' names in the clear.

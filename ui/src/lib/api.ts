@@ -2,7 +2,7 @@
 // imports @tauri-apps/api. Component tests replace this module.
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type {
-  ApiError, AttachmentView, AuditLineView, CampaignSummaryView, BackupView, CouncilView, PrintDone, PrinterView, PrintProgress, PrintRequest, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
+  ApiError, AttachmentView, AuditLineView, CampaignSummaryView, NextCampaignInput, BackupView, CouncilView, PrintDone, PrinterView, PrintProgress, PrintRequest, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
 } from './bindings';
 
 export type { ApiError };
@@ -26,6 +26,7 @@ export const api = {
   campaigns: () => call<CampaignSummaryView[]>('campaigns'),
   useCampaign: (code: string) => call<void>('use_campaign', { code }),
   importDefinition: (path: string) => call<string>('import_definition', { path }),
+  startNextCampaign: (input: NextCampaignInput) => call<string>('start_next_campaign', { input }),
   exportExchange: (path: string) => call<void>('export_exchange', { path }),
   importExchange: (path: string) => call<string>('import_exchange', { path }),
   exportSpreadsheet: (path: string) => call<void>('export_spreadsheet', { path }),

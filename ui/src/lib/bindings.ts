@@ -175,6 +175,8 @@ export type CampaignSummaryView = { code: string, name: string, period_text: str
  */
 current: boolean, nominations: number, };
 
+export type NextCampaignInput = { code: string, name: string, from: string, to: string, deadline: string, plan_number: string | null, plan_date: string | null, };
+
 export type FieldChangeView = { field: string, before: string | null, after: string | null, };
 
 export type AuditLineView = { id: number, at: string, actor: string, action: string, subject: string, nomination_id: number | null, changes: Array<FieldChangeView>, };

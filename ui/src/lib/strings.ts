@@ -35,6 +35,15 @@ export const s = {
     at: 'Thời gian', actor: 'Người thực hiện', action: 'Thao tác', subject: 'Đối tượng', changes: 'Nội dung thay đổi',
     nobody: '(không rõ)',
   },
+  next: {
+    open: 'Tạo đợt mới giống đợt đang làm việc…',
+    title: (like: string) => `Đợt thi đua mới, giống đợt «${like}»`,
+    code: 'Mã đợt (chữ thường không dấu)', name: 'Tên đợt thi đua (theo kế hoạch)', from: 'Từ ngày', to: 'Đến ngày',
+    deadline: 'Hạn nộp hồ sơ (giờ Việt Nam)', planNumber: 'Số kế hoạch', planDate: 'Ngày ký kế hoạch',
+    hint: 'Đợt mới giữ nguyên cơ quan ban hành, người ký, hình thức khen thưởng, số lượng đề nghị, tiêu chí chấm điểm và danh sách đơn vị; thành viên Hội đồng được lấy từ đợt trước.',
+    start: 'Tạo đợt thi đua', cancel: 'Thôi',
+    started: (name: string) => `Đã tạo đợt thi đua «${name}»; đây là đợt đang làm việc.`,
+  },
   campaigns: {
     title: 'Các đợt thi đua', code: 'Mã', name: 'Tên đợt', period: 'Thời gian', count: 'Số hồ sơ',
     current: 'Đang làm việc', use: 'Làm việc với đợt này',
