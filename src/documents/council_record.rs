@@ -138,8 +138,7 @@ impl CouncilRecord {
 
     /// The award the council proposes to the higher level, and its shortlist limit.
     pub fn higher_award(&self) -> Option<(&str, u32)> {
-        let awards = &self.campaign.settings.awards;
-        awards.iter().find(|a| a.shortlist_max.is_some()).map(|a| (a.name.as_str(), a.shortlist_max.unwrap_or(3)))
+        self.campaign.settings.proposed_award().map(|a| (a.name.as_str(), a.shortlist_max.unwrap_or(3)))
     }
 }
 

@@ -157,6 +157,16 @@ pub struct CampaignSettings {
 }
 
 impl CampaignSettings {
+    /// The award the campaign gives itself (the Giấy khen).
+    pub fn own_award(&self) -> Option<&Award> {
+        self.awards.iter().find(|a| a.shortlist_max.is_none())
+    }
+
+    /// The award the council only proposes to the higher level (the Bằng khen, R8).
+    pub fn proposed_award(&self) -> Option<&Award> {
+        self.awards.iter().find(|a| a.shortlist_max.is_some())
+    }
+
     /// Every text a person typed, in NFC with single spaces; an empty parent body is none.
     pub fn normalise(&mut self) {
         use crate::vn::normalise_name;

@@ -70,15 +70,18 @@ impl Store {
         })
     }
 
+    /// Whether the council has put the nomination on its shortlist.
+    pub(crate) fn is_shortlisted(&self, id: NominationId) -> Result<bool> {
+        let listed =
+            self.conn()
+                .query_row("SELECT EXISTS (SELECT 1 FROM shortlist WHERE nomination_id = ?1)", [id.0], |r| r.get(0))?;
+        Ok(listed)
+    }
+
     fn unless_shortlisted(&self, n: &Nomination) -> Result<()> {
-        let listed: bool = self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM shortlist WHERE nomination_id = ?1)",
-            [n.id.0],
-            |r| r.get(0),
-        )?;
-        if listed {
+        if self.is_shortlisted(n.id)? {
             let campaign = self.campaign_by_id(n.campaign)?;
-            let award = campaign.settings.awards.iter().find(|a| a.shortlist_max.is_some());
+            let award = campaign.settings.proposed_award();
             let award = award.map_or("cấp trên", |a| a.name.as_str());
             return Err(Error::AppraisalLocked {
                 id: n.id,

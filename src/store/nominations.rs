@@ -253,7 +253,7 @@ impl Store {
             return Ok(None);
         }
         let campaign = self.campaign_by_id(n.campaign)?;
-        let own = campaign.settings.awards.iter().find(|a| a.shortlist_max.is_none());
+        let own = campaign.settings.own_award();
         let mut award = match self.decision(n.campaign)? {
             Some(d) => format!(
                 "{}, Quyết định số {}/{} ngày {}",
@@ -264,13 +264,8 @@ impl Store {
             ),
             None => "Đạt; chưa ghi số Quyết định khen thưởng".to_string(),
         };
-        let listed: bool = self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM shortlist WHERE nomination_id = ?1)",
-            [n.id.0],
-            |r| r.get(0),
-        )?;
-        if listed {
-            let provincial = campaign.settings.awards.iter().find(|a| a.shortlist_max.is_some());
+        if self.is_shortlisted(n.id)? {
+            let provincial = campaign.settings.proposed_award();
             award.push_str(&format!(
                 "; được Hội đồng đề nghị tặng {}",
                 provincial.map_or("khen thưởng cấp trên", |a| a.name.as_str())

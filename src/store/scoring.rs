@@ -265,7 +265,7 @@ impl Store {
     pub fn shortlist_add(&mut self, campaign: CampaignId, id: NominationId, reason: Option<&str>) -> Result<()> {
         self.binding_meeting(campaign)?;
         let c = self.campaign_by_id(campaign)?;
-        let award = c.settings.awards.iter().find(|a| a.shortlist_max.is_some());
+        let award = c.settings.proposed_award();
         let (award_name, max) = match award {
             Some(a) => (a.name.clone(), a.shortlist_max.unwrap_or(3)),
             None => ("cấp trên".to_string(), 3),
