@@ -316,3 +316,34 @@ fn the_ranking_command_prints_the_fields_scripts_rely_on() {
     assert_eq!(v[1]["rank"], 2);
     assert_eq!(v[3]["rank"], 2, "three equal averages share rank 2");
 }
+
+#[test]
+fn a_member_who_left_is_taken_off_so_quorum_counts_only_the_members_there_are() {
+    let (mut store, c) = appraised();
+    let m = council(&mut store, c, 4);
+    // A typo in a name, and a role, corrected.
+    store.update_member(m[3], "Nguyễn Văn  Bình", Some("Trưởng phòng Nội vụ"), CouncilRole::SecretaryMember).unwrap();
+    let corrected = store.members(c).unwrap().into_iter().find(|x| x.id == m[3]).unwrap();
+    assert_eq!((corrected.name.as_str(), corrected.role), ("Nguyễn Văn Bình", CouncilRole::SecretaryMember));
+    let taken = store.update_member(m[2], "nguyen van binh", None, CouncilRole::Member).unwrap_err();
+    assert_eq!(taken.code(), "duplicate_member");
+
+    // Member 3 has left: with 3 members left, 2 present make the quorum of 2/3.
+    let meeting_of = |store: &mut Store, present: &[MemberId]| {
+        store.open_meeting(c, day(), None, present).unwrap();
+        let meeting = store.current_meeting(c).unwrap().unwrap();
+        let quorum = store.quorum(c, &meeting).unwrap();
+        store.close_meeting(c).unwrap();
+        quorum
+    };
+    store.remove_member(m[2]).unwrap();
+    assert_eq!(store.members(c).unwrap().len(), 3);
+    let (met, needed, members) = meeting_of(&mut store, &[m[0], m[1]]);
+    assert_eq!((met, needed, members), (true, 2, 3));
+
+    // Once a member has attended, the records keep them.
+    let refused = store.remove_member(m[1]).unwrap_err();
+    assert!(refused.to_string().contains("Thành viên 2 đã dự họp"), "{refused}");
+    assert_eq!(store.members(c).unwrap().len(), 3);
+    assert_eq!(store.remove_member(m[2]).unwrap_err().code(), "unknown_member");
+}

@@ -224,6 +224,27 @@ pub fn add_member(state: State<'_, AppState>, name: String, role: String, positi
 }
 
 #[tauri::command(async)]
+pub fn update_member(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+    role: String,
+    position: Option<String>,
+) -> ApiResult<()> {
+    let role = thidua::model::CouncilRole::from_code(&role)
+        .ok_or_else(|| ApiError::field("invalid_field", "Chọn vai trò trong Hội đồng.", "role"))?;
+    let mut store = state.store()?;
+    store
+        .update_member(MemberId(id), &name, position.as_deref(), role)
+        .map_err(|e| ApiError { field: Some("name".into()), ..e.into() })
+}
+
+#[tauri::command(async)]
+pub fn remove_member(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
+    Ok(state.store()?.remove_member(MemberId(id))?)
+}
+
+#[tauri::command(async)]
 pub fn open_meeting(
     state: State<'_, AppState>,
     date: String,

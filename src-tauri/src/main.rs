@@ -66,6 +66,8 @@ fn main() {
             commands::audit_log,
             commands::council,
             commands::add_member,
+            commands::update_member,
+            commands::remove_member,
             commands::open_meeting,
             commands::close_meeting,
             commands::set_score,

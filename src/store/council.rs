@@ -44,6 +44,59 @@ impl Store {
         self.with_tx(|tx| insert_member(tx, campaign, &name, position.as_deref(), role))
     }
 
+    /// Corrects a member's name, position or role.
+    pub fn update_member(&mut self, id: MemberId, name: &str, position: Option<&str>, role: CouncilRole) -> Result<()> {
+        let name = normalise_name(name);
+        if name.is_empty() {
+            return Err(Error::InvalidArgument("tên thành viên đang trống.".into()));
+        }
+        let position = position.map(normalise_name).filter(|p| !p.is_empty());
+        let campaign: i64 = self
+            .conn()
+            .query_row("SELECT campaign_id FROM council_members WHERE id = ?1", [id.0], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Error::UnknownMember(id.to_string()))?;
+        let taken: bool = self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM council_members WHERE campaign_id = ?1 AND name_folded = ?2 AND id <> ?3)",
+            params![campaign, fold(&name), id.0],
+            |r| r.get(0),
+        )?;
+        if taken {
+            return Err(Error::DuplicateMember(name));
+        }
+        self.conn().execute(
+            "UPDATE council_members SET name = ?2, name_folded = ?3, position = ?4, role = ?5 WHERE id = ?1",
+            params![id.0, name, fold(&name), position, role.code()],
+        )?;
+        Ok(())
+    }
+
+    /// Takes a member who has left off the campaign's council, so quorum and votes count only the
+    /// members there are. Refused once the member has attended a meeting or scored in it: those
+    /// records keep their member.
+    pub fn remove_member(&mut self, id: MemberId) -> Result<()> {
+        let (name, attended, scored): (String, bool, bool) = self
+            .conn()
+            .query_row(
+                "SELECT name,
+                        EXISTS (SELECT 1 FROM meeting_attendance WHERE member_id = ?1),
+                        EXISTS (SELECT 1 FROM scores WHERE member_id = ?1)
+                 FROM council_members WHERE id = ?1",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Error::UnknownMember(id.to_string()))?;
+        if attended || scored {
+            return Err(Error::InvalidArgument(format!(
+                "{name} đã dự họp hoặc chấm điểm trong đợt thi đua này nên không bỏ khỏi Hội đồng được; \
+                 biên bản và phiếu chấm vẫn cần tên thành viên này."
+            )));
+        }
+        self.conn().execute("DELETE FROM council_members WHERE id = ?1", [id.0])?;
+        Ok(())
+    }
+
     /// Starts an empty council from the most recent other campaign that has one; returns how
     /// many members were copied (0 when the council is not empty or there is none to copy).
     pub fn copy_members_from_previous(&mut self, campaign: CampaignId) -> Result<usize> {

@@ -21,6 +21,18 @@ pub enum MembersCommand {
         #[arg(long, value_name = "CHỨC_VỤ")]
         position: Option<String>,
     },
+    /// Sửa tên, vai trò hoặc chức vụ của thành viên số ID (các trường không ghi giữ nguyên).
+    Edit {
+        id: i64,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, value_name = "VAI_TRÒ")]
+        role: Option<String>,
+        #[arg(long, value_name = "CHỨC_VỤ")]
+        position: Option<String>,
+    },
+    /// Bỏ thành viên số ID khỏi Hội đồng của đợt này (người đã thôi tham gia, chưa dự họp).
+    Remove { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -79,18 +91,40 @@ pub fn members(store: &mut Store, c: &Campaign, cmd: Option<&MembersCommand>) ->
         Some(MembersCommand::Add { name, role, position }) => {
             let role = match role {
                 None => CouncilRole::Member,
-                Some(r) => CouncilRole::parse(r).ok_or_else(|| {
-                    Error::InvalidArgument(format!(
-                        "vai trò «{r}» không có; dùng: {}.",
-                        CouncilRole::ALL.map(CouncilRole::label).join(", ")
-                    ))
-                })?,
+                Some(r) => parse_role(r)?,
             };
             let id = store.add_member(c.id, name, position.as_deref(), role)?;
             say!("Đã thêm thành viên số {id}: {} ({}).", thidua::vn::normalise_name(name), role.label());
         }
+        Some(MembersCommand::Edit { id, name, role, position }) => {
+            let m = store.members(c.id)?.into_iter().find(|m| m.id.0 == *id);
+            let m = m.ok_or_else(|| Error::UnknownMember(format!("số {id}")))?;
+            let role = match role {
+                None => m.role,
+                Some(r) => parse_role(r)?,
+            };
+            let name = name.clone().unwrap_or(m.name);
+            let position = position.clone().or(m.position);
+            store.update_member(m.id, &name, position.as_deref(), role)?;
+            say!("Đã sửa thành viên số {id}: {} ({}).", thidua::vn::normalise_name(&name), role.label());
+        }
+        Some(MembersCommand::Remove { id }) => {
+            let m = store.members(c.id)?.into_iter().find(|m| m.id.0 == *id);
+            let m = m.ok_or_else(|| Error::UnknownMember(format!("số {id}")))?;
+            store.remove_member(m.id)?;
+            say!("Đã bỏ {} khỏi Hội đồng của đợt thi đua này.", m.name);
+        }
     }
     Ok(())
+}
+
+fn parse_role(text: &str) -> Result<CouncilRole, Error> {
+    CouncilRole::parse(text).ok_or_else(|| {
+        Error::InvalidArgument(format!(
+            "vai trò «{text}» không có; dùng: {}.",
+            CouncilRole::ALL.map(CouncilRole::label).join(", ")
+        ))
+    })
 }
 
 pub fn meeting(store: &mut Store, c: &Campaign, cmd: Option<&MeetingCommand>) -> Result<(), Error> {

@@ -44,6 +44,9 @@ export const api = {
   auditLog: (nomination: number | null) => call<AuditLineView[]>('audit_log', { nomination }),
   council: () => call<CouncilView>('council'),
   addMember: (name: string, role: string, position: string | null) => call<void>('add_member', { name, role, position }),
+  updateMember: (id: number, name: string, role: string, position: string | null) =>
+    call<void>('update_member', { id, name, role, position }),
+  removeMember: (id: number) => call<void>('remove_member', { id }),
   openMeeting: (date: string, place: string | null, present: number[]) => call<void>('open_meeting', { date, place, present }),
   closeMeeting: () => call<void>('close_meeting'),
   setScore: (memberId: number, nominationId: number, criterion: number, points: string) =>

@@ -1,0 +1,46 @@
+import { describe, it, expect, vi } from 'vitest';
+import { render, screen, waitFor, fireEvent } from '@testing-library/svelte';
+
+const api = vi.hoisted(() => ({
+  council: vi.fn(), overview: vi.fn(), addMember: vi.fn(), updateMember: vi.fn(), removeMember: vi.fn(), confirm: vi.fn(),
+}));
+vi.mock('../lib/api', async () => {
+  const real = await vi.importActual<typeof import('../lib/api')>('../lib/api');
+  return { api, isoDate: real.isoDate, viDate: real.viDate };
+});
+
+import Council from './Council.svelte';
+
+const member = (id: number, name: string, role: string, role_label: string, position: string | null = null) =>
+  ({ id, name, role, role_label, position });
+const view = (members: ReturnType<typeof member>[]) =>
+  ({ members, meeting: null, nominees: [], scores: [], sheets: [], ranking: [], shortlist: [], shortlist_max: 3 });
+const overview = { campaign: { collective_criteria: [], individual_criteria: [] } };
+
+describe('the council members', () => {
+  it('corrects a member in the form and takes one who left off the council after asking', async () => {
+    const before = [member(1, 'Hà Kim Oanh', 'chair', 'Chủ tịch Hội đồng'), member(2, 'Lý Thị Hăng', 'member', 'Ủy viên', 'Kế toán')];
+    api.council.mockResolvedValueOnce(view(before)).mockResolvedValue(view([before[0]]));
+    api.overview.mockResolvedValue(overview);
+    api.updateMember.mockResolvedValue(undefined);
+    api.confirm.mockResolvedValueOnce(false).mockResolvedValueOnce(true);
+    api.removeMember.mockResolvedValue(undefined);
+    render(Council);
+    await fireEvent.click(await screen.findByTestId('member-edit-2'));
+    expect((screen.getByTestId('member-name') as HTMLInputElement).value).toBe('Lý Thị Hăng');
+    expect(screen.getByTestId('member-add').textContent).toBe('Lưu sửa đổi');
+    await fireEvent.input(screen.getByTestId('member-name'), { target: { value: 'Lý Thị Hằng' } });
+    await fireEvent.change(screen.getByTestId('member-role'), { target: { value: 'secretary_member' } });
+    await fireEvent.click(screen.getByTestId('member-add'));
+    await waitFor(() => expect(api.updateMember).toHaveBeenCalledWith(2, 'Lý Thị Hằng', 'secretary_member', 'Kế toán'));
+    expect(api.addMember).not.toHaveBeenCalled();
+    await waitFor(() => expect(screen.getByTestId('member-add').textContent).toBe('Thêm thành viên'));
+
+    await fireEvent.click(screen.getByTestId('member-remove-1'));
+    await waitFor(() => expect(api.confirm).toHaveBeenCalledTimes(1));
+    expect(api.removeMember).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('member-remove-1'));
+    await waitFor(() => expect(api.removeMember).toHaveBeenCalledWith(1));
+    expect(api.confirm.mock.calls[1][0]).toContain('Bỏ Hà Kim Oanh khỏi Hội đồng');
+  });
+});
