@@ -14,7 +14,7 @@ pub(crate) struct Cli {
     /// Tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng).
     #[arg(long, global = true, value_name = "TỆP")]
     pub(crate) db: Option<PathBuf>,
-    /// Mã đợt thi đua (mặc định: đợt mới nhất).
+    /// Mã đợt thi đua (mặc định: đợt đang làm việc, xem «thidua campaigns»).
     #[arg(long, global = true, value_name = "MÃ")]
     pub(crate) campaign: Option<String>,
     /// Tên người thực hiện ghi vào nhật ký thay đổi (mặc định: tên người dùng của máy).
