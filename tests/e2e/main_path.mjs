@@ -172,6 +172,7 @@ try {
   await s.click('[data-testid="n-start"]');
   await s.waitText('[data-testid="campaign-name"]', (t) => t.includes('Thi đua quý I năm 2024'));
   await s.waitText('[data-testid="count-total"]', (t) => t === '0');
+  await s.waitText('[data-testid="current-campaign"]', (t) => t.includes('Thi đua quý I năm 2024'));
   const definition = JSON.parse(readFileSync(new URL('../../assets/campaigns/bach-thong-q4-2023.json', import.meta.url), 'utf8'));
   Object.assign(definition, { code: 'bach-thong-q2-2024', name: 'Thi đua quý II năm 2024', deadline: '2024-07-05T10:00:00+07:00' });
   definition.period = { start: '2024-04-01', end: '2024-06-30' };
@@ -184,6 +185,7 @@ try {
   await s.click('[data-testid="use-bach-thong-q4-2023"]');
   await s.waitText('[data-testid="campaign-name"]', (t) => t.includes('Đẩy mạnh cải cách hành chính'));
   await s.waitText('[data-testid="campaigns"]', (t) => t.includes('Thi đua quý I năm 2024') && t.includes('Đang làm việc với đợt'));
+  await s.waitText('[data-testid="current-campaign"]', (t) => t.includes('Đẩy mạnh cải cách hành chính'));
   await s.screenshot(`${shots}/12-campaigns.png`);
   const zip = `${dataHome}/gui-tinh.zip`;
   await s.exec('return window.__TAURI_INTERNALS__.invoke("export_exchange", { path: arguments[0] })', [zip]);
