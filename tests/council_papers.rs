@@ -363,3 +363,22 @@ fn a_campaign_file_without_council_settings_prints_both_papers_with_plain_defaul
     assert!(proposal.contains("Nông Văn Khánh"), "the decision's signer signs: {proposal}");
     assert!(!proposal.contains("TM."), "{proposal}");
 }
+
+#[test]
+fn the_minutes_give_the_hours_the_meeting_started_and_ended_when_they_were_noted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, c) = held_meeting();
+    let at = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    store.set_meeting_start(c.id, at(14, 0)).unwrap();
+    let early = store.close_meeting_at(c.id, Some(at(13, 45))).unwrap_err();
+    assert!(early.to_string().contains("giờ kết thúc 13:45 trước giờ bắt đầu 14:00"), "{early}");
+    store.close_meeting_at(c.id, Some(at(16, 30))).unwrap();
+    let pdf = write(&store, &c, DocumentKind::Minutes, &PrintOptions::default(), dir.path());
+    let t = flat(&text(&pdf, None));
+    assert!(t.contains("Thời gian bắt đầu: 14 giờ 00 phút, ngày 08 tháng 01 năm 2024."), "{t}");
+    assert!(t.contains("Cuộc họp kết thúc vào hồi 16 giờ 30 phút cùng ngày."), "{t}");
+    // The hours are in the audit trail with the meeting.
+    let log = store.audit_lines_for_campaign(c.id).unwrap();
+    let closed = log.iter().rev().find(|l| l.subject.starts_with("Phiên họp Hội đồng")).unwrap();
+    assert!(closed.changes_text().contains("Giờ kết thúc: (trống) → 16:30"), "{closed:?}");
+}

@@ -244,27 +244,40 @@ pub fn remove_member(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
     Ok(state.store()?.remove_member(MemberId(id))?)
 }
 
+/// "14:00" as typed, or nothing; `field` names the input for the error.
+fn hour(text: Option<&str>, field: &str) -> ApiResult<Option<chrono::NaiveTime>> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => chrono::NaiveTime::parse_from_str(t, "%H:%M").map(Some).map_err(|_| {
+            ApiError::field("invalid_field", format!("Giờ «{t}» phải ghi theo dạng giờ:phút, ví dụ 14:00."), field)
+        }),
+    }
+}
+
 #[tauri::command(async)]
 pub fn open_meeting(
     state: State<'_, AppState>,
     date: String,
+    start: Option<String>,
     place: Option<String>,
     present: Vec<i64>,
 ) -> ApiResult<()> {
     let date = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
         .map_err(|_| ApiError::field("invalid_field", "Chọn ngày họp.", "date"))?;
+    let start = hour(start.as_deref(), "start")?;
     let present: Vec<MemberId> = present.into_iter().map(MemberId).collect();
     let mut store = state.store()?;
     let c = campaign(&store)?;
-    store.open_meeting(c.id, date, place.as_deref().filter(|p| !p.trim().is_empty()), &present)?;
+    store.open_meeting_at(c.id, date, start, place.as_deref().filter(|p| !p.trim().is_empty()), &present)?;
     Ok(())
 }
 
 #[tauri::command(async)]
-pub fn close_meeting(state: State<'_, AppState>) -> ApiResult<()> {
+pub fn close_meeting(state: State<'_, AppState>, end: Option<String>) -> ApiResult<()> {
+    let end = hour(end.as_deref(), "end")?;
     let mut store = state.store()?;
     let c = campaign(&store)?;
-    Ok(store.close_meeting(c.id)?)
+    Ok(store.close_meeting_at(c.id, end)?)
 }
 
 #[tauri::command(async)]

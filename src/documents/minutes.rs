@@ -55,7 +55,7 @@ fn write(flow: &mut Flow, r: &CouncilRecord) {
         40.0,
     );
 
-    let time = format!(" {b} giờ {b} phút, {}.", long_date(r.meeting.date), b = blank(6));
+    let time = format!(" {}, {}.", hour(r.meeting.started), long_date(r.meeting.date));
     flow.para(&para(&[(Face::Bold, "Thời gian bắt đầu:"), (Face::Regular, &time)]));
     let place = r.meeting.place.clone().unwrap_or_else(|| ".".repeat(50));
     flow.para(&para(&[(Face::Bold, "Địa điểm:"), (Face::Regular, &format!(" {place}."))]));
@@ -69,9 +69,9 @@ fn write(flow: &mut Flow, r: &CouncilRecord) {
     shortlist(flow, r);
 
     let closing = format!(
-        "Cuộc họp kết thúc vào hồi {b} giờ {b} phút cùng ngày. Biên bản đã được đọc lại trước cuộc họp và \
+        "Cuộc họp kết thúc vào hồi {} cùng ngày. Biên bản đã được đọc lại trước cuộc họp và \
          các thành viên dự họp thống nhất thông qua./.",
-        b = blank(6)
+        hour(r.meeting.ended)
     );
     // The closing line goes with the signatures: a page never holds them alone.
     let closing = para(&[(Face::Regular, &closing)]).space(4.0, 3.0);
@@ -288,5 +288,14 @@ fn shortlist(flow: &mut Flow, r: &CouncilRecord) {
         }
         let runs: Vec<(Face, &str)> = runs.iter().map(|(f, t)| (*f, t.as_str())).collect();
         flow.para(&para(&runs));
+    }
+}
+
+/// "14 giờ 00 phút", or dotted blanks to write the hour in when it was not noted.
+fn hour(at: Option<chrono::NaiveTime>) -> String {
+    use chrono::Timelike;
+    match at {
+        Some(t) => format!("{:02} giờ {:02} phút", t.hour(), t.minute()),
+        None => format!("{b} giờ {b} phút", b = blank(6)),
     }
 }

@@ -1,6 +1,6 @@
 //! The council: its members, its meetings, its working rules, scores, votes and the shortlist.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::{CampaignId, NominationId};
@@ -121,6 +121,9 @@ pub struct Meeting {
     pub place: Option<String>,
     pub present: Vec<MemberId>,
     pub closed: bool,
+    /// When it started and ended (Vietnam time), for the minutes; unknown when typed in later.
+    pub started: Option<NaiveTime>,
+    pub ended: Option<NaiveTime>,
 }
 
 /// The ballots on one nominee.

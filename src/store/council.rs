@@ -1,6 +1,6 @@
 //! Council members (kept between campaigns), working rules and meetings with attendance.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::{bad_value, Store};
@@ -159,19 +159,63 @@ impl Store {
 
     /// The campaign's newest meeting that is still open (`open_only`), or the newest of all.
     pub(crate) fn meeting_where(&self, campaign: CampaignId, open_only: bool) -> Result<Option<Meeting>> {
-        let row: Option<(i64, NaiveDate, Option<String>, bool)> = self
+        type Row = (i64, NaiveDate, Option<String>, bool, Option<String>, Option<String>);
+        let row: Option<Row> = self
             .conn()
             .query_row(
-                "SELECT id, held_on, place, closed FROM meetings WHERE campaign_id = ?1 AND (closed = 0 OR NOT ?2)
+                "SELECT id, held_on, place, closed, started_at, ended_at FROM meetings
+                 WHERE campaign_id = ?1 AND (closed = 0 OR NOT ?2)
                  ORDER BY id DESC LIMIT 1",
                 params![campaign.0, open_only],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
             )
             .optional()?;
-        let Some((id, date, place, closed)) = row else { return Ok(None) };
+        let Some((id, date, place, closed, started, ended)) = row else { return Ok(None) };
         let mut stmt = self.conn().prepare("SELECT member_id FROM meeting_attendance WHERE meeting_id = ?1")?;
         let present = stmt.query_map([id], |r| Ok(MemberId(r.get(0)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Some(Meeting { id: MeetingId(id), campaign, date, place, present, closed }))
+        let hour = |t: Option<String>| t.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok());
+        Ok(Some(Meeting {
+            id: MeetingId(id),
+            campaign,
+            date,
+            place,
+            present,
+            closed,
+            started: hour(started),
+            ended: hour(ended),
+        }))
+    }
+
+    /// Notes when the open meeting started, or corrects it.
+    pub fn set_meeting_start(&mut self, campaign: CampaignId, at: NaiveTime) -> Result<()> {
+        let m = self.current_meeting(campaign)?.ok_or(Error::NoMeeting)?;
+        self.conn().execute(
+            "UPDATE meetings SET started_at = ?2 WHERE id = ?1",
+            params![m.id.0, at.format("%H:%M").to_string()],
+        )?;
+        Ok(())
+    }
+
+    /// Closes the open meeting noting when it ended (`ended`, when known); its records stay.
+    /// Refused when it would end before it started.
+    pub fn close_meeting_at(&mut self, campaign: CampaignId, ended: Option<NaiveTime>) -> Result<()> {
+        let m = self.current_meeting(campaign)?.ok_or(Error::NoMeeting)?;
+        if let (Some(start), Some(end)) = (m.started, ended) {
+            if end < start {
+                return Err(Error::InvalidArgument(format!(
+                    "giờ kết thúc {} trước giờ bắt đầu {} của cuộc họp.",
+                    end.format("%H:%M"),
+                    start.format("%H:%M")
+                )));
+            }
+        }
+        self.with_tx(|tx| {
+            tx.execute(
+                "UPDATE meetings SET closed = 1, ended_at = ?2 WHERE id = ?1",
+                params![m.id.0, ended.map(|t| t.format("%H:%M").to_string())],
+            )?;
+            Ok(())
+        })
     }
 
     /// Opens a meeting with the members present. Refused while another meeting is open.
@@ -182,20 +226,37 @@ impl Store {
         place: Option<&str>,
         present: &[MemberId],
     ) -> Result<MeetingId> {
+        self.open_meeting_at(campaign, date, None, place, present)
+    }
+
+    /// As [`Store::open_meeting`], noting the hour it started (for the minutes) when known.
+    pub fn open_meeting_at(
+        &mut self,
+        campaign: CampaignId,
+        date: NaiveDate,
+        started: Option<NaiveTime>,
+        place: Option<&str>,
+        present: &[MemberId],
+    ) -> Result<MeetingId> {
         if let Some(m) = self.current_meeting(campaign)? {
             return Err(Error::MeetingOpen { date: crate::vn::short_date(m.date) });
         }
         let place = place.map(normalise_name);
-        self.with_tx(|tx| insert_meeting(tx, campaign, date, place.as_deref(), present))
+        self.with_tx(|tx| {
+            let id = insert_meeting(tx, campaign, date, place.as_deref(), present)?;
+            if let Some(at) = started {
+                tx.execute(
+                    "UPDATE meetings SET started_at = ?2 WHERE id = ?1",
+                    params![id.0, at.format("%H:%M").to_string()],
+                )?;
+            }
+            Ok(id)
+        })
     }
 
-    /// Closes the open meeting; its records stay.
+    /// Closes the open meeting without noting the hour; its records stay.
     pub fn close_meeting(&mut self, campaign: CampaignId) -> Result<()> {
-        let m = self.current_meeting(campaign)?.ok_or(Error::NoMeeting)?;
-        self.with_tx(|tx| {
-            tx.execute("UPDATE meetings SET closed = 1 WHERE id = ?1", [m.id.0])?;
-            Ok(())
-        })
+        self.close_meeting_at(campaign, None)
     }
 
     /// Whether the meeting has its quorum, and how many members that needs.

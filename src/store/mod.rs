@@ -50,6 +50,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0004_audit.sql"),
     include_str!("migrations/0005_attachments.sql"),
     include_str!("migrations/0006_current_campaign.sql"),
+    include_str!("migrations/0007_meeting_hours.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

@@ -46,9 +46,16 @@ pub enum MeetingCommand {
         /// Tên thành viên vắng mặt (có thể lặp lại).
         #[arg(long, value_name = "TÊN")]
         absent: Vec<String>,
+        /// Giờ bắt đầu, HH:MM (ghi vào biên bản).
+        #[arg(long, value_name = "HH:MM")]
+        start: Option<chrono::NaiveTime>,
     },
     /// Kết thúc cuộc họp đang mở.
-    Close,
+    Close {
+        /// Giờ kết thúc, HH:MM (ghi vào biên bản).
+        #[arg(long, value_name = "HH:MM")]
+        end: Option<chrono::NaiveTime>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -146,7 +153,7 @@ pub fn meeting(store: &mut Store, c: &Campaign, cmd: Option<&MeetingCommand>) ->
                 );
             }
         },
-        Some(MeetingCommand::Open { date, place, absent }) => {
+        Some(MeetingCommand::Open { date, place, absent, start }) => {
             let members = store.members(c.id)?;
             for a in absent {
                 if !members.iter().any(|m| thidua::vn::fold(&m.name) == thidua::vn::fold(a)) {
@@ -159,11 +166,11 @@ pub fn meeting(store: &mut Store, c: &Campaign, cmd: Option<&MeetingCommand>) ->
                 .map(|m| m.id)
                 .collect();
             let date = date.unwrap_or_else(today);
-            store.open_meeting(c.id, date, place.as_deref(), &present)?;
+            store.open_meeting_at(c.id, date, *start, place.as_deref(), &present)?;
             meeting(store, c, None)?;
         }
-        Some(MeetingCommand::Close) => {
-            store.close_meeting(c.id)?;
+        Some(MeetingCommand::Close { end }) => {
+            store.close_meeting_at(c.id, *end)?;
             say!("Đã kết thúc cuộc họp.");
         }
     }

@@ -47,8 +47,9 @@ export const api = {
   updateMember: (id: number, name: string, role: string, position: string | null) =>
     call<void>('update_member', { id, name, role, position }),
   removeMember: (id: number) => call<void>('remove_member', { id }),
-  openMeeting: (date: string, place: string | null, present: number[]) => call<void>('open_meeting', { date, place, present }),
-  closeMeeting: () => call<void>('close_meeting'),
+  openMeeting: (date: string, start: string | null, place: string | null, present: number[]) =>
+    call<void>('open_meeting', { date, start, place, present }),
+  closeMeeting: (end: string | null) => call<void>('close_meeting', { end }),
   setScore: (memberId: number, nominationId: number, criterion: number, points: string) =>
     call<void>('set_score', { memberId, nominationId, criterion, points }),
   recordVotes: (nominationId: number, agree: number, disagree: number, blank: number) =>

@@ -2,7 +2,7 @@ import { describe, it, expect, vi } from 'vitest';
 import { render, screen, waitFor, fireEvent } from '@testing-library/svelte';
 
 const api = vi.hoisted(() => ({
-  council: vi.fn(), overview: vi.fn(), addMember: vi.fn(), updateMember: vi.fn(), removeMember: vi.fn(), confirm: vi.fn(),
+  council: vi.fn(), overview: vi.fn(), openMeeting: vi.fn(), addMember: vi.fn(), updateMember: vi.fn(), removeMember: vi.fn(), confirm: vi.fn(),
 }));
 vi.mock('../lib/api', async () => {
   const real = await vi.importActual<typeof import('../lib/api')>('../lib/api');
@@ -42,5 +42,21 @@ describe('the council members', () => {
     await fireEvent.click(screen.getByTestId('member-remove-1'));
     await waitFor(() => expect(api.removeMember).toHaveBeenCalledWith(1));
     expect(api.confirm.mock.calls[1][0]).toContain('Bỏ Hà Kim Oanh khỏi Hội đồng');
+  });
+});
+
+describe('the council meeting', () => {
+  it('opens with the hour it starts, for the minutes, and the members ticked present', async () => {
+    const members = [member(1, 'Hà Kim Oanh', 'chair', 'Chủ tịch Hội đồng'), member(2, 'Lý Thị Hằng', 'secretary_member', 'Ủy viên thư ký')];
+    api.council.mockReset();
+    api.council.mockResolvedValue(view(members));
+    api.overview.mockResolvedValue(overview);
+    api.openMeeting.mockResolvedValue(undefined);
+    render(Council);
+    await fireEvent.input(await screen.findByTestId('meeting-start'), { target: { value: '08:30' } });
+    await fireEvent.click(screen.getByTestId('present-2'));
+    await fireEvent.click(screen.getByTestId('open-meeting'));
+    const today = new Date().toISOString().slice(0, 10);
+    await waitFor(() => expect(api.openMeeting).toHaveBeenCalledWith(today, '08:30', null, [1]));
   });
 });
