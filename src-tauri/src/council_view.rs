@@ -15,6 +15,7 @@ pub fn build(store: &Store, c: &Campaign) -> ApiResult<CouncilView> {
             Some(MeetingView {
                 date: m.date.to_string(),
                 date_text: thidua::vn::short_date(m.date),
+                start: m.started.map(|t| t.format("%H:%M").to_string()),
                 place: m.place.clone(),
                 present: m.present.iter().map(|p| p.0).collect(),
                 members: total,

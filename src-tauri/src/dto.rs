@@ -314,6 +314,8 @@ pub struct MemberView {
 pub struct MeetingView {
     pub date: String,
     pub date_text: String,
+    /// "14:00", when the hour it started was noted.
+    pub start: Option<String>,
     pub place: Option<String>,
     pub present: Vec<i64>,
     pub members: usize,

@@ -69,7 +69,11 @@ award: string | null, };
 
 export type MemberView = { id: number, name: string, position: string | null, role: string, role_label: string, };
 
-export type MeetingView = { date: string, date_text: string, place: string | null, present: Array<number>, members: number, needed: number, quorum_met: boolean, open: boolean, };
+export type MeetingView = { date: string, date_text: string, 
+/**
+ * "14:00", when the hour it started was noted.
+ */
+start: string | null, place: string | null, present: Array<number>, members: number, needed: number, quorum_met: boolean, open: boolean, };
 
 export type ScoreCell = { member_id: number, nomination_id: number, criterion: number, half_points: number, };
 
