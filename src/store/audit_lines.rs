@@ -157,6 +157,12 @@ fn fields(table: &str) -> &'static [(&'static str, &'static str)] {
     }
 }
 
+/// Tenths as Vietnamese write decimals: -5 → "-0,5", 955 → "95,5".
+fn tenths(t: i64) -> String {
+    let sign = if t < 0 { "-" } else { "" };
+    format!("{sign}{},{}", t.abs() / 10, t.abs() % 10)
+}
+
 /// A field's value in words.
 fn value(table: &str, field: &str, v: &Value, names: &Names) -> String {
     let text = v.as_str();
@@ -186,8 +192,7 @@ fn value(table: &str, field: &str, v: &Value, names: &Names) -> String {
         ("council_members", "role") => coded(text.and_then(CouncilRole::from_code).map(CouncilRole::label)),
         ("meetings", "closed") => int.map(|i| if i == 1 { "Đã kết thúc" } else { "Chưa kết thúc" }.to_string()),
         ("scores", "half_points") | ("criteria", "max_half_points") => int.map(format_points),
-        ("indicator_figures", "figure_tenths") => int.map(|t| format!("{},{}", t / 10, t % 10)),
-        ("certificate_offsets", "dx" | "dy") => int.map(|t| format!("{},{}", t / 10, (t % 10).abs())),
+        ("indicator_figures", "figure_tenths") | ("certificate_offsets", "dx" | "dy") => int.map(tenths),
         ("attachments", "bytes") => int.map(|b| format!("{} byte", crate::vn::format_dong(b))),
         _ => None,
     };
@@ -287,5 +292,15 @@ impl AuditLine {
             })
             .collect::<Vec<_>>()
             .join("; ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tenths;
+
+    #[test]
+    fn tenths_keep_their_sign() {
+        assert_eq!([tenths(-5), tenths(-15), tenths(0), tenths(955)], ["-0,5", "-1,5", "0,0", "95,5"]);
     }
 }
