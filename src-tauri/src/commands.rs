@@ -57,6 +57,32 @@ pub fn units(state: State<'_, AppState>) -> ApiResult<Vec<UnitView>> {
     Ok(store.units(c.id)?.iter().map(|u| UnitView::new(u, &c)).collect())
 }
 
+fn unit_kind(code: &str) -> ApiResult<thidua::model::UnitKind> {
+    thidua::model::UnitKind::from_code(code)
+        .ok_or_else(|| ApiError::field("invalid_field", "Chọn khối của đơn vị.", "kind"))
+}
+
+#[tauri::command(async)]
+pub fn add_unit(state: State<'_, AppState>, name: String, kind: String) -> ApiResult<()> {
+    let kind = unit_kind(&kind)?;
+    let mut store = state.store()?;
+    let c = campaign(&store)?;
+    store.add_unit(c.id, &name, kind).map_err(|e| ApiError { field: Some("name".into()), ..e.into() })?;
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn update_unit(state: State<'_, AppState>, id: i64, name: String, kind: String) -> ApiResult<()> {
+    let kind = unit_kind(&kind)?;
+    let mut store = state.store()?;
+    store.update_unit(UnitId(id), &name, kind).map_err(|e| ApiError { field: Some("name".into()), ..e.into() })
+}
+
+#[tauri::command(async)]
+pub fn remove_unit(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
+    Ok(state.store()?.remove_unit(UnitId(id))?)
+}
+
 #[tauri::command(async)]
 pub fn nominations(state: State<'_, AppState>) -> ApiResult<Vec<NominationView>> {
     let store = state.store()?;

@@ -15,6 +15,7 @@ mod overview;
 mod preview;
 mod scoring;
 mod transfer;
+mod units;
 
 use std::path::{Path, PathBuf};
 

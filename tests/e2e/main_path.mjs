@@ -134,6 +134,12 @@ try {
 
   for (const [key, file] of [['units', '06-units'], ['search', '07-search'], ['settings', '08-settings']]) {
     await s.click(`[data-testid="nav-${key}"]`);
+    if (key === 'units') {
+      // A commune missing from the plan's list, added where it is seen.
+      await s.type('[data-testid="unit-name"]', 'Xã Dương Quang');
+      await s.click('[data-testid="unit-save"]');
+      await s.waitText('[data-testid="units-table"]', (t) => t.includes('Xã Dương Quang'));
+    }
     if (key === 'search') {
       // By unit, without diacritics: both dossiers, and what the accepted one was awarded.
       await s.type('[data-testid="search-input"]', 'tai chinh');

@@ -36,8 +36,11 @@ pub(crate) enum Command {
     /// Đợt thi đua: nhập tệp định nghĩa.
     #[command(subcommand)]
     Campaign(CampaignCommand),
-    /// Liệt kê đơn vị của đợt thi đua.
-    Units,
+    /// Đơn vị của đợt thi đua: liệt kê, thêm, sửa, bỏ.
+    Units {
+        #[command(subcommand)]
+        command: Option<UnitsCommand>,
+    },
     /// Nhập hồ sơ từ tệp .csv hoặc .xlsx (nhập tất cả hoặc không dòng nào).
     Import { file: PathBuf },
     /// Liệt kê hồ sơ đề nghị khen thưởng.
@@ -324,4 +327,25 @@ pub(crate) struct CorrectArgs {
     pub(crate) achievement_report: Option<String>,
     #[arg(long)]
     pub(crate) summary: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum UnitsCommand {
+    /// Thêm đơn vị vào cuối danh sách.
+    Add {
+        name: String,
+        /// office (cơ quan chuyên môn), mass_organisation (đoàn thể) hoặc commune (xã, thị trấn).
+        #[arg(long, value_name = "KHỐI")]
+        kind: String,
+    },
+    /// Sửa tên hoặc khối của đơn vị số ID (các quy định tiếp nhận được áp dụng lại cho hồ sơ của đơn vị).
+    Edit {
+        id: i64,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, value_name = "KHỐI")]
+        kind: Option<String>,
+    },
+    /// Bỏ đơn vị số ID khỏi danh sách (đơn vị chưa có hồ sơ).
+    Remove { id: i64 },
 }

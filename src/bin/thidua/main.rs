@@ -35,7 +35,9 @@ use clap::Parser;
 use serde_json::json;
 use thidua::documents::{render, DocumentKind, PrintOptions};
 use thidua::exchange::{example_definition, import_nominations, parse_definition, parse_portal_time, EXAMPLE_CODE};
-use thidua::model::{Gender, NewNomination, Nomination, NominationId, NomineeKind, PartState, Parts, Reason, Signer};
+use thidua::model::{
+    Gender, NewNomination, Nomination, NominationId, NomineeKind, PartState, Parts, Reason, Signer, UnitKind,
+};
 use thidua::printing::{self, JobSettings, Orientation, PageRanges};
 use thidua::store::default_database_path;
 use thidua::store::{DecisionRecord, Offset};
@@ -180,11 +182,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             store.set_current_campaign(c.id)?;
             say!("Đợt đang làm việc: «{}» ({}).", c.code, c.name);
         }
-        Command::Units => {
+        Command::Units { command } => {
             let campaign = store.campaign(code)?;
-            for u in store.units(campaign.id)? {
-                say!("{}\t{}\t{}", u.position, u.kind.label(), u.name);
-            }
+            units(&mut store, &campaign, command.as_ref())?;
         }
         Command::Import { file } => {
             let campaign = store.campaign(code)?;
@@ -461,4 +461,47 @@ fn corrected(store: &Store, n: &Nomination, a: &CorrectArgs) -> Result<NewNomina
         },
         summary: a.summary.clone().unwrap_or_else(|| n.summary.clone()),
     })
+}
+
+fn units(store: &mut Store, campaign: &thidua::model::Campaign, cmd: Option<&UnitsCommand>) -> Result<(), Error> {
+    let kind_of = |text: &str| {
+        UnitKind::from_code(text).ok_or_else(|| {
+            let all: Vec<String> = UnitKind::ALL.iter().map(|k| format!("{} ({})", k.code(), k.label())).collect();
+            Error::InvalidArgument(format!("khối «{text}» phải là một trong: {}.", all.join(", ")))
+        })
+    };
+    let find = |store: &Store, id: i64| {
+        let units = store.units(campaign.id)?;
+        units
+            .into_iter()
+            .find(|u| u.id.0 == id)
+            .ok_or_else(|| Error::InvalidArgument(format!("không có đơn vị số {id}.")))
+    };
+    match cmd {
+        None => {
+            for u in store.units(campaign.id)? {
+                say!("{}\t{}\t{}\t{}", u.id, u.position, u.kind.label(), u.name);
+            }
+        }
+        Some(UnitsCommand::Add { name, kind }) => {
+            let id = store.add_unit(campaign.id, name, kind_of(kind)?)?;
+            say!("Đã thêm đơn vị số {id}: {}.", thidua::vn::normalise_name(name));
+        }
+        Some(UnitsCommand::Edit { id, name, kind }) => {
+            let u = find(store, *id)?;
+            let kind = match kind {
+                Some(k) => kind_of(k)?,
+                None => u.kind,
+            };
+            let name = name.clone().unwrap_or(u.name);
+            store.update_unit(u.id, &name, kind)?;
+            say!("Đã sửa đơn vị số {id}: {} ({}).", thidua::vn::normalise_name(&name), kind.label());
+        }
+        Some(UnitsCommand::Remove { id }) => {
+            let u = find(store, *id)?;
+            store.remove_unit(u.id)?;
+            say!("Đã bỏ đơn vị «{}» khỏi danh sách.", u.name);
+        }
+    }
+    Ok(())
 }

@@ -44,6 +44,12 @@ export const s = {
     start: 'Tạo đợt thi đua', cancel: 'Thôi',
     started: (name: string) => `Đã tạo đợt thi đua «${name}»; đây là đợt đang làm việc.`,
   },
+  unitForm: {
+    add: 'Thêm đơn vị', save: 'Lưu sửa đổi', cancel: 'Thôi', edit: 'Sửa', remove: 'Bỏ', name: 'Tên đơn vị', kind: 'Khối',
+    kinds: { office: 'Cơ quan chuyên môn', mass_organisation: 'Đoàn thể', commune: 'Xã, thị trấn' } as Record<string, string>,
+    confirmRemove: (name: string) => `Bỏ đơn vị «${name}» khỏi danh sách của đợt thi đua này?`,
+    hint: 'Đổi khối của đơn vị thì số lượng đề nghị theo khối mới được áp dụng lại cho các hồ sơ của đơn vị.',
+  },
   campaigns: {
     title: 'Các đợt thi đua', code: 'Mã', name: 'Tên đợt', period: 'Thời gian', count: 'Số hồ sơ',
     current: 'Đang làm việc', use: 'Làm việc với đợt này',

@@ -1,0 +1,97 @@
+//! The campaign's list of units, kept up to date by the secretary: a unit added or renamed, its kind
+//! corrected, or one taken off the list (communes are merged and renamed between campaigns).
+
+use rusqlite::{params, OptionalExtension};
+
+use super::nominations::recompute_unit;
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::{CampaignId, UnitId, UnitKind};
+use crate::vn::{fold, normalise_name};
+
+impl Store {
+    /// Adds a unit at the end of the campaign's list.
+    pub fn add_unit(&mut self, campaign: CampaignId, name: &str, kind: UnitKind) -> Result<UnitId> {
+        self.campaign_by_id(campaign)?;
+        let name = self.free_unit_name(campaign, name, None)?;
+        self.with_tx(|tx| {
+            tx.execute(
+                "INSERT INTO units (campaign_id, name, name_folded, kind, position)
+                 VALUES (?1, ?2, ?3, ?4, (SELECT COALESCE(MAX(position), 0) + 1 FROM units WHERE campaign_id = ?1))",
+                params![campaign.0, name, fold(&name), kind.code()],
+            )?;
+            Ok(UnitId(tx.last_insert_rowid()))
+        })
+    }
+
+    /// Renames a unit or corrects its kind. The quota depends on the kind, so the intake rules run
+    /// again for the unit's dossiers; refused, with nothing changed, when a shortlisted nominee of
+    /// the unit would no longer be accepted.
+    pub fn update_unit(&mut self, id: UnitId, name: &str, kind: UnitKind) -> Result<()> {
+        let campaign = self.unit_campaign(id)?;
+        let name = self.free_unit_name(campaign, name, Some(id))?;
+        let campaign = self.campaign_by_id(campaign)?;
+        self.with_tx(|tx| {
+            tx.execute(
+                "UPDATE units SET name = ?2, name_folded = ?3, kind = ?4 WHERE id = ?1",
+                params![id.0, name, fold(&name), kind.code()],
+            )?;
+            recompute_unit(tx, &campaign, id)?;
+            let lost: Option<i64> = tx
+                .query_row(
+                    "SELECT n.id FROM nominations n JOIN shortlist s ON s.nomination_id = n.id
+                     WHERE n.unit_id = ?1 AND n.status <> 'accepted' LIMIT 1",
+                    [id.0],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(n) = lost {
+                return Err(Error::InvalidArgument(format!(
+                    "hồ sơ số {n} của đơn vị đang có trong danh sách đề nghị của Hội đồng và sẽ không còn đạt \
+                     nếu đổi khối của đơn vị; hãy bỏ hồ sơ khỏi danh sách trước."
+                )));
+            }
+            Ok(())
+        })
+    }
+
+    /// Takes a unit off the campaign's list. Refused while it has dossiers: they keep their unit.
+    pub fn remove_unit(&mut self, id: UnitId) -> Result<()> {
+        self.unit_campaign(id)?;
+        let (name, dossiers): (String, i64) = self.conn().query_row(
+            "SELECT name, (SELECT COUNT(*) FROM nominations WHERE unit_id = ?1) FROM units WHERE id = ?1",
+            [id.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if dossiers > 0 {
+            return Err(Error::InvalidArgument(format!(
+                "đơn vị «{name}» đã có {dossiers} hồ sơ trong đợt thi đua nên không bỏ khỏi danh sách được."
+            )));
+        }
+        self.conn().execute("DELETE FROM units WHERE id = ?1", [id.0])?;
+        Ok(())
+    }
+
+    fn unit_campaign(&self, id: UnitId) -> Result<CampaignId> {
+        let campaign: Option<i64> =
+            self.conn().query_row("SELECT campaign_id FROM units WHERE id = ?1", [id.0], |r| r.get(0)).optional()?;
+        campaign.map(CampaignId).ok_or_else(|| Error::InvalidArgument(format!("không có đơn vị số {}.", id.0)))
+    }
+
+    /// `name` normalised, unless it is empty or another unit of the campaign has it.
+    fn free_unit_name(&self, campaign: CampaignId, name: &str, except: Option<UnitId>) -> Result<String> {
+        let name = normalise_name(name);
+        if name.is_empty() {
+            return Err(Error::InvalidArgument("tên đơn vị đang trống.".into()));
+        }
+        let taken: bool = self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM units WHERE campaign_id = ?1 AND name_folded = ?2 AND id IS NOT ?3)",
+            params![campaign.0, fold(&name), except.map(|u| u.0)],
+            |r| r.get(0),
+        )?;
+        if taken {
+            return Err(Error::InvalidArgument(format!("đợt thi đua đã có đơn vị «{name}».")));
+        }
+        Ok(name)
+    }
+}
