@@ -382,3 +382,19 @@ fn the_minutes_give_the_hours_the_meeting_started_and_ended_when_they_were_noted
     let closed = log.iter().rev().find(|l| l.subject.starts_with("Phiên họp Hội đồng")).unwrap();
     assert!(closed.changes_text().contains("Giờ kết thúc: (trống) → 16:30"), "{closed:?}");
 }
+
+#[test]
+fn after_the_shortlist_the_next_step_is_the_decision_then_the_certificates() {
+    use thidua::rules::workflow::NextStep;
+    let (mut store, c) = held_meeting();
+    assert_eq!(store.overview(c.id).unwrap().next_step, NextStep::Decision);
+    let signed = thidua::store::DecisionRecord {
+        number: 25,
+        signed_on: chrono::NaiveDate::from_ymd_opt(2024, 1, 10).unwrap(),
+        signer: None,
+    };
+    store.set_decision(c.id, &signed).unwrap();
+    let next = store.overview(c.id).unwrap().next_step;
+    assert_eq!(next, NextStep::Certificates);
+    assert_eq!(next.label(), "In Giấy khen, Tờ trình đề nghị cấp trên và Biên bản họp Hội đồng");
+}

@@ -14,6 +14,7 @@ pub enum NextStep {
     Scoring,
     Shortlist,
     Decision,
+    Certificates,
 }
 
 impl NextStep {
@@ -25,7 +26,8 @@ impl NextStep {
             NextStep::OpenMeeting => "Mở cuộc họp Hội đồng và điểm danh",
             NextStep::Scoring => "Nhập điểm chấm của các thành viên có mặt",
             NextStep::Shortlist => "Chọn danh sách đề nghị cấp trên khen thưởng (tối đa 03)",
-            NextStep::Decision => "Dự thảo Quyết định khen thưởng và in Giấy khen",
+            NextStep::Decision => "Dự thảo Quyết định khen thưởng, trình ký, rồi ghi số và ngày ký",
+            NextStep::Certificates => "In Giấy khen, Tờ trình đề nghị cấp trên và Biên bản họp Hội đồng",
         }
     }
 }
@@ -40,6 +42,8 @@ pub struct Progress {
     pub meeting: bool,
     pub sheets_complete: bool,
     pub shortlisted: usize,
+    /// The signed decision's number and day are recorded.
+    pub decision_recorded: bool,
 }
 
 /// The next step of the workflow.
@@ -58,8 +62,10 @@ pub fn next_step(p: Progress) -> NextStep {
         NextStep::Scoring
     } else if p.shortlisted == 0 {
         NextStep::Shortlist
-    } else {
+    } else if !p.decision_recorded {
         NextStep::Decision
+    } else {
+        NextStep::Certificates
     }
 }
 
@@ -85,5 +91,7 @@ mod tests {
         assert_eq!(next_step(p), NextStep::Shortlist);
         p.shortlisted = 1;
         assert_eq!(next_step(p), NextStep::Decision);
+        p.decision_recorded = true;
+        assert_eq!(next_step(p), NextStep::Certificates);
     }
 }

@@ -40,6 +40,7 @@ impl Store {
             meeting: meeting || ranking.meeting.is_some(),
             sheets_complete,
             shortlisted: self.shortlist(campaign)?.len(),
+            decision_recorded: self.decision(campaign)?.is_some(),
         };
         Ok(Overview {
             total: list.len(),
