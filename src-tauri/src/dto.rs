@@ -455,6 +455,15 @@ pub struct SettingsView {
     pub annex_order: String,
 }
 
+/// Who the audit trail names for changes made in this window.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OperatorView {
+    /// The name chosen in the settings; empty when none is.
+    pub name: String,
+    /// The operating system's user name, used when no name is chosen.
+    pub system_user: String,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct DataFolderView {
     pub database: String,

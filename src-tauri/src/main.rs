@@ -19,8 +19,7 @@ use thidua::Store;
 /// trail, and the day's backup is made if it is due.
 pub(crate) fn open_at(path: &std::path::Path) -> Result<Store, dto::ApiError> {
     let mut store = Store::open(path)?;
-    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
-    store.set_actor(&user)?;
+    store.set_actor(&settings::operator_name(path).unwrap_or_else(settings::system_user))?;
     let today = chrono::Utc::now().with_timezone(&thidua::vn::vietnam_offset()).date_naive();
     if let Err(e) = store.daily_backup_if_due(today) {
         // A failed daily backup must not keep the secretary out; it is reported on the console.
@@ -90,6 +89,8 @@ fn main() {
             settings::settings,
             settings::save_settings,
             settings::data_folder,
+            settings::operator,
+            settings::set_operator,
             settings::backups,
             settings::backup_to,
             settings::restore,
@@ -142,6 +143,7 @@ mod tests {
             PrintProgress::decl(&cfg),
             PrintDone::decl(&cfg),
             AttachmentView::decl(&cfg),
+            OperatorView::decl(&cfg),
             CampaignSummaryView::decl(&cfg),
             NextCampaignInput::decl(&cfg),
             FieldChangeView::decl(&cfg),

@@ -1,6 +1,8 @@
 //! Commands of the settings screen: the issuing body, place, signer and base salary table of the
 //! current campaign, and where the data lives.
 
+use std::path::{Path, PathBuf};
+
 use tauri::State;
 use thidua::model::{AnnexOrder, Rounding, SalaryRow, Signer};
 
@@ -120,4 +122,41 @@ pub fn restore(state: State<'_, AppState>, path: Option<String>) -> ApiResult<()
             .map_err(|e| ApiError { field: Some("restore".into()), ..e.into() })
     })?;
     Ok(())
+}
+
+/// The file beside the database that keeps the name chosen for the audit trail on this machine.
+fn operator_file(database: &Path) -> PathBuf {
+    database.parent().unwrap_or(Path::new(".")).join("operator-name.txt")
+}
+
+/// The name chosen for the audit trail, if any.
+pub(crate) fn operator_name(database: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(operator_file(database)).ok()?;
+    let name = thidua::vn::normalise_name(&text);
+    (!name.is_empty()).then_some(name)
+}
+
+/// The operating system's user name ("" when it has none).
+pub(crate) fn system_user() -> String {
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default()
+}
+
+#[tauri::command(async)]
+pub fn operator(state: State<'_, AppState>) -> ApiResult<OperatorView> {
+    Ok(OperatorView { name: operator_name(&state.database).unwrap_or_default(), system_user: system_user() })
+}
+
+/// Names who makes the changes from now on; an empty name goes back to the system's user name.
+#[tauri::command(async)]
+pub fn set_operator(state: State<'_, AppState>, name: String) -> ApiResult<()> {
+    let name = thidua::vn::normalise_name(&name);
+    let file = operator_file(&state.database);
+    let written = if name.is_empty() {
+        std::fs::remove_file(&file).or_else(|e| if e.kind() == std::io::ErrorKind::NotFound { Ok(()) } else { Err(e) })
+    } else {
+        std::fs::write(&file, &name)
+    };
+    written.map_err(|source| thidua::Error::Io { path: file.clone(), source })?;
+    let actor = if name.is_empty() { system_user() } else { name };
+    Ok(state.store()?.set_actor(&actor)?)
 }

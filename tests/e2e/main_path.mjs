@@ -148,6 +148,10 @@ try {
         && (process.env.E2E_DOCUMENTS === '0' || t.includes('Quyết định số 25/QĐ-UBND ngày 10/01/2024')));
     }
     if (key === 'settings') {
+      // Who works on this PC, named in the audit trail from now on.
+      await s.type('[data-testid="operator-name"]', 'Hà Thị Thu');
+      await s.click('[data-testid="operator-save"]');
+      await s.waitText('[data-testid="operator-message"]', (t) => t.includes('«Hà Thị Thu»'));
       // A new base salary row, as the secretary adds one when a decree raises it.
       await s.click('[data-testid="salary-add"]');
       await s.exec(`const inputs = document.querySelectorAll('[data-testid="salary-table"] tbody tr:last-child input');
@@ -165,6 +169,9 @@ try {
   assert.match(history, /Tệp đính kèm — hồ sơ số 1/);
   assert.match(history, /Tên tệp: Tờ trình số 12\.pdf/);
   await s.screenshot(`${shots}/10-history.png`);
+  // The whole campaign's history, newest first: the settings saved by the secretary named above.
+  await s.click('[data-testid="history-all"]');
+  await s.waitText('[data-testid="history-table"]', (t) => t.includes('Hà Thị Thu') && t.includes('Thiết lập'));
 
   // Next quarter's campaign, made like this one from the overview's form; another from a definition
   // file; then back to this one. (Native file dialogs are skipped: their commands get a path.)

@@ -2,7 +2,7 @@
 // imports @tauri-apps/api. Component tests replace this module.
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type {
-  ApiError, AttachmentView, AuditLineView, CampaignSummaryView, NextCampaignInput, BackupView, CouncilView, PrintDone, PrinterView, PrintProgress, PrintRequest, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
+  ApiError, AttachmentView, AuditLineView, CampaignSummaryView, NextCampaignInput, OperatorView, BackupView, CouncilView, PrintDone, PrinterView, PrintProgress, PrintRequest, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
 } from './bindings';
 
 export type { ApiError };
@@ -70,6 +70,8 @@ export const api = {
   settings: () => call<SettingsView>('settings'),
   saveSettings: (input: SettingsView) => call<void>('save_settings', { input }),
   dataFolder: () => call<DataFolderView>('data_folder'),
+  operator: () => call<OperatorView>('operator'),
+  setOperator: (name: string) => call<void>('set_operator', { name }),
   printers: () => call<PrinterView[]>('printers'),
   printDocument: (request: PrintRequest, progress: (p: PrintProgress) => void) => {
     const onProgress = new Channel<PrintProgress>();

@@ -173,6 +173,16 @@ export type PrintDone = { job: number, printer: string, pages: number, };
 
 export type AttachmentView = { id: number, file_name: string, bytes: number, };
 
+export type OperatorView = { 
+/**
+ * The name chosen in the settings; empty when none is.
+ */
+name: string, 
+/**
+ * The operating system's user name, used when no name is chosen.
+ */
+system_user: string, };
+
 export type CampaignSummaryView = { code: string, name: string, period_text: string, 
 /**
  * The one the window works on.

@@ -50,6 +50,11 @@ export const s = {
     confirmRemove: (name: string) => `Bỏ đơn vị «${name}» khỏi danh sách của đợt thi đua này?`,
     hint: 'Đổi khối của đơn vị thì số lượng đề nghị theo khối mới được áp dụng lại cho các hồ sơ của đơn vị.',
   },
+  operator: {
+    title: 'Người sử dụng', label: 'Họ và tên người làm việc trên máy này', save: 'Lưu',
+    hint: (system: string) => `Tên này được ghi vào nhật ký thay đổi cho mọi thay đổi từ máy này. Để trống thì dùng tên đăng nhập của máy${system ? ` («${system}»)` : ''}.`,
+    saved: (name: string) => (name ? `Từ nay nhật ký ghi người thực hiện là «${name}».` : 'Từ nay nhật ký ghi tên đăng nhập của máy.'),
+  },
   campaigns: {
     title: 'Các đợt thi đua', code: 'Mã', name: 'Tên đợt', period: 'Thời gian', count: 'Số hồ sơ',
     current: 'Đang làm việc', use: 'Làm việc với đợt này',
