@@ -306,6 +306,17 @@ pub fn close_meeting(state: State<'_, AppState>, end: Option<String>) -> ApiResu
     Ok(store.close_meeting_at(c.id, end)?)
 }
 
+/// Scores typed into a spreadsheet from the paper sheets, all or none; says how each member's
+/// sheet stands afterwards.
+#[tauri::command(async)]
+pub fn import_scores(state: State<'_, AppState>, path: String) -> ApiResult<Vec<String>> {
+    let mut store = state.store()?;
+    let c = campaign(&store)?;
+    let today = chrono::Utc::now().with_timezone(&thidua::vn::vietnam_offset()).date_naive();
+    thidua::exchange::scores::import_scores(&mut store, &c, std::path::Path::new(&path), today)?;
+    Ok(store.ranking(c.id, None)?.sheets.iter().map(|(m, sheet)| sheet.summary(&m.name)).collect())
+}
+
 #[tauri::command(async)]
 pub fn set_score(
     state: State<'_, AppState>,

@@ -73,6 +73,7 @@ fn main() {
             commands::open_meeting,
             commands::close_meeting,
             commands::set_score,
+            commands::import_scores,
             commands::record_votes,
             commands::shortlist_add,
             commands::shortlist_remove,

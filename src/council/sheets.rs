@@ -20,6 +20,20 @@ impl SheetStatus {
     pub fn complete(&self) -> bool {
         self.missing.is_empty()
     }
+
+    /// "Hà Kim Oanh: phiếu chấm đủ." or what the sheet of `name` still lacks (the first ten cells).
+    pub fn summary(&self, name: &str) -> String {
+        if self.complete() {
+            return format!("{name}: phiếu chấm đủ.");
+        }
+        let cells: Vec<String> = self.missing.iter().take(10).map(|(n, k)| format!("hồ sơ {n} tiêu chí {k}")).collect();
+        format!(
+            "{name}: phiếu chấm còn thiếu {} ô ({}{}) – chưa được tính.",
+            self.missing.len(),
+            cells.join(", "),
+            if self.missing.len() > 10 { ", …" } else { "" }
+        )
+    }
 }
 
 /// The sheet of `member` against the nominees and the rubric.
@@ -32,4 +46,25 @@ pub fn sheet_status(member: MemberId, nominees: &[Nominee], criteria: &Criteria,
         .filter(|cell| !have.contains(cell))
         .collect();
     SheetStatus { member, missing }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sheet_says_whether_it_counts_and_names_at_most_ten_missing_cells() {
+        let full = SheetStatus { member: MemberId(1), missing: vec![] };
+        assert_eq!(full.summary("Hà Kim Oanh"), "Hà Kim Oanh: phiếu chấm đủ.");
+        let two = SheetStatus { member: MemberId(2), missing: vec![(NominationId(4), 1), (NominationId(4), 2)] };
+        assert_eq!(
+            two.summary("Lý Thị Hằng"),
+            "Lý Thị Hằng: phiếu chấm còn thiếu 2 ô (hồ sơ 4 tiêu chí 1, hồ sơ 4 tiêu chí 2) – chưa được tính."
+        );
+        let many = SheetStatus { member: MemberId(3), missing: (1..=12).map(|k| (NominationId(9), k)).collect() };
+        let said = many.summary("Lương Văn Tú");
+        assert!(
+            said.contains("thiếu 12 ô") && said.contains("hồ sơ 9 tiêu chí 10, …)") && !said.contains("tiêu chí 11")
+        );
+    }
 }

@@ -182,19 +182,7 @@ pub fn scores(store: &mut Store, c: &Campaign, cmd: &ScoresCommand) -> Result<()
     import_scores(store, c, file, today())?;
     let report = store.ranking(c.id, None)?;
     for (m, sheet) in &report.sheets {
-        if sheet.complete() {
-            say!("{}: phiếu chấm đủ.", m.name);
-        } else {
-            let cells: Vec<String> =
-                sheet.missing.iter().take(10).map(|(n, k)| format!("hồ sơ {n} tiêu chí {k}")).collect();
-            say!(
-                "{}: phiếu chấm còn thiếu {} ô ({}{}) – chưa được tính.",
-                m.name,
-                sheet.missing.len(),
-                cells.join(", "),
-                if sheet.missing.len() > 10 { ", …" } else { "" }
-            );
-        }
+        say!("{}", sheet.summary(&m.name));
     }
     Ok(())
 }

@@ -53,6 +53,7 @@ export const api = {
   openMeeting: (date: string, start: string | null, place: string | null, present: number[]) =>
     call<void>('open_meeting', { date, start, place, present }),
   closeMeeting: (end: string | null) => call<void>('close_meeting', { end }),
+  importScores: (path: string) => call<string[]>('import_scores', { path }),
   setScore: (memberId: number, nominationId: number, criterion: number, points: string) =>
     call<void>('set_score', { memberId, nominationId, criterion, points }),
   recordVotes: (nominationId: number, agree: number, disagree: number, blank: number) =>

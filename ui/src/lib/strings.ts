@@ -104,7 +104,9 @@ export const s = {
   members: 'Thành viên Hội đồng', addMember: 'Thêm thành viên', saveMember: 'Lưu sửa đổi', editMember: 'Sửa', removeMember: 'Bỏ',
   confirmRemoveMember: (name: string) => `Bỏ ${name} khỏi Hội đồng của đợt thi đua này? Số thành viên dùng để tính điều kiện họp và biểu quyết sẽ giảm theo.`, memberName: 'Họ và tên', role: 'Vai trò',
   roles: { chair: 'Chủ tịch Hội đồng', vice_chair: 'Phó Chủ tịch Hội đồng', member: 'Ủy viên', secretary_member: 'Ủy viên thư ký' } as Record<string, string>,
-  meeting: 'Cuộc họp', openMeeting: 'Mở cuộc họp', closeMeeting: 'Kết thúc cuộc họp', meetingDate: 'Ngày họp', place: 'Địa điểm', startHour: 'Giờ bắt đầu', endHour: 'Giờ kết thúc', fromHour: 'bắt đầu lúc',
+  meeting: 'Cuộc họp', openMeeting: 'Mở cuộc họp', closeMeeting: 'Kết thúc cuộc họp', meetingDate: 'Ngày họp', place: 'Địa điểm', importScores: 'Nhập điểm từ bảng tính (.csv, .xlsx)…', scoresFile: 'Bảng điểm',
+  importScoresHint: 'Bảng tính có các cột Thành viên, Hồ sơ, Tiêu chí, Điểm; nhập tất cả hoặc không dòng nào.',
+  startHour: 'Giờ bắt đầu', endHour: 'Giờ kết thúc', fromHour: 'bắt đầu lúc',
   hourHint: 'Giờ ghi vào biên bản; để trống nếu không ghi.',
   present: 'Có mặt',
   quorum: (p: number, t: number, n: number, ok: boolean) =>

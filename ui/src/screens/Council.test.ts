@@ -2,7 +2,7 @@ import { describe, it, expect, vi } from 'vitest';
 import { render, screen, waitFor, fireEvent } from '@testing-library/svelte';
 
 const api = vi.hoisted(() => ({
-  council: vi.fn(), overview: vi.fn(), openMeeting: vi.fn(), addMember: vi.fn(), updateMember: vi.fn(), removeMember: vi.fn(), confirm: vi.fn(),
+  council: vi.fn(), overview: vi.fn(), openMeeting: vi.fn(), importScores: vi.fn(), pickOpen: vi.fn(), addMember: vi.fn(), updateMember: vi.fn(), removeMember: vi.fn(), confirm: vi.fn(),
 }));
 vi.mock('../lib/api', async () => {
   const real = await vi.importActual<typeof import('../lib/api')>('../lib/api');
@@ -58,5 +58,23 @@ describe('the council meeting', () => {
     await fireEvent.click(screen.getByTestId('open-meeting'));
     const today = new Date().toISOString().slice(0, 10);
     await waitFor(() => expect(api.openMeeting).toHaveBeenCalledWith(today, '08:30', null, [1]));
+  });
+});
+
+describe('scores typed into a spreadsheet', () => {
+  it('are imported in the open meeting and each member sheet is reported', async () => {
+    const members = [member(1, 'Hà Kim Oanh', 'chair', 'Chủ tịch Hội đồng'), member(2, 'Lý Thị Hằng', 'secretary_member', 'Ủy viên thư ký')];
+    const meeting = { date: '2024-01-08', date_text: '08/01/2024', start: '14:00', place: null, present: [1, 2], members: 2, needed: 2, quorum_met: true, open: true };
+    api.council.mockReset();
+    api.council.mockResolvedValue({ ...view(members), meeting });
+    api.overview.mockResolvedValue(overview);
+    api.pickOpen.mockResolvedValue('/usb/diem.xlsx');
+    api.importScores.mockResolvedValue(['Hà Kim Oanh: phiếu chấm đủ.', 'Lý Thị Hằng: phiếu chấm còn thiếu 2 ô (hồ sơ 4 tiêu chí 1, hồ sơ 4 tiêu chí 2) – chưa được tính.']);
+    render(Council);
+    expect((await screen.findByTestId('quorum')).textContent).toContain('bắt đầu lúc 14:00');
+    await fireEvent.click(screen.getByTestId('import-scores'));
+    await waitFor(() => expect(screen.getByTestId('imported-scores').textContent).toContain('Lý Thị Hằng: phiếu chấm còn thiếu 2 ô'));
+    expect(api.importScores).toHaveBeenCalledWith('/usb/diem.xlsx');
+    expect(api.pickOpen).toHaveBeenCalledWith('Bảng điểm', ['csv', 'xlsx']);
   });
 });
