@@ -155,3 +155,26 @@ fn a_reader_that_stops_early_ends_the_log_command_quietly() {
     assert!(out.status.success(), "{:?}", out.status);
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn a_change_of_the_campaign_s_settings_names_each_setting_changed() {
+    let (mut store, campaign) = example_store();
+    let mut settings = campaign.settings.clone();
+    settings.issuer.place = "Chợ Mới".into();
+    store.update_settings(campaign.id, &settings).unwrap();
+    let lines = store.audit_lines_for_campaign(campaign.id).unwrap();
+    let changed = lines.last().unwrap();
+    assert_eq!(changed.action, "Sửa");
+    assert_eq!(changed.changes_text(), "Địa danh: Bạch Thông → Chợ Mới");
+    // Several at once, a table among them, and a setting without a name of its own.
+    settings.decision.signer.name = "Hoàng Văn Nam".into();
+    settings.money.base_salary.pop();
+    settings.certificate.first_register_number += 1;
+    store.update_settings(campaign.id, &settings).unwrap();
+    let changed = store.audit_lines_for_campaign(campaign.id).unwrap().pop().unwrap();
+    let text = changed.changes_text();
+    assert_eq!(
+        text,
+        "Người ký: Nông Văn Khánh → Hoàng Văn Nam; Bảng mức lương cơ sở: đã thay đổi; Thiết lập khác: đã thay đổi"
+    );
+}

@@ -243,25 +243,113 @@ fn subject(e: &AuditEntry, row: &Map<String, Value>, names: &Names) -> String {
     }
 }
 
+/// The campaign's settings a secretary changes, by their place in the settings' JSON.
+const SETTINGS: &[(&[&str], &str)] = &[
+    (&["issuer", "name"], "Tên cơ quan ban hành"),
+    (&["issuer", "parent"], "Cơ quan cấp trên"),
+    (&["issuer", "place"], "Địa danh"),
+    (&["issuer", "authority"], "Chức danh người có thẩm quyền tặng"),
+    (&["issuer", "decision_symbol"], "Ký hiệu quyết định"),
+    (&["issuer", "standing_body"], "Cơ quan thường trực Hội đồng"),
+    (&["decision", "signer", "name"], "Người ký"),
+    (&["decision", "signer", "title"], "Chức vụ người ký"),
+    (&["decision", "annex_order"], "Thứ tự danh sách kèm theo"),
+    (&["money", "base_salary"], "Bảng mức lương cơ sở"),
+    (&["money", "rounding"], "Làm tròn tiền thưởng"),
+    (&["quotas"], "Số lượng đề nghị"),
+    (&["plan"], "Kế hoạch"),
+];
+
+/// The settings that an update of a campaign changed, each as a field; "đã thay đổi" for a
+/// change elsewhere in them.
+fn settings_changes(before: &Value, after: &Value) -> Vec<FieldChange> {
+    let parse = |v: &Value| v.as_str().and_then(|t| serde_json::from_str::<Value>(t).ok()).unwrap_or(Value::Null);
+    let (b, a) = (parse(before), parse(after));
+    let at =
+        |v: &Value, path: &[&str]| path.iter().try_fold(v.clone(), |v, k| v.get(k).cloned()).unwrap_or(Value::Null);
+    let words = |v: &Value| match v {
+        Value::Null => "(trống)".to_string(),
+        Value::String(t) if t.is_empty() => "(trống)".to_string(),
+        Value::String(t) => t.clone(),
+        Value::Array(rows) => format!("{} dòng", rows.len()),
+        _ => "…".to_string(),
+    };
+    let mut changes: Vec<FieldChange> = SETTINGS
+        .iter()
+        .filter(|(path, _)| at(&b, path) != at(&a, path))
+        .map(|(path, label)| {
+            let (old, new) = (at(&b, path), at(&a, path));
+            match (&old, &new) {
+                (Value::String(_) | Value::Null, Value::String(_) | Value::Null) => {
+                    FieldChange { field: label.to_string(), before: Some(words(&old)), after: Some(words(&new)) }
+                }
+                _ => FieldChange { field: label.to_string(), before: None, after: Some("đã thay đổi".into()) },
+            }
+        })
+        .collect();
+    let named: Vec<&[&str]> = SETTINGS.iter().map(|(p, _)| *p).collect();
+    let mut rest = (b.clone(), a.clone());
+    for path in named {
+        for v in [&mut rest.0, &mut rest.1] {
+            remove_at(v, path);
+        }
+    }
+    if rest.0 != rest.1 {
+        changes.push(FieldChange {
+            field: "Thiết lập khác".into(), before: None, after: Some("đã thay đổi".into())
+        });
+    }
+    changes
+}
+
+fn remove_at(v: &mut Value, path: &[&str]) {
+    match path {
+        [] => {}
+        [last] => {
+            if let Some(o) = v.as_object_mut() {
+                o.remove(*last);
+            }
+        }
+        [first, more @ ..] => {
+            if let Some(inner) = v.get_mut(*first) {
+                remove_at(inner, more);
+            }
+        }
+    }
+}
+
 fn describe(e: &AuditEntry, names: &Names) -> AuditLine {
     let empty = Map::new();
     let before = e.before.as_ref().and_then(Value::as_object).unwrap_or(&empty);
     let after = e.after.as_ref().and_then(Value::as_object).unwrap_or(&empty);
-    let changes = fields(&e.table)
+    let settings_update = e.table == "campaigns" && e.action == "update";
+    let mut changes: Vec<FieldChange> = fields(&e.table)
         .iter()
+        .filter(|(key, _)| !(settings_update && *key == "settings"))
         .filter_map(|&(key, label)| {
             let (b, a) = (before.get(key), after.get(key));
             let shown = match e.action.as_str() {
                 "update" => b != a,
                 _ => b.or(a).is_some_and(|v| !v.is_null() && v.as_str() != Some("")),
             };
-            shown.then(|| FieldChange {
-                field: label.to_string(),
-                before: b.map(|v| value(&e.table, key, v, names)),
-                after: a.map(|v| value(&e.table, key, v, names)),
+            shown.then(|| {
+                let (before, after) =
+                    (b.map(|v| value(&e.table, key, v, names)), a.map(|v| value(&e.table, key, v, names)));
+                // A field shown by a summary (the campaign's settings) reads the same before and after.
+                if e.action == "update" && before == after {
+                    FieldChange { field: label.to_string(), before: None, after: Some("đã thay đổi".into()) }
+                } else {
+                    FieldChange { field: label.to_string(), before, after }
+                }
             })
         })
         .collect();
+    if settings_update {
+        let (b, a) = (before.get("settings"), after.get("settings"));
+        if b != a {
+            changes.extend(settings_changes(b.unwrap_or(&Value::Null), a.unwrap_or(&Value::Null)));
+        }
+    }
     let action = match e.action.as_str() {
         "insert" => "Thêm",
         "update" => "Sửa",

@@ -171,7 +171,7 @@ try {
   await s.screenshot(`${shots}/10-history.png`);
   // The whole campaign's history, newest first: the settings saved by the secretary named above.
   await s.click('[data-testid="history-all"]');
-  await s.waitText('[data-testid="history-table"]', (t) => t.includes('Hà Thị Thu') && t.includes('Thiết lập'));
+  await s.waitText('[data-testid="history-table"]', (t) => t.includes('Hà Thị Thu') && t.includes('Bảng mức lương cơ sở: đã thay đổi'));
 
   // Next quarter's campaign, made like this one from the overview's form; another from a definition
   // file; then back to this one. (Native file dialogs are skipped: their commands get a path.)
