@@ -52,8 +52,13 @@ fn held_meeting() -> (Store, Campaign) {
 
 /// As `held_meeting`, on a campaign already appraised.
 fn hold_meeting(store: &mut Store, c: &Campaign) {
+    hold_meeting_from(store, c, None);
+}
+
+/// As `hold_meeting`, noting the hour the meeting started.
+fn hold_meeting_from(store: &mut Store, c: &Campaign, started: Option<chrono::NaiveTime>) {
     let m = council(store, c);
-    store.open_meeting(c.id, day(), Some("Phòng họp số 1, Ủy ban nhân dân huyện"), &m).unwrap();
+    store.open_meeting_at(c.id, day(), started, Some("Phòng họp số 1, Ủy ban nhân dân huyện"), &m).unwrap();
     let nominees = store.nominees(c.id, None).unwrap();
     for member in &m {
         let sheet: Vec<Score> = nominees
@@ -367,9 +372,9 @@ fn a_campaign_file_without_council_settings_prints_both_papers_with_plain_defaul
 #[test]
 fn the_minutes_give_the_hours_the_meeting_started_and_ended_when_they_were_noted() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut store, c) = held_meeting();
     let at = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
-    store.set_meeting_start(c.id, at(14, 0)).unwrap();
+    let (mut store, c) = sample();
+    hold_meeting_from(&mut store, &c, Some(at(14, 0)));
     let early = store.close_meeting_at(c.id, Some(at(13, 45))).unwrap_err();
     assert!(early.to_string().contains("giờ kết thúc 13:45 trước giờ bắt đầu 14:00"), "{early}");
     store.close_meeting_at(c.id, Some(at(16, 30))).unwrap();

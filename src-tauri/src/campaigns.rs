@@ -10,7 +10,7 @@ use thidua::store::CampaignImport;
 use thidua::Error;
 
 use crate::dto::{ApiError, CampaignSummaryView, NextCampaignInput};
-use crate::state::{ApiResult, AppState};
+use crate::state::{iso_day, ApiResult, AppState};
 
 #[tauri::command(async)]
 pub fn campaigns(state: State<'_, AppState>) -> ApiResult<Vec<CampaignSummaryView>> {
@@ -18,10 +18,20 @@ pub fn campaigns(state: State<'_, AppState>) -> ApiResult<Vec<CampaignSummaryVie
     let current = store.campaign(None).ok().map(|c| c.id);
     let mut list = Vec::new();
     for c in store.campaigns()? {
-        let nominations = store.overview(c.id)?.total;
+        let nominations = store.nominations(c.id)?.len();
         list.push(CampaignSummaryView::new(&c, Some(c.id) == current, nominations));
     }
     Ok(list)
+}
+
+/// The name of the campaign worked on, for the left bar; none before the first campaign.
+#[tauri::command(async)]
+pub fn current_campaign_name(state: State<'_, AppState>) -> ApiResult<Option<String>> {
+    match state.store()?.campaign(None) {
+        Ok(c) => Ok(Some(c.name)),
+        Err(Error::NoCampaign) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[tauri::command(async)]
@@ -44,8 +54,7 @@ pub fn import_definition(state: State<'_, AppState>, path: String) -> ApiResult<
 }
 
 fn day(text: &str, field: &str, what: &str) -> ApiResult<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| ApiError::field("invalid_field", format!("Nhập {what} theo dạng ngày/tháng/năm."), field))
+    iso_day(text, field, format!("Nhập {what} theo dạng ngày/tháng/năm."))
 }
 
 /// The next campaign, like the one worked on; it becomes the one worked on. Returns its name.

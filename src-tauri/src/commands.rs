@@ -10,7 +10,7 @@ use thidua::model::{
 use thidua::{Error, Store};
 
 use crate::dto::*;
-use crate::state::{ApiResult, AppState};
+use crate::state::{iso_day, ApiResult, AppState};
 
 fn campaign(store: &Store) -> ApiResult<thidua::model::Campaign> {
     Ok(store.campaign(None)?)
@@ -288,8 +288,7 @@ pub fn open_meeting(
     place: Option<String>,
     present: Vec<i64>,
 ) -> ApiResult<()> {
-    let date = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
-        .map_err(|_| ApiError::field("invalid_field", "Chọn ngày họp.", "date"))?;
+    let date = iso_day(&date, "date", "Chọn ngày họp.")?;
     let start = hour(start.as_deref(), "start")?;
     let present: Vec<MemberId> = present.into_iter().map(MemberId).collect();
     let mut store = state.store()?;
@@ -312,7 +311,7 @@ pub fn close_meeting(state: State<'_, AppState>, end: Option<String>) -> ApiResu
 pub fn import_scores(state: State<'_, AppState>, path: String) -> ApiResult<Vec<String>> {
     let mut store = state.store()?;
     let c = campaign(&store)?;
-    let today = chrono::Utc::now().with_timezone(&thidua::vn::vietnam_offset()).date_naive();
+    let today = thidua::vn::today_in_vietnam();
     thidua::exchange::scores::import_scores(&mut store, &c, std::path::Path::new(&path), today)?;
     Ok(store.ranking(c.id, None)?.sheets.iter().map(|(m, sheet)| sheet.summary(&m.name)).collect())
 }

@@ -11,7 +11,7 @@ use thidua::vn::{amount_in_words, format_dong, short_date};
 use thidua::Error;
 
 use crate::dto::*;
-use crate::state::{ApiResult, AppState};
+use crate::state::{iso_day, ApiResult, AppState};
 
 #[tauri::command(async)]
 pub fn decision(state: State<'_, AppState>) -> ApiResult<DecisionView> {
@@ -81,8 +81,7 @@ pub fn set_decision(
     signer_name: String,
     signer_title: String,
 ) -> ApiResult<()> {
-    let signed_on = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
-        .map_err(|_| ApiError::field("invalid_field", "Chọn ngày ký quyết định.", "date"))?;
+    let signed_on = iso_day(&date, "date", "Chọn ngày ký quyết định.")?;
     if signer_name.trim().is_empty() {
         return Err(ApiError::field("invalid_field", "Nhập họ và tên người ký.", "signer_name"));
     }

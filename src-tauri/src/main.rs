@@ -20,8 +20,7 @@ use thidua::Store;
 pub(crate) fn open_at(path: &std::path::Path) -> Result<Store, dto::ApiError> {
     let mut store = Store::open(path)?;
     store.set_actor(&settings::operator_name(path).unwrap_or_else(settings::system_user))?;
-    let today = chrono::Utc::now().with_timezone(&thidua::vn::vietnam_offset()).date_naive();
-    if let Err(e) = store.daily_backup_if_due(today) {
+    if let Err(e) = store.daily_backup_if_due(thidua::vn::today_in_vietnam()) {
         // A failed daily backup must not keep the secretary out; it is reported on the console.
         eprintln!("Lỗi: không tạo được bản sao lưu hằng ngày: {e}");
     }
@@ -44,6 +43,7 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::overview,
             campaigns::campaigns,
+            campaigns::current_campaign_name,
             campaigns::use_campaign,
             campaigns::import_definition,
             campaigns::start_next_campaign,

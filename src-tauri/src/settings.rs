@@ -7,7 +7,7 @@ use tauri::State;
 use thidua::model::{AnnexOrder, Rounding, SalaryRow, Signer};
 
 use crate::dto::*;
-use crate::state::{ApiResult, AppState};
+use crate::state::{iso_day, ApiResult, AppState};
 
 #[tauri::command(async)]
 pub fn settings(state: State<'_, AppState>) -> ApiResult<SettingsView> {
@@ -53,13 +53,8 @@ pub fn save_settings(state: State<'_, AppState>, input: SettingsView) -> ApiResu
     s.decision.signer = Signer::from_title(&input.signer_name, &input.signer_title);
     let mut rows = Vec::with_capacity(input.base_salary.len());
     for (i, r) in input.base_salary.iter().enumerate() {
-        let from = chrono::NaiveDate::parse_from_str(&r.from, "%Y-%m-%d").map_err(|_| {
-            ApiError::field(
-                "invalid_field",
-                format!("Dòng {} của bảng lương: ngày áp dụng không hợp lệ.", i + 1),
-                "base_salary",
-            )
-        })?;
+        let from =
+            iso_day(&r.from, "base_salary", format!("Dòng {} của bảng lương: ngày áp dụng không hợp lệ.", i + 1))?;
         rows.push(SalaryRow { from, amount: r.amount, source: r.source.clone() });
     }
     s.money.base_salary = rows;
@@ -74,10 +69,6 @@ pub fn data_folder(state: State<'_, AppState>) -> ApiResult<DataFolderView> {
         database: state.database.display().to_string(),
         documents: state.documents_dir.display().to_string(),
     })
-}
-
-fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().with_timezone(&thidua::vn::vietnam_offset()).date_naive()
 }
 
 /// The automatic backups beside the database, newest first.
@@ -118,7 +109,7 @@ pub fn restore(state: State<'_, AppState>, path: Option<String>) -> ApiResult<()
     };
     let db = state.database.clone();
     state.reopen_after(|| {
-        thidua::store::restore_from(&db, &from, today())
+        thidua::store::restore_from(&db, &from, thidua::vn::today_in_vietnam())
             .map_err(|e| ApiError { field: Some("restore".into()), ..e.into() })
     })?;
     Ok(())

@@ -77,3 +77,8 @@ impl AppState {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// A calendar day as the UI sends it (YYYY-MM-DD), or `message` about `field`.
+pub fn iso_day(text: &str, field: &str, message: impl Into<String>) -> ApiResult<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| ApiError::field("invalid_field", message, field))
+}

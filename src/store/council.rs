@@ -186,16 +186,6 @@ impl Store {
         }))
     }
 
-    /// Notes when the open meeting started, or corrects it.
-    pub fn set_meeting_start(&mut self, campaign: CampaignId, at: NaiveTime) -> Result<()> {
-        let m = self.current_meeting(campaign)?.ok_or(Error::NoMeeting)?;
-        self.conn().execute(
-            "UPDATE meetings SET started_at = ?2 WHERE id = ?1",
-            params![m.id.0, at.format("%H:%M").to_string()],
-        )?;
-        Ok(())
-    }
-
     /// Closes the open meeting noting when it ended (`ended`, when known); its records stay.
     /// Refused when it would end before it started.
     pub fn close_meeting_at(&mut self, campaign: CampaignId, ended: Option<NaiveTime>) -> Result<()> {
@@ -212,7 +202,7 @@ impl Store {
         self.with_tx(|tx| {
             tx.execute(
                 "UPDATE meetings SET closed = 1, ended_at = ?2 WHERE id = ?1",
-                params![m.id.0, ended.map(|t| t.format("%H:%M").to_string())],
+                params![m.id.0, ended.map(hhmm)],
             )?;
             Ok(())
         })
@@ -245,10 +235,7 @@ impl Store {
         self.with_tx(|tx| {
             let id = insert_meeting(tx, campaign, date, place.as_deref(), present)?;
             if let Some(at) = started {
-                tx.execute(
-                    "UPDATE meetings SET started_at = ?2 WHERE id = ?1",
-                    params![id.0, at.format("%H:%M").to_string()],
-                )?;
+                tx.execute("UPDATE meetings SET started_at = ?2 WHERE id = ?1", params![id.0, hhmm(at)])?;
             }
             Ok(id)
         })
@@ -276,6 +263,11 @@ impl Store {
         }
         Ok(meeting)
     }
+}
+
+/// An hour as the meetings table keeps it: "14:05".
+fn hhmm(at: NaiveTime) -> String {
+    at.format("%H:%M").to_string()
 }
 
 pub(crate) fn insert_meeting(

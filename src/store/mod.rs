@@ -136,8 +136,7 @@ impl Store {
         if let Some(path) = path {
             let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             if has_tables && version < latest_version() {
-                let today = chrono::Utc::now().with_timezone(&crate::vn::vietnam_offset()).date_naive();
-                backup::backup_before_migration(&conn, path, today)?;
+                backup::backup_before_migration(&conn, path, crate::vn::today_in_vietnam())?;
             }
         }
         migrations().to_latest(&mut conn)?;

@@ -13,6 +13,12 @@ pub fn vietnam_offset() -> FixedOffset {
     VIETNAM
 }
 
+/// Today's date in Vietnam, from the system clock. Only the edges (the command line, the shell,
+/// the backup made before a migration) read the clock; rules take the day as an argument.
+pub fn today_in_vietnam() -> NaiveDate {
+    chrono::Utc::now().with_timezone(&VIETNAM).date_naive()
+}
+
 /// Day and month as Decree 30/2020 writes them: days below 10 and months 1–2 take a leading zero.
 fn day_month(date: NaiveDate) -> (String, String) {
     let month = if date.month() <= 2 { format!("{:02}", date.month()) } else { date.month().to_string() };

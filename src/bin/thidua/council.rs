@@ -6,7 +6,7 @@ use clap::Subcommand;
 use serde_json::json;
 use thidua::exchange::scores::import_scores;
 use thidua::model::{Campaign, CouncilRole, NominationId, NomineeKind, VoteCount};
-use thidua::vn::{short_date, vietnam_offset};
+use thidua::vn::{short_date, today_in_vietnam};
 use thidua::{Error, Store};
 
 #[derive(Subcommand)]
@@ -74,10 +74,6 @@ pub enum ShortlistCommand {
     },
     /// Bỏ hồ sơ khỏi danh sách.
     Remove { id: i64 },
-}
-
-pub fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().with_timezone(&vietnam_offset()).date_naive()
 }
 
 pub fn members(store: &mut Store, c: &Campaign, cmd: Option<&MembersCommand>) -> Result<(), Error> {
@@ -165,7 +161,7 @@ pub fn meeting(store: &mut Store, c: &Campaign, cmd: Option<&MeetingCommand>) ->
                 .filter(|m| !absent.iter().any(|a| thidua::vn::fold(a) == thidua::vn::fold(&m.name)))
                 .map(|m| m.id)
                 .collect();
-            let date = date.unwrap_or_else(today);
+            let date = date.unwrap_or_else(today_in_vietnam);
             store.open_meeting_at(c.id, date, *start, place.as_deref(), &present)?;
             meeting(store, c, None)?;
         }
@@ -179,7 +175,7 @@ pub fn meeting(store: &mut Store, c: &Campaign, cmd: Option<&MeetingCommand>) ->
 
 pub fn scores(store: &mut Store, c: &Campaign, cmd: &ScoresCommand) -> Result<(), Error> {
     let ScoresCommand::Import { file } = cmd;
-    import_scores(store, c, file, today())?;
+    import_scores(store, c, file, today_in_vietnam())?;
     let report = store.ranking(c.id, None)?;
     for (m, sheet) in &report.sheets {
         say!("{}", sheet.summary(&m.name));

@@ -111,7 +111,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     }
     let mut store = Store::open(&path)?;
     store.set_actor(&actor(&cli))?;
-    store.daily_backup_if_due(council::today())?;
+    store.daily_backup_if_due(thidua::vn::today_in_vietnam())?;
     let code = cli.campaign.as_deref();
     match &cli.command {
         Command::Restore { .. } | Command::Check => {}

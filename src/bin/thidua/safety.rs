@@ -18,7 +18,7 @@ pub fn backup(store: &Store, file: &Path) -> Result<(), Error> {
 }
 
 pub fn restore(db: &Path, file: &Path, actor: &str) -> Result<(), Error> {
-    let kept = restore_from(db, file, super::council::today())?;
+    let kept = restore_from(db, file, thidua::vn::today_in_vietnam())?;
     let mut store = Store::open(db)?;
     store.set_actor(actor)?;
     store.log_restore(&file.display().to_string())?;

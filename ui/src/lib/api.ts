@@ -24,6 +24,7 @@ export const api = {
   overview: () => call<OverviewView | null>('overview'),
   loadExample: () => call<void>('load_example'),
   campaigns: () => call<CampaignSummaryView[]>('campaigns'),
+  currentCampaignName: () => call<string | null>('current_campaign_name'),
   useCampaign: (code: string) => call<void>('use_campaign', { code }),
   importDefinition: (path: string) => call<string>('import_definition', { path }),
   startNextCampaign: (input: NextCampaignInput) => call<string>('start_next_campaign', { input }),
