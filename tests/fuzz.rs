@@ -18,18 +18,7 @@ use thidua::exchange::{export_campaign, import_campaign, parse_nominations, read
 use thidua::model::{Campaign, CouncilMember, CouncilRole, Meeting, Unit};
 use thidua::Store;
 
-const HEADER: [&str; 10] = [
-    "Đơn vị",
-    "Loại",
-    "Tên",
-    "Giới tính",
-    "Chức vụ",
-    "Thời gian nộp",
-    "Tờ trình",
-    "Biên bản",
-    "Báo cáo thành tích",
-    "Tóm tắt thành tích",
-];
+use common::NOMINATION_HEADER as HEADER;
 
 fn units() -> &'static Vec<Unit> {
     static UNITS: OnceLock<Vec<Unit>> = OnceLock::new();

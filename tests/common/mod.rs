@@ -10,6 +10,20 @@ use thidua::exchange::example_definition;
 use thidua::model::Campaign;
 use thidua::Store;
 
+/// The columns of a nomination file, in the order the sample uses.
+pub const NOMINATION_HEADER: [&str; 10] = [
+    "Đơn vị",
+    "Loại",
+    "Tên",
+    "Giới tính",
+    "Chức vụ",
+    "Thời gian nộp",
+    "Tờ trình",
+    "Biên bản",
+    "Báo cáo thành tích",
+    "Tóm tắt thành tích",
+];
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
