@@ -9,8 +9,8 @@ use std::time::Instant;
 use chrono::{NaiveDate, TimeZone, Utc};
 use thidua::documents::{render, DocumentKind, PrintOptions};
 use thidua::exchange::example_definition;
+use thidua::model::DecisionRecord;
 use thidua::model::{Gender, NewNomination, NomineeKind, Parts, UnitDefinition, UnitKind};
-use thidua::store::DecisionRecord;
 use thidua::Store;
 
 const FAMILY: [&str; 8] = ["Nguyễn", "Trần", "Lê", "Hoàng", "Nông", "Đàm", "Triệu", "Ma"];

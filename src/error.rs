@@ -83,6 +83,20 @@ pub enum Error {
     Shortlist { id: NominationId, award: String, why: String, code: &'static str },
     #[error("Tham số không hợp lệ: {0}")]
     InvalidArgument(String),
+    #[error("Không có bản sao lưu nào còn tốt để khôi phục.")]
+    NoGoodBackup,
+    #[error("Không có đơn vị số {0} trong đợt thi đua.")]
+    UnknownUnit(crate::model::UnitId),
+    #[error("Tham số không hợp lệ: không có đơn vị «{0}» trong đợt thi đua.")]
+    UnknownUnitName(String),
+    #[error("Chỉ mở được văn bản do ứng dụng tạo ra.")]
+    NotADocument,
+    #[error("Số bản in {copies} không hợp lệ: phải từ 1 đến {max}.")]
+    Copies { copies: u32, max: u32 },
+    #[error("Tham số không hợp lệ: không có trường «{field}» trên Giấy khen; dùng: {known}.")]
+    UnknownField { field: String, known: String },
+    #[error("Độ lệch quá lớn: tối đa {max_mm} mm mỗi chiều.")]
+    OffsetTooLarge { max_mm: i64 },
     #[error("Chưa có cuộc họp Hội đồng nào nên chưa lập được {document}. Hãy mở cuộc họp Hội đồng, ghi thành phần dự họp và kết quả trước.")]
     NoMeetingRecord { document: &'static str },
     #[error("Danh sách đề nghị tặng {award} đang trống nên chưa lập được tờ trình. Hội đồng cần chọn tập thể, cá nhân vào danh sách đề nghị trước.")]
@@ -141,6 +155,13 @@ impl Error {
             Error::NotAppraisable { .. } => "not_appraisable",
             Error::AppraisalLocked { .. } => "appraisal_locked",
             Error::InvalidArgument(_) => "invalid_argument",
+            Error::NoGoodBackup => "no_backup",
+            Error::UnknownUnit(_) => "unknown_unit",
+            Error::UnknownUnitName(_) => "unknown_unit",
+            Error::NotADocument => "not_a_document",
+            Error::Copies { .. } => "bad_copies",
+            Error::UnknownField { .. } => "unknown_field",
+            Error::OffsetTooLarge { .. } => "offset_too_large",
             Error::UnknownMember(_) => "unknown_member",
             Error::DuplicateMember(_) => "duplicate_member",
             Error::NoMeeting => "no_meeting",

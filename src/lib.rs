@@ -7,6 +7,7 @@
 //! minutes and its proposal to the higher level). It knows nothing of windows or web views: the
 //! desktop shell and the `thidua` command line both call this API.
 
+pub mod app;
 pub mod council;
 pub mod documents;
 pub mod error;

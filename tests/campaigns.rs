@@ -81,7 +81,7 @@ fn a_search_years_later_tells_what_each_nominee_was_awarded_and_by_which_decisio
     store.accept(hits[0].nomination.id).unwrap();
     let award = store.search("nguyen thi huong").unwrap().remove(0).award.unwrap();
     assert_eq!(award, "Đạt; chưa ghi số Quyết định khen thưởng");
-    let signed = thidua::store::DecisionRecord {
+    let signed = thidua::model::DecisionRecord {
         number: 25,
         signed_on: NaiveDate::from_ymd_opt(2024, 1, 10).unwrap(),
         signer: None,
@@ -109,7 +109,7 @@ fn the_next_campaign_starts_like_this_one_with_its_own_plan_period_and_deadline(
     let example = thidua::exchange::definition::validated(&example_definition().unwrap()).unwrap();
     assert_eq!(store.campaign_definition(q4.id).unwrap(), example);
 
-    let next = thidua::store::NextCampaign {
+    let next = thidua::model::NextCampaign {
         code: "bach-thong-q1-2024".into(),
         name: "  Thi đua quý I  năm 2024 ".into(),
         period: thidua::model::Period {

@@ -393,7 +393,7 @@ fn after_the_shortlist_the_next_step_is_the_decision_then_the_certificates() {
     use thidua::rules::workflow::NextStep;
     let (mut store, c) = held_meeting();
     assert_eq!(store.overview(c.id).unwrap().next_step, NextStep::Decision);
-    let signed = thidua::store::DecisionRecord {
+    let signed = thidua::model::DecisionRecord {
         number: 25,
         signed_on: chrono::NaiveDate::from_ymd_opt(2024, 1, 10).unwrap(),
         signer: None,

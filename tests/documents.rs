@@ -10,7 +10,7 @@ mod pdf;
 use chrono::NaiveDate;
 use pdf::{assert_qpdf_clean, flat, line_of, pages, sample, text, words, write, PT_PER_MM};
 use thidua::documents::{DocumentKind, PrintOptions};
-use thidua::store::{DecisionRecord, Offset};
+use thidua::model::{DecisionRecord, Offset};
 use unicode_normalization::UnicodeNormalization;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {

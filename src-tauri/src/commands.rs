@@ -1,30 +1,21 @@
 //! One thin command per action: take the state, call the core, map to the IPC shapes.
 
 use tauri::State;
+use thidua::app::council::{self as council_app, Attendance, MemberChange};
+use thidua::app::intake::{self, Appraisal, Correction, HistoryScope};
+use thidua::app::{self, campaigns};
 use thidua::council::{parse_points, Score};
-use thidua::exchange::{example_definition, import_nominations as import_file, parse_portal_time, EXAMPLE_CODE};
 use thidua::model::{
     DossierPart, Gender, MemberId, NewNomination, NominationId, NomineeKind, PartState, Parts, Reason, UnitId,
     VoteCount,
 };
-use thidua::{Error, Store};
 
 use crate::dto::*;
 use crate::state::{iso_day, ApiResult, AppState};
 
-fn campaign(store: &Store) -> ApiResult<thidua::model::Campaign> {
-    Ok(store.campaign(None)?)
-}
-
 #[tauri::command(async)]
 pub fn overview(state: State<'_, AppState>) -> ApiResult<Option<OverviewView>> {
-    let store = state.store()?;
-    let c = match store.campaign(None) {
-        Ok(c) => c,
-        Err(Error::NoCampaign) => return Ok(None),
-        Err(e) => return Err(e.into()),
-    };
-    let o = store.overview(c.id)?;
+    let Some((c, o)) = campaigns::overview(&*state.store()?)? else { return Ok(None) };
     Ok(Some(OverviewView {
         campaign: (&c).into(),
         total: o.total,
@@ -43,18 +34,14 @@ pub fn overview(state: State<'_, AppState>) -> ApiResult<Option<OverviewView>> {
 
 #[tauri::command(async)]
 pub fn load_example(state: State<'_, AppState>) -> ApiResult<()> {
-    let mut store = state.store()?;
-    if store.campaigns()?.iter().all(|c| c.code != EXAMPLE_CODE) {
-        store.create_campaign(&example_definition()?)?;
-    }
+    campaigns::load_example(&mut *state.store()?)?;
     Ok(())
 }
 
 #[tauri::command(async)]
 pub fn units(state: State<'_, AppState>) -> ApiResult<Vec<UnitView>> {
-    let store = state.store()?;
-    let c = campaign(&store)?;
-    Ok(store.units(c.id)?.iter().map(|u| UnitView::new(u, &c)).collect())
+    let (c, units) = campaigns::units(&*state.store()?, None)?;
+    Ok(units.iter().map(|u| UnitView::new(u, &c)).collect())
 }
 
 fn unit_kind(code: &str) -> ApiResult<thidua::model::UnitKind> {
@@ -65,28 +52,28 @@ fn unit_kind(code: &str) -> ApiResult<thidua::model::UnitKind> {
 #[tauri::command(async)]
 pub fn add_unit(state: State<'_, AppState>, name: String, kind: String) -> ApiResult<()> {
     let kind = unit_kind(&kind)?;
-    let mut store = state.store()?;
-    let c = campaign(&store)?;
-    store.add_unit(c.id, &name, kind).map_err(|e| ApiError { field: Some("name".into()), ..e.into() })?;
+    campaigns::add_unit(&mut *state.store()?, None, &name, kind)
+        .map_err(|e| ApiError { field: Some("name".into()), ..e.into() })?;
     Ok(())
 }
 
 #[tauri::command(async)]
 pub fn update_unit(state: State<'_, AppState>, id: i64, name: String, kind: String) -> ApiResult<()> {
     let kind = unit_kind(&kind)?;
-    let mut store = state.store()?;
-    store.update_unit(UnitId(id), &name, kind).map_err(|e| ApiError { field: Some("name".into()), ..e.into() })
+    campaigns::edit_unit(&mut *state.store()?, None, UnitId(id), Some(&name), Some(kind))
+        .map_err(|e| ApiError { field: Some("name".into()), ..e.into() })?;
+    Ok(())
 }
 
 #[tauri::command(async)]
 pub fn remove_unit(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
-    Ok(state.store()?.remove_unit(UnitId(id))?)
+    campaigns::remove_unit(&mut *state.store()?, None, UnitId(id))?;
+    Ok(())
 }
 
 #[tauri::command(async)]
 pub fn nominations(state: State<'_, AppState>) -> ApiResult<Vec<NominationView>> {
-    let store = state.store()?;
-    Ok(store.nominations(campaign(&store)?.id)?.iter().map(NominationView::from).collect())
+    Ok(intake::nominations(&*state.store()?, None)?.iter().map(NominationView::from).collect())
 }
 
 fn part(value: &str, part: DossierPart, field: &str) -> ApiResult<PartState> {
@@ -115,7 +102,7 @@ fn to_new(input: &NominationInput) -> ApiResult<NewNomination> {
             Some(Gender::from_code(g).ok_or_else(|| ApiError::field("invalid_field", "Chọn Nam hoặc Nữ.", "gender"))?)
         }
     };
-    let submitted_at = parse_portal_time(&input.submitted_at)
+    let submitted_at = app::parse_portal_time(&input.submitted_at)
         .map_err(|m| ApiError::field("invalid_field", format!("Thời gian nộp: {m}"), "submitted_at"))?;
     Ok(NewNomination {
         unit: UnitId(input.unit_id),
@@ -141,11 +128,7 @@ pub fn check_nomination(
     id: Option<i64>,
 ) -> ApiResult<Vec<RefusalView>> {
     let new = to_new(&input)?;
-    let store = state.store()?;
-    let reasons = match id {
-        Some(id) => store.preview_correction(NominationId(id), &new)?,
-        None => store.preview_nomination(campaign(&store)?.id, &new)?,
-    };
+    let reasons = intake::preview(&*state.store()?, None, id.map(NominationId), &new)?;
     Ok(reasons
         .into_iter()
         .map(|(r, note)| RefusalView { reason: r.code().into(), label: r.label().into(), note })
@@ -155,56 +138,48 @@ pub fn check_nomination(
 #[tauri::command(async)]
 pub fn add_nomination(state: State<'_, AppState>, input: NominationInput) -> ApiResult<NominationView> {
     let new = to_new(&input)?;
-    let mut store = state.store()?;
-    let c = campaign(&store)?;
-    let id = store.record_nomination(c.id, &new)?;
-    Ok((&store.nomination(id)?).into())
+    Ok((&intake::record(&mut *state.store()?, None, &new)?).into())
 }
 
 #[tauri::command(async)]
 pub fn correct_nomination(state: State<'_, AppState>, id: i64, input: NominationInput) -> ApiResult<NominationView> {
     let item = to_new(&input)?;
-    let mut store = state.store()?;
-    store.correct_nomination(NominationId(id), &item)?;
-    Ok((&store.nomination(NominationId(id))?).into())
+    Ok((&intake::correct(&mut *state.store()?, NominationId(id), &Correction::whole(&item))?).into())
 }
 
 #[tauri::command(async)]
 pub fn import_nominations(state: State<'_, AppState>, path: String) -> ApiResult<usize> {
-    let mut store = state.store()?;
-    let c = campaign(&store)?;
-    Ok(import_file(&mut store, &c, std::path::Path::new(&path))?.recorded.len())
+    Ok(intake::import(&mut *state.store()?, None, std::path::Path::new(&path))?.recorded.len())
 }
 
 #[tauri::command(async)]
 pub fn accept(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
-    Ok(state.store()?.accept(NominationId(id))?)
+    intake::appraise(&mut *state.store()?, NominationId(id), &Appraisal::Accept)?;
+    Ok(())
 }
 
 #[tauri::command(async)]
 pub fn refuse(state: State<'_, AppState>, id: i64, reason: String, note: String) -> ApiResult<()> {
     let reason = Reason::from_code(&reason)
         .ok_or_else(|| ApiError::field("invalid_field", "Chọn lý do không tiếp nhận.", "reason"))?;
-    Ok(state.store()?.refuse(NominationId(id), reason, &note)?)
+    intake::appraise(&mut *state.store()?, NominationId(id), &Appraisal::Refuse { reason, note })?;
+    Ok(())
 }
 
 #[tauri::command(async)]
 pub fn reopen(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
-    Ok(state.store()?.reopen(NominationId(id))?)
+    intake::appraise(&mut *state.store()?, NominationId(id), &Appraisal::Reopen)?;
+    Ok(())
 }
 
 #[tauri::command(async)]
 pub fn accept_all(state: State<'_, AppState>) -> ApiResult<usize> {
-    let mut store = state.store()?;
-    let c = campaign(&store)?;
-    Ok(store.accept_all(c.id)?)
+    Ok(intake::accept_all(&mut *state.store()?, None)?)
 }
 
 #[tauri::command(async)]
 pub fn search(state: State<'_, AppState>, text: String) -> ApiResult<Vec<SearchHitView>> {
-    Ok(state
-        .store()?
-        .search(&text)?
+    Ok(intake::search(&*state.store()?, &text)?
         .iter()
         .map(|h| SearchHitView {
             campaign_code: h.campaign_code.clone(),
@@ -218,33 +193,23 @@ pub fn search(state: State<'_, AppState>, text: String) -> ApiResult<Vec<SearchH
 /// The campaign's history of changes in words, or one nomination's, oldest first.
 #[tauri::command(async)]
 pub fn audit_log(state: State<'_, AppState>, nomination: Option<i64>) -> ApiResult<Vec<AuditLineView>> {
-    let store = state.store()?;
-    let lines = match nomination {
-        Some(id) => {
-            store.nomination(NominationId(id))?;
-            store.audit_lines_for_nomination(NominationId(id))?
-        }
-        None => store.audit_lines_for_campaign(campaign(&store)?.id)?,
+    let scope = match nomination {
+        Some(id) => HistoryScope::Nomination(NominationId(id)),
+        None => HistoryScope::Campaign(None),
     };
-    Ok(lines.into_iter().map(AuditLineView::from).collect())
+    Ok(intake::history(&*state.store()?, scope)?.into_iter().map(AuditLineView::from).collect())
 }
 
 #[tauri::command(async)]
 pub fn council(state: State<'_, AppState>) -> ApiResult<CouncilView> {
-    let mut store = state.store()?;
-    let c = campaign(&store)?;
-    store.copy_members_from_previous(c.id)?;
-    crate::council_view::build(&store, &c)
+    Ok(crate::council_view::build(&council_app::council_state(&mut *state.store()?, None)?))
 }
 
 #[tauri::command(async)]
 pub fn add_member(state: State<'_, AppState>, name: String, role: String, position: Option<String>) -> ApiResult<()> {
     let role = thidua::model::CouncilRole::from_code(&role)
         .ok_or_else(|| ApiError::field("invalid_field", "Chọn vai trò trong Hội đồng.", "role"))?;
-    let mut store = state.store()?;
-    let c = campaign(&store)?;
-    store
-        .add_member(c.id, &name, position.as_deref(), role)
+    council_app::add_member(&mut *state.store()?, None, &name, position.as_deref(), role)
         .map_err(|e| ApiError { field: Some("name".into()), ..e.into() })?;
     Ok(())
 }
@@ -259,15 +224,16 @@ pub fn update_member(
 ) -> ApiResult<()> {
     let role = thidua::model::CouncilRole::from_code(&role)
         .ok_or_else(|| ApiError::field("invalid_field", "Chọn vai trò trong Hội đồng.", "role"))?;
-    let mut store = state.store()?;
-    store
-        .update_member(MemberId(id), &name, position.as_deref(), role)
-        .map_err(|e| ApiError { field: Some("name".into()), ..e.into() })
+    let change = MemberChange { name: Some(name), role: Some(role), position: Some(position.unwrap_or_default()) };
+    council_app::edit_member(&mut *state.store()?, None, MemberId(id), &change)
+        .map_err(|e| ApiError { field: Some("name".into()), ..e.into() })?;
+    Ok(())
 }
 
 #[tauri::command(async)]
 pub fn remove_member(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
-    Ok(state.store()?.remove_member(MemberId(id))?)
+    council_app::remove_member(&mut *state.store()?, None, MemberId(id))?;
+    Ok(())
 }
 
 /// "14:00" as typed, or nothing; `field` names the input for the error.
@@ -291,29 +257,29 @@ pub fn open_meeting(
     let date = iso_day(&date, "date", "Chọn ngày họp.")?;
     let start = hour(start.as_deref(), "start")?;
     let present: Vec<MemberId> = present.into_iter().map(MemberId).collect();
-    let mut store = state.store()?;
-    let c = campaign(&store)?;
-    store.open_meeting_at(c.id, date, start, place.as_deref().filter(|p| !p.trim().is_empty()), &present)?;
+    council_app::open_meeting(
+        &mut *state.store()?,
+        None,
+        date,
+        start,
+        place.as_deref(),
+        &Attendance::Present(present),
+    )?;
     Ok(())
 }
 
 #[tauri::command(async)]
 pub fn close_meeting(state: State<'_, AppState>, end: Option<String>) -> ApiResult<()> {
     let end = hour(end.as_deref(), "end")?;
-    let mut store = state.store()?;
-    let c = campaign(&store)?;
-    Ok(store.close_meeting_at(c.id, end)?)
+    Ok(council_app::close_meeting(&mut *state.store()?, None, end)?)
 }
 
 /// Scores typed into a spreadsheet from the paper sheets, all or none; says how each member's
 /// sheet stands afterwards.
 #[tauri::command(async)]
 pub fn import_scores(state: State<'_, AppState>, path: String) -> ApiResult<Vec<String>> {
-    let mut store = state.store()?;
-    let c = campaign(&store)?;
     let today = thidua::vn::today_in_vietnam();
-    thidua::exchange::scores::import_scores(&mut store, &c, std::path::Path::new(&path), today)?;
-    Ok(store.ranking(c.id, None)?.sheets.iter().map(|(m, sheet)| sheet.summary(&m.name)).collect())
+    Ok(council_app::import_scores(&mut *state.store()?, None, std::path::Path::new(&path), today)?)
 }
 
 #[tauri::command(async)]
@@ -331,10 +297,9 @@ pub fn set_score(
             "points",
         )
     })?;
-    let mut store = state.store()?;
-    let c = campaign(&store)?;
     let score = Score { member: MemberId(member_id), nomination: NominationId(nomination_id), criterion, half_points };
-    store.record_scores(c.id, None, &[score]).map_err(|e| ApiError { field: Some("points".into()), ..e.into() })?;
+    council_app::set_score(&mut *state.store()?, None, score)
+        .map_err(|e| ApiError { field: Some("points".into()), ..e.into() })?;
     Ok(())
 }
 
@@ -346,32 +311,25 @@ pub fn record_votes(
     disagree: u32,
     blank: u32,
 ) -> ApiResult<()> {
-    let mut store = state.store()?;
-    let c = campaign(&store)?;
-    Ok(store.record_votes(c.id, NominationId(nomination_id), VoteCount { agree, disagree, blank })?)
+    let votes = VoteCount { agree, disagree, blank };
+    council_app::vote(&mut *state.store()?, None, NominationId(nomination_id), votes)?;
+    Ok(())
 }
 
 #[tauri::command(async)]
 pub fn shortlist_add(state: State<'_, AppState>, nomination_id: i64, reason: Option<String>) -> ApiResult<()> {
-    let mut store = state.store()?;
-    let c = campaign(&store)?;
-    store
-        .shortlist_add(c.id, NominationId(nomination_id), reason.as_deref())
+    council_app::shortlist_add(&mut *state.store()?, None, NominationId(nomination_id), reason.as_deref())
         .map_err(|e| ApiError { field: Some("reason".into()), ..e.into() })
 }
 
 #[tauri::command(async)]
 pub fn shortlist_remove(state: State<'_, AppState>, nomination_id: i64) -> ApiResult<()> {
-    let mut store = state.store()?;
-    let c = campaign(&store)?;
-    Ok(store.shortlist_remove(c.id, NominationId(nomination_id))?)
+    Ok(council_app::shortlist_remove(&mut *state.store()?, None, NominationId(nomination_id))?)
 }
 
 #[tauri::command(async)]
 pub fn attachments(state: State<'_, AppState>, nomination_id: i64) -> ApiResult<Vec<AttachmentView>> {
-    Ok(state
-        .store()?
-        .attachments(NominationId(nomination_id))?
+    Ok(intake::attachments(&*state.store()?, NominationId(nomination_id))?
         .into_iter()
         .map(|a| AttachmentView { id: a.id, file_name: a.file_name, bytes: a.bytes })
         .collect())
@@ -380,16 +338,13 @@ pub fn attachments(state: State<'_, AppState>, nomination_id: i64) -> ApiResult<
 /// Copies the chosen scans into the data folder and attaches them to the dossier.
 #[tauri::command(async)]
 pub fn attach_files(state: State<'_, AppState>, nomination_id: i64, paths: Vec<String>) -> ApiResult<usize> {
-    let mut store = state.store()?;
-    for p in &paths {
-        store.attach_file(NominationId(nomination_id), std::path::Path::new(p))?;
-    }
-    Ok(paths.len())
+    let files: Vec<std::path::PathBuf> = paths.iter().map(std::path::PathBuf::from).collect();
+    Ok(intake::attach(&mut *state.store()?, NominationId(nomination_id), &files)?.len())
 }
 
 /// Opens an attached scan in the system's viewer, after checking it against its digest.
 #[tauri::command(async)]
 pub fn open_attachment(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
-    let path = state.store()?.attachment_file(id)?;
+    let path = intake::attachment_file(&*state.store()?, id)?;
     crate::documents::open_in_viewer(&path)
 }

@@ -1,48 +1,39 @@
-//! Assembles the council screen's data from the core's ranking report.
+//! The council screen's data in the IPC's shapes.
 
-use thidua::model::{Campaign, Status};
-use thidua::Store;
+use thidua::app::council::CouncilState;
 
 use crate::dto::*;
-use crate::state::ApiResult;
 
-pub fn build(store: &Store, c: &Campaign) -> ApiResult<CouncilView> {
-    let members = store.members(c.id)?;
-    let report = store.ranking(c.id, None)?;
-    let meeting = match &report.meeting {
-        Some(m) => {
-            let (met, needed, total) = store.quorum(c.id, m)?;
-            Some(MeetingView {
-                date: m.date.to_string(),
-                date_text: thidua::vn::short_date(m.date),
-                start: m.started.map(|t| t.format("%H:%M").to_string()),
-                place: m.place.clone(),
-                present: m.present.iter().map(|p| p.0).collect(),
-                members: total,
-                needed,
-                quorum_met: met,
-                open: !m.closed,
-            })
+pub fn build(state: &CouncilState) -> CouncilView {
+    let report = &state.report;
+    let meeting = state.meeting.as_ref().map(|s| {
+        let m = &s.meeting;
+        MeetingView {
+            date: m.date.to_string(),
+            date_text: thidua::vn::short_date(m.date),
+            start: m.started.map(|t| t.format("%H:%M").to_string()),
+            place: m.place.clone(),
+            present: m.present.iter().map(|p| p.0).collect(),
+            members: s.members,
+            needed: s.needed,
+            quorum_met: s.quorum_met,
+            open: !m.closed,
         }
-        None => None,
-    };
-    let scores = match &report.meeting {
-        Some(m) => store
-            .scores(m.id)?
-            .into_iter()
-            .map(|s| ScoreCell {
-                member_id: s.member.0,
-                nomination_id: s.nomination.0,
-                criterion: s.criterion,
-                half_points: s.half_points,
-            })
-            .collect(),
-        None => Vec::new(),
-    };
-    let nominees =
-        store.nominations(c.id)?.iter().filter(|n| n.status == Status::Accepted).map(NominationView::from).collect();
-    Ok(CouncilView {
-        members: members
+    });
+    let scores = state
+        .scores
+        .iter()
+        .map(|s| ScoreCell {
+            member_id: s.member.0,
+            nomination_id: s.nomination.0,
+            criterion: s.criterion,
+            half_points: s.half_points,
+        })
+        .collect();
+    let nominees = state.nominees.iter().map(NominationView::from).collect();
+    CouncilView {
+        members: state
+            .members
             .iter()
             .map(|m| MemberView {
                 id: m.id.0,
@@ -86,16 +77,16 @@ pub fn build(store: &Store, c: &Campaign) -> ApiResult<CouncilView> {
                 }),
             })
             .collect(),
-        shortlist: store
-            .shortlist(c.id)?
-            .into_iter()
+        shortlist: state
+            .shortlist
+            .iter()
             .map(|e| ShortlistView {
                 nomination_id: e.nomination.0,
-                name: e.name,
+                name: e.name.clone(),
                 position: e.position,
-                reason: e.reason,
+                reason: e.reason.clone(),
             })
             .collect(),
-        shortlist_max: c.settings.awards.iter().find_map(|a| a.shortlist_max).unwrap_or(3),
-    })
+        shortlist_max: state.shortlist_max,
+    }
 }

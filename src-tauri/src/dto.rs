@@ -283,8 +283,8 @@ pub struct AuditLineView {
     pub changes: Vec<FieldChangeView>,
 }
 
-impl From<thidua::store::AuditLine> for AuditLineView {
-    fn from(l: thidua::store::AuditLine) -> Self {
+impl From<thidua::app::AuditLine> for AuditLineView {
+    fn from(l: thidua::app::AuditLine) -> Self {
         AuditLineView {
             id: l.id,
             at: l.at,

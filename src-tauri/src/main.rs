@@ -12,26 +12,30 @@ mod printing;
 mod settings;
 mod state;
 
-use thidua::store::default_database_path;
+use thidua::app::session;
 use thidua::Store;
 
-/// Opens the database at `path` for this user: who makes changes is recorded in the audit
-/// trail, and the day's backup is made if it is due.
+/// Opens the database at `path` for the person at this PC (the same rule as the command line's),
+/// making the day's backup if it is due.
 pub(crate) fn open_at(path: &std::path::Path) -> Result<Store, dto::ApiError> {
-    let mut store = Store::open(path)?;
-    store.set_actor(&settings::operator_name(path).unwrap_or_else(settings::system_user))?;
-    if let Err(e) = store.daily_backup_if_due(thidua::vn::today_in_vietnam()) {
+    let opened = session::open(path, None, thidua::vn::today_in_vietnam())?;
+    if let Some(warning) = opened.warning {
         // A failed daily backup must not keep the secretary out; it is reported on the console.
-        eprintln!("Lỗi: không tạo được bản sao lưu hằng ngày: {e}");
+        eprintln!("Cảnh báo: {warning}");
     }
-    Ok(store)
+    Ok(opened.store)
 }
 
 fn main() {
-    let Some(database) = std::env::var_os("THIDUA_DB").map(std::path::PathBuf::from).or_else(default_database_path)
-    else {
-        eprintln!("Lỗi: không tìm thấy thư mục dữ liệu của người dùng.");
-        std::process::exit(1);
+    let database = match std::env::var_os("THIDUA_DB").map(std::path::PathBuf::from) {
+        Some(path) => path,
+        None => match session::default_database_path() {
+            Ok(path) => path,
+            Err(e) => {
+                eprintln!("Lỗi: {e}");
+                std::process::exit(1);
+            }
+        },
     };
     let store = open_at(&database);
     let app = tauri::Builder::default()

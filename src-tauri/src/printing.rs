@@ -5,8 +5,9 @@ use std::time::Duration;
 
 use tauri::ipc::Channel;
 use tauri::State;
-use thidua::documents::{render, PrintOptions};
-use thidua::printing::{self, JobSettings, Orientation, PageRanges};
+use thidua::app::papers::{self, PrintChoice, PrintEvent};
+use thidua::documents::PrintOptions;
+use thidua::printing::{Orientation, PageRanges};
 
 use crate::documents::kind_of;
 use crate::dto::*;
@@ -17,7 +18,7 @@ const JOB_TIMEOUT: Duration = Duration::from_secs(300);
 
 #[tauri::command(async)]
 pub fn printers() -> Vec<PrinterView> {
-    printing::printers()
+    papers::printers()
         .into_iter()
         .map(|p| PrinterView {
             state_label: p.state.label().to_string(),
@@ -38,35 +39,37 @@ pub fn print_document(
     request: PrintRequest,
     on_progress: Channel<PrintProgress>,
 ) -> ApiResult<PrintDone> {
-    let (kind, _) = kind_of(&request.kind)?;
-    let (pdf, stock) = {
-        let store = state.store()?;
-        let c = store.campaign(None)?;
-        let options = PrintOptions { preprinted: request.preprinted, members: Vec::new() };
-        (render(&store, &c, kind, &options)?, c.settings.certificate.clone())
+    let kind = kind_of(&request.kind)?;
+    let pages = match request.pages.trim() {
+        "" => None,
+        text => Some(PageRanges::parse(text).map_err(|e| ApiError { field: Some("pages".into()), ..e.into() })?),
     };
-    let mut settings = JobSettings::for_document(&request.printer, kind, &stock);
-    if let Some(m) = request.media.filter(|m| !m.is_empty()) {
-        settings.media = Some(m);
-    }
-    settings.orientation = match request.orientation.as_str() {
-        "portrait" => Orientation::Portrait,
-        "landscape" => Orientation::Landscape,
-        _ => Orientation::Auto,
+    let choice = PrintChoice {
+        printer: request.printer,
+        media: request.media,
+        orientation: match request.orientation.as_str() {
+            "portrait" => Orientation::Portrait,
+            "landscape" => Orientation::Landscape,
+            _ => Orientation::Auto,
+        },
+        copies: request.copies,
+        pages,
     };
-    settings.copies = request.copies.clamp(1, 999);
-    if !request.pages.trim().is_empty() {
-        settings.pages =
-            Some(PageRanges::parse(&request.pages).map_err(|e| ApiError { field: Some("pages".into()), ..e.into() })?);
-    }
-    let title = format!("Thi đua – {}", kind.title());
-    let job = printing::submit(&pdf, &title, &settings)
-        .map_err(|e| ApiError { field: Some("printer".into()), ..e.into() })?;
-    let report = |s: printing::JobState| {
-        let state = serde_json::to_value(s).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-        // A closed window no longer listens; the job goes on regardless.
-        let _ = on_progress.send(PrintProgress { job: job.id, state, label: s.label().to_string() });
-    };
-    printing::wait(&job, JOB_TIMEOUT, report)?;
-    Ok(PrintDone { job: job.id, printer: job.printer.clone(), pages: job.pages })
+    let options = PrintOptions { preprinted: request.preprinted, members: Vec::new() };
+    let job = papers::prepare_print(&*state.store()?, None, kind, &options, &choice)?;
+    let job = papers::send(&job, JOB_TIMEOUT, |event| {
+        if let PrintEvent::State(job, s) = event {
+            let state = serde_json::to_value(s).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+            // A closed window no longer listens; the job goes on regardless.
+            let _ = on_progress.send(PrintProgress { job: job.id, state, label: s.label().to_string() });
+        }
+    })
+    .map_err(|e| match e {
+        thidua::Error::UnknownPrinter(_)
+        | thidua::Error::PrinterUnavailable { .. }
+        | thidua::Error::PrintFailed { .. } => ApiError { field: Some("printer".into()), ..e.into() },
+        thidua::Error::PageRange { .. } => ApiError { field: Some("pages".into()), ..e.into() },
+        e => e.into(),
+    })?;
+    Ok(PrintDone { job: job.id, printer: job.printer, pages: job.pages })
 }

@@ -1,9 +1,8 @@
 //! Commands of the settings screen: the issuing body, place, signer and base salary table of the
 //! current campaign, and where the data lives.
 
-use std::path::{Path, PathBuf};
-
 use tauri::State;
+use thidua::app::{campaigns, session};
 use thidua::model::{AnnexOrder, Rounding, SalaryRow, Signer};
 
 use crate::dto::*;
@@ -11,7 +10,7 @@ use crate::state::{iso_day, ApiResult, AppState};
 
 #[tauri::command(async)]
 pub fn settings(state: State<'_, AppState>) -> ApiResult<SettingsView> {
-    let c = state.store()?.campaign(None)?;
+    let c = thidua::app::campaign(&*state.store()?, None)?;
     let s = &c.settings;
     Ok(SettingsView {
         issuer_name: s.issuer.name.clone(),
@@ -42,8 +41,7 @@ pub fn settings(state: State<'_, AppState>) -> ApiResult<SettingsView> {
 #[tauri::command(async)]
 pub fn save_settings(state: State<'_, AppState>, input: SettingsView) -> ApiResult<()> {
     let mut store = state.store()?;
-    let c = store.campaign(None)?;
-    let mut s = c.settings.clone();
+    let mut s = thidua::app::campaign(&store, None)?.settings;
     s.issuer.name = input.issuer_name;
     s.issuer.parent = Some(input.parent);
     s.issuer.place = input.place;
@@ -60,7 +58,7 @@ pub fn save_settings(state: State<'_, AppState>, input: SettingsView) -> ApiResu
     s.money.base_salary = rows;
     s.money.rounding = if input.rounding == "nearest" { Rounding::Nearest } else { Rounding::Up };
     s.decision.annex_order = if input.annex_order == "by_unit" { AnnexOrder::ByUnit } else { AnnexOrder::Alphabetical };
-    store.update_settings(c.id, &s).map_err(|e| ApiError { field: Some("settings".into()), ..e.into() })
+    campaigns::save_settings(&mut store, None, &s).map_err(|e| ApiError { field: Some("settings".into()), ..e.into() })
 }
 
 #[tauri::command(async)]
@@ -74,80 +72,47 @@ pub fn data_folder(state: State<'_, AppState>) -> ApiResult<DataFolderView> {
 /// The automatic backups beside the database, newest first.
 #[tauri::command(async)]
 pub fn backups(state: State<'_, AppState>) -> ApiResult<Vec<BackupView>> {
-    let mut list = thidua::store::list_backups(&state.database)?;
-    list.reverse();
-    Ok(list
+    Ok(session::backups(&state.database)?
         .into_iter()
-        .map(|p| BackupView {
-            name: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            bytes: std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0),
-            path: p.display().to_string(),
-        })
+        .map(|b| BackupView { name: b.name, bytes: b.bytes, path: b.path.display().to_string() })
         .collect())
 }
 
 /// A backup to a file the secretary chose (a USB stick), while the application runs.
 #[tauri::command(async)]
 pub fn backup_to(state: State<'_, AppState>, path: String) -> ApiResult<()> {
-    state
-        .store()?
-        .backup_to(std::path::Path::new(&path))
+    session::backup_to(&*state.store()?, std::path::Path::new(&path))
         .map_err(|e| ApiError { field: Some("backup".into()), ..e.into() })
 }
 
 /// Replaces the database with a backup after checking it; the replaced database is kept as a
-/// backup. With no path, the newest good automatic backup is used (after a damaged start).
+/// backup, and the restore is written to the audit trail. With no path, the newest good automatic
+/// backup is used (after a damaged start).
 #[tauri::command(async)]
 pub fn restore(state: State<'_, AppState>, path: Option<String>) -> ApiResult<()> {
     let from = match path {
         Some(p) => std::path::PathBuf::from(p),
-        None => thidua::store::newest_good_backup(&state.database)?.ok_or_else(|| ApiError {
-            code: "no_backup".into(),
-            message: "Không có bản sao lưu nào còn tốt để khôi phục.".into(),
-            field: None,
-        })?,
+        None => session::newest_good_backup(&state.database)?,
     };
     let db = state.database.clone();
     state.reopen_after(|| {
-        thidua::store::restore_from(&db, &from, thidua::vn::today_in_vietnam())
+        session::restore(&db, &from, None, thidua::vn::today_in_vietnam())
             .map_err(|e| ApiError { field: Some("restore".into()), ..e.into() })
     })?;
     Ok(())
 }
 
-/// The file beside the database that keeps the name chosen for the audit trail on this machine.
-fn operator_file(database: &Path) -> PathBuf {
-    database.parent().unwrap_or(Path::new(".")).join("operator-name.txt")
-}
-
-/// The name chosen for the audit trail, if any.
-pub(crate) fn operator_name(database: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(operator_file(database)).ok()?;
-    let name = thidua::vn::normalise_name(&text);
-    (!name.is_empty()).then_some(name)
-}
-
-/// The operating system's user name ("" when it has none).
-pub(crate) fn system_user() -> String {
-    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default()
-}
-
 #[tauri::command(async)]
 pub fn operator(state: State<'_, AppState>) -> ApiResult<OperatorView> {
-    Ok(OperatorView { name: operator_name(&state.database).unwrap_or_default(), system_user: system_user() })
+    Ok(OperatorView {
+        name: session::operator_name(&state.database).unwrap_or_default(),
+        system_user: session::system_user().unwrap_or_default(),
+    })
 }
 
 /// Names who makes the changes from now on; an empty name goes back to the system's user name.
 #[tauri::command(async)]
 pub fn set_operator(state: State<'_, AppState>, name: String) -> ApiResult<()> {
-    let name = thidua::vn::normalise_name(&name);
-    let file = operator_file(&state.database);
-    let written = if name.is_empty() {
-        std::fs::remove_file(&file).or_else(|e| if e.kind() == std::io::ErrorKind::NotFound { Ok(()) } else { Err(e) })
-    } else {
-        std::fs::write(&file, &name)
-    };
-    written.map_err(|source| thidua::Error::Io { path: file.clone(), source })?;
-    let actor = if name.is_empty() { system_user() } else { name };
-    Ok(state.store()?.set_actor(&actor)?)
+    session::set_operator_name(&mut *state.store()?, &state.database, &name)?;
+    Ok(())
 }

@@ -9,7 +9,7 @@ use super::parts::{upper, MOTTO, NATIONAL_TITLE};
 use super::{DecisionData, DecisionState};
 use crate::error::Result;
 use crate::model::CertificateSettings;
-use crate::store::Offset;
+use crate::model::Offset;
 
 /// The fields of a certificate, top to bottom, with the names the calibration page shows.
 pub const FIELDS: [(&str, &str); 9] = [

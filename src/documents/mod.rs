@@ -16,9 +16,9 @@ pub mod score_sheets;
 use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, Result};
+use crate::model::DecisionRecord;
 use crate::model::{AnnexOrder, Campaign, Gender, Nomination, NomineeKind, Signer, Status};
 use crate::rules::bonus::{bonus, Bonus};
-use crate::store::DecisionRecord;
 use crate::Store;
 
 pub use certificates::{calibration_page, certificates, Stock, FIELDS};
@@ -259,6 +259,52 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+    /// Every document, in the order the printing screen lists them.
+    pub const ALL: [DocumentKind; 8] = [
+        DocumentKind::Decision,
+        DocumentKind::Annex,
+        DocumentKind::Certificates,
+        DocumentKind::Calibration,
+        DocumentKind::Refusals,
+        DocumentKind::ScoreSheets,
+        DocumentKind::Minutes,
+        DocumentKind::Proposal,
+    ];
+
+    /// The stable code the command line and the window name the document by.
+    pub fn code(self) -> &'static str {
+        match self {
+            DocumentKind::Decision => "decision",
+            DocumentKind::Annex => "annex",
+            DocumentKind::Certificates => "certificates",
+            DocumentKind::Calibration => "calibration",
+            DocumentKind::Refusals => "refusals",
+            DocumentKind::ScoreSheets => "score_sheets",
+            DocumentKind::Proposal => "proposal",
+            DocumentKind::Minutes => "minutes",
+        }
+    }
+
+    /// The document named by `code` (`score-sheets` is read as `score_sheets`).
+    pub fn from_code(code: &str) -> Option<DocumentKind> {
+        let code = code.replace('-', "_");
+        DocumentKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The file name, without extension, a rendered copy is saved under.
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            DocumentKind::Decision => "quyet-dinh",
+            DocumentKind::Annex => "danh-sach-kem-theo",
+            DocumentKind::Certificates => "giay-khen",
+            DocumentKind::Calibration => "trang-thu-phoi",
+            DocumentKind::Refusals => "thong-bao-khong-tiep-nhan",
+            DocumentKind::ScoreSheets => "phieu-cham-diem",
+            DocumentKind::Minutes => "bien-ban-hop-hoi-dong",
+            DocumentKind::Proposal => "to-trinh-de-nghi-bang-khen",
+        }
+    }
+
     /// The document's name as a print queue or a list shows it.
     pub fn title(self) -> &'static str {
         match self {

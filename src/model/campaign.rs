@@ -241,3 +241,15 @@ impl Campaign {
         self.settings.quotas.get(&kind).copied().unwrap_or(0)
     }
 }
+
+/// What changes from one campaign to the next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextCampaign {
+    pub code: String,
+    pub name: String,
+    pub period: Period,
+    pub deadline: DateTime<FixedOffset>,
+    /// The new plan's number ("125") and signing day, when it has them.
+    pub plan_number: Option<String>,
+    pub plan_date: Option<NaiveDate>,
+}

@@ -212,3 +212,19 @@ pub struct ProposalSettings {
     #[serde(default)]
     pub signed_for: Option<String>,
 }
+
+/// A signed decision as the secretary records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionRecord {
+    pub number: u32,
+    pub signed_on: NaiveDate,
+    /// Who signed, when it differs from the campaign's default signer.
+    pub signer: Option<Signer>,
+}
+
+/// An offset of one certificate field on pre-printed stock, in tenths of a millimetre (right, down).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Offset {
+    pub dx: i64,
+    pub dy: i64,
+}

@@ -7,15 +7,15 @@ pub mod nomination;
 pub mod unit;
 
 pub use campaign::{
-    Award, Campaign, CampaignDefinition, CampaignSettings, Criteria, Criterion, Indicator, Issuer, Period, Plan,
-    RequiredPart, RequiredParts, UnitDefinition,
+    Award, Campaign, CampaignDefinition, CampaignSettings, Criteria, Criterion, Indicator, Issuer, NextCampaign,
+    Period, Plan, RequiredPart, RequiredParts, UnitDefinition,
 };
 pub use council::{
     CouncilMember, CouncilRole, CouncilRules, Meeting, MeetingId, MemberId, Share, ShortlistEntry, VoteCount,
 };
 pub use documents::{
-    AnnexOrder, BonusRate, CertificateSettings, CouncilSettings, DecisionSettings, MoneySettings, ProposalSettings,
-    Rounding, SalaryRow, Signer,
+    AnnexOrder, BonusRate, CertificateSettings, CouncilSettings, DecisionRecord, DecisionSettings, MoneySettings,
+    Offset, ProposalSettings, Rounding, SalaryRow, Signer,
 };
 pub use nomination::{
     DossierPart, Gender, NewNomination, Nomination, NomineeKind, PartState, Parts, Reason, Refusal, RefusalSource,

@@ -1,27 +1,10 @@
 //! The decision record (number, signing day, signer) and the certificate stock's field offsets.
 
-use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 
 use super::{format_time, Store};
 use crate::error::{Error, Result};
-use crate::model::{CampaignId, Signer};
-
-/// A signed decision as the secretary records it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecisionRecord {
-    pub number: u32,
-    pub signed_on: NaiveDate,
-    /// Who signed, when it differs from the campaign's default signer.
-    pub signer: Option<Signer>,
-}
-
-/// An offset of one certificate field on pre-printed stock, in tenths of a millimetre (right, down).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Offset {
-    pub dx: i64,
-    pub dy: i64,
-}
+use crate::model::{CampaignId, DecisionRecord, Offset, Signer};
 
 impl Store {
     /// Records (or corrects) the number, signing day and signer of a campaign's award decision.

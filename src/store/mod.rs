@@ -28,8 +28,6 @@ pub use attachments::{digest as attachment_digest, Attachment};
 pub use audit::AuditEntry;
 pub use audit_lines::{AuditLine, FieldChange};
 pub use backup::{check_database_file, list_backups, newest_good_backup, restore_from};
-pub use documents::{DecisionRecord, Offset};
-pub use next_campaign::NextCampaign;
 pub(crate) use nominations::nomination_key;
 pub use nominations::SearchHit;
 pub use overview::Overview;

@@ -2,24 +2,10 @@
 //! quotas, rubric and units, with the new plan's code, name, period and deadline. Most councils
 //! run the same campaign quarter after quarter, so this is how a secretary sets one up.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{CampaignDefinition, CampaignId, Period, UnitDefinition};
+use crate::model::{CampaignDefinition, CampaignId, NextCampaign, UnitDefinition};
 use crate::vn::vietnam_offset;
-
-/// What changes from one campaign to the next.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NextCampaign {
-    pub code: String,
-    pub name: String,
-    pub period: Period,
-    pub deadline: DateTime<FixedOffset>,
-    /// The new plan's number ("125") and signing day, when it has them.
-    pub plan_number: Option<String>,
-    pub plan_date: Option<NaiveDate>,
-}
 
 impl Store {
     /// A recorded campaign as a definition file holds it: its settings, its rubric as it stands

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
+use thidua::documents::DocumentKind;
+
 use crate::council;
 
 /// Thi đua: hồ sơ đề nghị khen thưởng của một đợt thi đua.
@@ -204,18 +206,12 @@ pub(crate) enum CertificateCommand {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-pub(crate) enum PrintWhat {
-    Decision,
-    Annex,
-    Certificates,
-    Calibration,
-    Refusals,
-    ScoreSheets,
-    /// Tờ trình đề nghị cấp trên khen thưởng các tập thể, cá nhân Hội đồng đã chọn.
-    Proposal,
-    /// Biên bản cuộc họp Hội đồng gần nhất.
-    Minutes,
+/// A document named by its code (`decision`, `score-sheets`…), as the core lists them.
+fn document_kind(text: &str) -> Result<DocumentKind, String> {
+    DocumentKind::from_code(text).ok_or_else(|| {
+        let codes: Vec<String> = DocumentKind::ALL.iter().map(|k| k.code().replace('_', "-")).collect();
+        format!("không có văn bản «{text}»; dùng một trong: {}", codes.join(", "))
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -234,7 +230,9 @@ pub(crate) enum StockKind {
 #[derive(Args)]
 #[command(group(ArgGroup::new("target").required(true).args(["out", "printer"])))]
 pub(crate) struct PrintArgs {
-    pub(crate) what: PrintWhat,
+    /// decision, annex, certificates, calibration, refusals, score-sheets, minutes, proposal.
+    #[arg(value_parser = document_kind)]
+    pub(crate) what: DocumentKind,
     /// Tệp PDF sẽ ghi.
     #[arg(long, value_name = "TỆP.pdf")]
     pub(crate) out: Option<PathBuf>,

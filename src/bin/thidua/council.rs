@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use serde_json::json;
-use thidua::exchange::scores::import_scores;
-use thidua::model::{Campaign, CouncilRole, NominationId, NomineeKind, VoteCount};
+use thidua::app::council::{self as app, Attendance, MeetingState, MemberChange};
+use thidua::model::{CouncilRole, MemberId, NominationId, NomineeKind, VoteCount};
 use thidua::vn::{short_date, today_in_vietnam};
 use thidua::{Error, Store};
 
@@ -76,14 +76,13 @@ pub enum ShortlistCommand {
     Remove { id: i64 },
 }
 
-pub fn members(store: &mut Store, c: &Campaign, cmd: Option<&MembersCommand>) -> Result<(), Error> {
+pub fn members(store: &mut Store, code: Option<&str>, cmd: Option<&MembersCommand>) -> Result<(), Error> {
     match cmd {
         None => {
-            let copied = store.copy_members_from_previous(c.id)?;
+            let (list, copied) = app::members(store, code)?;
             if copied > 0 {
                 say!("Đã lấy {copied} thành viên từ Hội đồng của đợt thi đua trước.");
             }
-            let list = store.members(c.id)?;
             if list.is_empty() {
                 say!("Hội đồng chưa có thành viên. Thêm bằng «thidua members add TÊN --role VAI_TRÒ».");
             }
@@ -92,29 +91,21 @@ pub fn members(store: &mut Store, c: &Campaign, cmd: Option<&MembersCommand>) ->
             }
         }
         Some(MembersCommand::Add { name, role, position }) => {
-            let role = match role {
-                None => CouncilRole::Member,
-                Some(r) => parse_role(r)?,
-            };
-            let id = store.add_member(c.id, name, position.as_deref(), role)?;
+            let role = role.as_deref().map(parse_role).transpose()?.unwrap_or(CouncilRole::Member);
+            let id = app::add_member(store, code, name, position.as_deref(), role)?;
             say!("Đã thêm thành viên số {id}: {} ({}).", thidua::vn::normalise_name(name), role.label());
         }
         Some(MembersCommand::Edit { id, name, role, position }) => {
-            let m = store.members(c.id)?.into_iter().find(|m| m.id.0 == *id);
-            let m = m.ok_or_else(|| Error::UnknownMember(format!("số {id}")))?;
-            let role = match role {
-                None => m.role,
-                Some(r) => parse_role(r)?,
+            let change = MemberChange {
+                name: name.clone(),
+                role: role.as_deref().map(parse_role).transpose()?,
+                position: position.clone(),
             };
-            let name = name.clone().unwrap_or(m.name);
-            let position = position.clone().or(m.position);
-            store.update_member(m.id, &name, position.as_deref(), role)?;
-            say!("Đã sửa thành viên số {id}: {} ({}).", thidua::vn::normalise_name(&name), role.label());
+            let m = app::edit_member(store, code, MemberId(*id), &change)?;
+            say!("Đã sửa thành viên số {id}: {} ({}).", m.name, m.role.label());
         }
         Some(MembersCommand::Remove { id }) => {
-            let m = store.members(c.id)?.into_iter().find(|m| m.id.0 == *id);
-            let m = m.ok_or_else(|| Error::UnknownMember(format!("số {id}")))?;
-            store.remove_member(m.id)?;
+            let m = app::remove_member(store, code, MemberId(*id))?;
             say!("Đã bỏ {} khỏi Hội đồng của đợt thi đua này.", m.name);
         }
     }
@@ -130,60 +121,50 @@ fn parse_role(text: &str) -> Result<CouncilRole, Error> {
     })
 }
 
-pub fn meeting(store: &mut Store, c: &Campaign, cmd: Option<&MeetingCommand>) -> Result<(), Error> {
+fn say_meeting(state: Option<&MeetingState>) {
+    match state {
+        None => say!("Chưa có cuộc họp nào đang mở."),
+        Some(s) => say!(
+            "Cuộc họp ngày {}: có mặt {}/{} thành viên (cần {}) – {}.",
+            short_date(s.meeting.date),
+            s.meeting.present.len(),
+            s.members,
+            s.needed,
+            if s.quorum_met {
+                "đủ điều kiện"
+            } else {
+                "KHÔNG đủ điều kiện, không ghi nhận kết quả"
+            }
+        ),
+    }
+}
+
+pub fn meeting(store: &mut Store, code: Option<&str>, cmd: Option<&MeetingCommand>) -> Result<(), Error> {
     match cmd {
-        None => match store.current_meeting(c.id)? {
-            None => say!("Chưa có cuộc họp nào đang mở."),
-            Some(m) => {
-                let (met, needed, members) = store.quorum(c.id, &m)?;
-                say!(
-                    "Cuộc họp ngày {}: có mặt {}/{} thành viên (cần {needed}) – {}.",
-                    short_date(m.date),
-                    m.present.len(),
-                    members,
-                    if met {
-                        "đủ điều kiện"
-                    } else {
-                        "KHÔNG đủ điều kiện, không ghi nhận kết quả"
-                    }
-                );
-            }
-        },
+        None => say_meeting(app::open_meeting_state(store, code)?.as_ref()),
         Some(MeetingCommand::Open { date, place, absent, start }) => {
-            let members = store.members(c.id)?;
-            for a in absent {
-                if !members.iter().any(|m| thidua::vn::fold(&m.name) == thidua::vn::fold(a)) {
-                    return Err(Error::UnknownMember(a.clone()));
-                }
-            }
-            let present: Vec<_> = members
-                .iter()
-                .filter(|m| !absent.iter().any(|a| thidua::vn::fold(a) == thidua::vn::fold(&m.name)))
-                .map(|m| m.id)
-                .collect();
             let date = date.unwrap_or_else(today_in_vietnam);
-            store.open_meeting_at(c.id, date, *start, place.as_deref(), &present)?;
-            meeting(store, c, None)?;
+            let attendance = Attendance::AllBut(absent.clone());
+            let state = app::open_meeting(store, code, date, *start, place.as_deref(), &attendance)?;
+            say_meeting(Some(&state));
         }
         Some(MeetingCommand::Close { end }) => {
-            store.close_meeting_at(c.id, *end)?;
+            app::close_meeting(store, code, *end)?;
             say!("Đã kết thúc cuộc họp.");
         }
     }
     Ok(())
 }
 
-pub fn scores(store: &mut Store, c: &Campaign, cmd: &ScoresCommand) -> Result<(), Error> {
+pub fn scores(store: &mut Store, code: Option<&str>, cmd: &ScoresCommand) -> Result<(), Error> {
     let ScoresCommand::Import { file } = cmd;
-    import_scores(store, c, file, today_in_vietnam())?;
-    let report = store.ranking(c.id, None)?;
-    for (m, sheet) in &report.sheets {
-        say!("{}", sheet.summary(&m.name));
+    for line in app::import_scores(store, code, file, today_in_vietnam())? {
+        say!("{line}");
     }
     Ok(())
 }
 
-pub fn ranking(store: &Store, c: &Campaign, kind: Option<&str>, as_json: bool) -> Result<(), Error> {
+pub fn ranking(store: &Store, code: Option<&str>, kind: Option<&str>, as_json: bool) -> Result<(), Error> {
     let kind =
         match kind {
             None => None,
@@ -191,7 +172,7 @@ pub fn ranking(store: &Store, c: &Campaign, kind: Option<&str>, as_json: bool) -
                 Error::InvalidArgument(format!("loại «{k}» không có; dùng collective hoặc individual."))
             })?),
         };
-    let report = store.ranking(c.id, kind)?;
+    let report = app::ranking(store, code, kind)?;
     if as_json {
         let v: Vec<_> = report
             .ranked
@@ -234,26 +215,29 @@ pub fn ranking(store: &Store, c: &Campaign, kind: Option<&str>, as_json: bool) -
     Ok(())
 }
 
-pub fn vote(store: &mut Store, c: &Campaign, id: i64, votes: VoteCount) -> Result<(), Error> {
-    store.record_votes(c.id, NominationId(id), votes)?;
-    let report = store.ranking(c.id, None)?;
-    let passed = report.votes.get(&NominationId(id)).is_some_and(|(_, p)| *p);
+pub fn vote(store: &mut Store, code: Option<&str>, id: i64, votes: VoteCount) -> Result<(), Error> {
+    let passed = app::vote(store, code, NominationId(id), votes)?;
     say!("Hồ sơ số {id}: {} đồng ý – {}.", votes.agree, if passed { "đạt tỷ lệ" } else { "không đạt tỷ lệ" });
     Ok(())
 }
 
-pub fn shortlist(store: &mut Store, c: &Campaign, cmd: Option<&ShortlistCommand>, as_json: bool) -> Result<(), Error> {
+pub fn shortlist(
+    store: &mut Store,
+    code: Option<&str>,
+    cmd: Option<&ShortlistCommand>,
+    as_json: bool,
+) -> Result<(), Error> {
     match cmd {
         Some(ShortlistCommand::Add { id, reason }) => {
-            store.shortlist_add(c.id, NominationId(*id), reason.as_deref())?;
+            app::shortlist_add(store, code, NominationId(*id), reason.as_deref())?;
             say!("Đã thêm hồ sơ số {id} vào danh sách đề nghị.");
         }
         Some(ShortlistCommand::Remove { id }) => {
-            store.shortlist_remove(c.id, NominationId(*id))?;
+            app::shortlist_remove(store, code, NominationId(*id))?;
             say!("Đã bỏ hồ sơ số {id} khỏi danh sách đề nghị.");
         }
         None => {
-            let list = store.shortlist(c.id)?;
+            let list = app::shortlist(store, code)?;
             if as_json {
                 say!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
             } else if list.is_empty() {

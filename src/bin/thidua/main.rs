@@ -12,7 +12,6 @@ macro_rules! say {
 mod args;
 mod council;
 mod print;
-mod safety;
 
 fn say_line(line: std::fmt::Arguments<'_>) {
     use std::io::Write;
@@ -26,22 +25,21 @@ fn say_line(line: std::fmt::Arguments<'_>) {
     }
 }
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use args::*;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::Parser;
 use serde_json::json;
-use thidua::documents::{render, DocumentKind, PrintOptions};
-use thidua::exchange::{example_definition, import_nominations, parse_definition, parse_portal_time, EXAMPLE_CODE};
+use thidua::app::{self, campaigns, intake, papers, session};
+use thidua::documents::{DocumentKind, PrintOptions};
 use thidua::model::{
-    Gender, NewNomination, Nomination, NominationId, NomineeKind, PartState, Parts, Reason, Signer, UnitKind,
+    Gender, NextCampaign, Nomination, NominationId, NomineeKind, Offset, PartState, Period, Reason, Signer, UnitId,
+    UnitKind,
 };
-use thidua::printing::{self, JobSettings, Orientation, PageRanges};
-use thidua::store::default_database_path;
-use thidua::store::{DecisionRecord, Offset};
-use thidua::vn::vietnam_offset;
+use thidua::printing::{Orientation, PageRanges};
+use thidua::vn::{today_in_vietnam, vietnam_offset};
 use thidua::{Error, Store};
 
 fn main() -> ExitCode {
@@ -56,7 +54,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(cli) {
+    match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("Lỗi: {e}");
@@ -82,283 +80,399 @@ fn usage_error(e: &clap::Error) -> String {
     }
 }
 
-fn database_path(cli: &Cli) -> Result<PathBuf, Error> {
-    match &cli.db {
-        Some(p) => Ok(p.clone()),
-        None => default_database_path().ok_or(Error::Io {
-            path: PathBuf::from("~"),
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "không tìm thấy thư mục dữ liệu của người dùng"),
-        }),
-    }
-}
-
-/// The name written to the audit trail: `--user`, else the operating system's user name.
-fn actor(cli: &Cli) -> String {
-    cli.user
-        .clone()
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("USERNAME").ok())
-        .filter(|u| !u.trim().is_empty())
-        .unwrap_or_else(|| "không rõ".into())
-}
-
-fn run(cli: Cli) -> Result<(), Error> {
-    let path = database_path(&cli)?;
+/// The commands that work on the database file itself, with no connection open.
+fn run(cli: &Cli) -> Result<(), Error> {
+    let path = match &cli.db {
+        Some(p) => p.clone(),
+        None => session::default_database_path()?,
+    };
     match &cli.command {
-        Command::Restore { file } => return safety::restore(&path, file, &actor(&cli)),
-        Command::Check => return safety::check(&path),
+        Command::Restore { file } => return restore(&path, file, cli.user.as_deref()),
+        Command::Check => return check(&path),
         _ => {}
     }
-    let mut store = Store::open(&path)?;
-    store.set_actor(&actor(&cli))?;
-    store.daily_backup_if_due(thidua::vn::today_in_vietnam())?;
-    let code = cli.campaign.as_deref();
-    match &cli.command {
-        Command::Restore { .. } | Command::Check => {}
-        Command::Backup { file } => safety::backup(&store, file)?,
-        Command::Export(ExportCommand::Campaign { file }) => safety::export_campaign(&store, code, file)?,
-        Command::Export(ExportCommand::Xlsx { file }) => safety::export_xlsx(&store, code, file)?,
-        Command::ImportCampaign { file } => safety::import_campaign(&mut store, file)?,
-        Command::Log { nomination, all, json } => safety::log(&store, code, *nomination, *all, *json)?,
-        Command::Init { example } => {
-            if *example {
-                if store.campaigns()?.iter().any(|c| c.code == EXAMPLE_CODE) {
-                    say!("Đợt thi đua mẫu «{EXAMPLE_CODE}» đã có sẵn.");
-                } else {
-                    store.create_campaign(&example_definition()?)?;
-                    say!("Đã tạo đợt thi đua mẫu «{EXAMPLE_CODE}».");
-                }
-            } else {
-                say!("Cơ sở dữ liệu sẵn sàng.");
+    let opened = session::open(&path, cli.user.as_deref(), today_in_vietnam())?;
+    if let Some(warning) = &opened.warning {
+        eprintln!("Cảnh báo: {warning}");
+    }
+    let mut store = opened.store;
+    dispatch(&mut store, cli.campaign.as_deref(), &cli.command)
+}
+
+/// One command, one application call, then what it printed.
+fn dispatch(store: &mut Store, code: Option<&str>, command: &Command) -> Result<(), Error> {
+    match command {
+        Command::Restore { .. } | Command::Check => Ok(()),
+        Command::Backup { file } => backup(store, file),
+        Command::Export(ExportCommand::Campaign { file }) => export_campaign(store, code, file),
+        Command::Export(ExportCommand::Xlsx { file }) => export_xlsx(store, code, file),
+        Command::ImportCampaign { file } => import_campaign(store, file),
+        Command::Log { nomination, all, json } => log(store, code, *nomination, *all, *json),
+        Command::Init { example } => init(store, *example),
+        Command::Campaigns => list_campaigns(store),
+        Command::Campaign(c) => campaign(store, code, c),
+        Command::Units { command } => units(store, code, command.as_ref()),
+        Command::Import { file } => import(store, code, file),
+        Command::Nominations { json } => print_nominations(&intake::nominations(store, code)?, *json),
+        Command::Correct(a) => correct(store, a),
+        Command::Appraise(a) => appraise(store, code, a),
+        Command::Members { command } => council::members(store, code, command.as_ref()),
+        Command::Meeting { command } => council::meeting(store, code, command.as_ref()),
+        Command::Scores(cmd) => council::scores(store, code, cmd),
+        Command::Ranking { kind, json } => council::ranking(store, code, kind.as_deref(), *json),
+        Command::Vote { id, agree, disagree, blank } => {
+            let votes = thidua::model::VoteCount { agree: *agree, disagree: *disagree, blank: *blank };
+            council::vote(store, code, *id, votes)
+        }
+        Command::Shortlist { command, json } => council::shortlist(store, code, command.as_ref(), *json),
+        Command::Decision(DecisionCommand::SetNumber { number, date, signer, signer_title }) => {
+            set_number(store, code, *number, *date, signer.as_deref(), signer_title.as_deref())
+        }
+        Command::Certificate(CertificateCommand::Offset { field, dx, dy }) => offset(store, field, *dx, *dy),
+        Command::Print(p) => print_document(store, code, p),
+        Command::Printers { json } => print::list_printers(*json),
+        Command::Attach { id, files } => attach(store, *id, files),
+        Command::Attachments { id } => attachments(store, *id),
+        Command::Search { text, json } => search(store, text, *json),
+    }
+}
+
+fn restore(db: &Path, file: &Path, user: Option<&str>) -> Result<(), Error> {
+    let kept = session::restore(db, file, user, today_in_vietnam())?;
+    say!("Đã khôi phục cơ sở dữ liệu từ «{}».", file.display());
+    if let Some(k) = kept {
+        say!("Bản đang dùng trước khi khôi phục được giữ lại tại «{}».", k.display());
+    }
+    Ok(())
+}
+
+fn check(db: &Path) -> Result<(), Error> {
+    match session::check(db)? {
+        session::CheckReport::Missing => say!("Chưa có cơ sở dữ liệu «{}».", db.display()),
+        session::CheckReport::Good { backups } => {
+            say!("Cơ sở dữ liệu «{}» tốt: kiểm tra toàn vẹn không thấy lỗi.", db.display());
+            match backups.last() {
+                Some(last) => say!("Có {} bản sao lưu tự động; mới nhất: «{}».", backups.len(), last.display()),
+                None => say!("Chưa có bản sao lưu tự động nào."),
             }
         }
-        Command::Campaigns => {
-            let current = store.campaign(None).ok().map(|c| c.id);
-            for c in store.campaigns()? {
-                say!(
-                    "{}{}\t{} – {}\t{}",
-                    if Some(c.id) == current { "* " } else { "  " },
-                    c.code,
-                    c.period.start.format("%d/%m/%Y"),
-                    c.period.end.format("%d/%m/%Y"),
-                    c.name
-                );
-            }
+    }
+    Ok(())
+}
+
+fn backup(store: &Store, file: &Path) -> Result<(), Error> {
+    session::backup_to(store, file)?;
+    say!("Đã sao lưu cơ sở dữ liệu vào «{}».", file.display());
+    Ok(())
+}
+
+fn export_campaign(store: &Store, code: Option<&str>, file: &Path) -> Result<(), Error> {
+    let c = app::transfer::export_exchange(store, code, file)?;
+    say!("Đã xuất đợt thi đua «{}» ra tệp trao đổi «{}».", c.code, file.display());
+    Ok(())
+}
+
+fn export_xlsx(store: &Store, code: Option<&str>, file: &Path) -> Result<(), Error> {
+    app::transfer::export_spreadsheet(store, code, file)?;
+    say!("Đã xuất hồ sơ, xếp hạng và danh sách khen thưởng ra «{}».", file.display());
+    Ok(())
+}
+
+fn import_campaign(store: &mut Store, file: &Path) -> Result<(), Error> {
+    match app::transfer::import_exchange(store, file)? {
+        (app::CampaignImport::Imported(_), c) => say!("Đã nhập đợt thi đua «{}».", c.code),
+        (app::CampaignImport::AlreadyThere(_), c) => {
+            say!("Đợt thi đua «{}» đã có sẵn, giống hệt dữ liệu trong tệp; không ghi gì thêm.", c.code)
         }
-        Command::Campaign(CampaignCommand::Import { file }) => {
-            let text = std::fs::read_to_string(file).map_err(|source| Error::Io { path: file.clone(), source })?;
-            let def = parse_definition(&text)?;
-            let id = store.create_campaign(&def)?;
-            store.set_current_campaign(id)?;
+    }
+    Ok(())
+}
+
+fn log(store: &Store, code: Option<&str>, nomination: Option<i64>, all: bool, json: bool) -> Result<(), Error> {
+    let scope = match nomination {
+        Some(id) => intake::HistoryScope::Nomination(NominationId(id)),
+        None if all => intake::HistoryScope::All,
+        None => intake::HistoryScope::Campaign(code),
+    };
+    if json {
+        let entries = intake::history_entries(store, scope)?;
+        say!("{}", serde_json::to_string_pretty(&entries).unwrap_or_default());
+        return Ok(());
+    }
+    let lines = intake::history(store, scope)?;
+    if lines.is_empty() {
+        say!("Nhật ký thay đổi chưa có mục nào.");
+    }
+    for l in lines {
+        say!("{}\t{}\t{} {}\t{}", l.at, l.actor, l.action, l.subject, l.changes_text());
+    }
+    Ok(())
+}
+
+fn init(store: &mut Store, example: bool) -> Result<(), Error> {
+    let code = campaigns::example_code();
+    if !example {
+        say!("Cơ sở dữ liệu sẵn sàng.");
+    } else if campaigns::load_example(store)? {
+        say!("Đã tạo đợt thi đua mẫu «{code}».");
+    } else {
+        say!("Đợt thi đua mẫu «{code}» đã có sẵn.");
+    }
+    Ok(())
+}
+
+fn list_campaigns(store: &Store) -> Result<(), Error> {
+    for s in campaigns::list(store)? {
+        let c = &s.campaign;
+        say!(
+            "{}{}\t{} – {}\t{}",
+            if s.current { "* " } else { "  " },
+            c.code,
+            c.period.start.format("%d/%m/%Y"),
+            c.period.end.format("%d/%m/%Y"),
+            c.name
+        );
+    }
+    Ok(())
+}
+
+/// A time as the portal shows it, or a message naming `what`.
+fn portal_time(text: &str, what: &str) -> Result<chrono::DateTime<chrono::Utc>, Error> {
+    app::parse_portal_time(text).map_err(|why| Error::InvalidArgument(format!("{what} «{text}»: {why}")))
+}
+
+fn campaign(store: &mut Store, code: Option<&str>, command: &CampaignCommand) -> Result<(), Error> {
+    match command {
+        CampaignCommand::Import { file } => {
+            let def = campaigns::import_definition(store, file)?;
             say!("Đã nhập đợt thi đua «{}» với {} đơn vị; đây là đợt đang làm việc.", def.code, def.units.len());
         }
-        Command::Campaign(CampaignCommand::Next {
-            code: new_code,
-            name,
-            from,
-            to,
-            deadline,
-            plan_number,
-            plan_date,
-        }) => {
-            let current = store.campaign(code)?;
-            let deadline = parse_portal_time(deadline)
-                .map_err(|why| Error::InvalidArgument(format!("hạn nộp «{deadline}»: {why}")))?
-                .with_timezone(&vietnam_offset());
-            let next = thidua::store::NextCampaign {
+        CampaignCommand::Next { code: new_code, name, from, to, deadline, plan_number, plan_date } => {
+            let next = NextCampaign {
                 code: new_code.clone(),
                 name: name.clone(),
-                period: thidua::model::Period { start: *from, end: *to },
-                deadline,
+                period: Period { start: *from, end: *to },
+                deadline: portal_time(deadline, "hạn nộp")?.with_timezone(&vietnam_offset()),
                 plan_number: plan_number.clone(),
                 plan_date: *plan_date,
             };
-            store.start_campaign_like(current.id, &next)?;
-            let c = store.campaign(None)?;
-            say!("Đã tạo đợt thi đua «{}» giống đợt «{}»; đây là đợt đang làm việc.", c.code, current.code);
+            let (c, like) = campaigns::start_next(store, code, &next)?;
+            say!("Đã tạo đợt thi đua «{}» giống đợt «{}»; đây là đợt đang làm việc.", c.code, like.code);
         }
-        Command::Campaign(CampaignCommand::Use { code }) => {
-            let c = store.campaign(Some(code))?;
-            store.set_current_campaign(c.id)?;
+        CampaignCommand::Use { code } => {
+            let c = campaigns::use_campaign(store, code)?;
             say!("Đợt đang làm việc: «{}» ({}).", c.code, c.name);
         }
-        Command::Units { command } => {
-            let campaign = store.campaign(code)?;
-            units(&mut store, &campaign, command.as_ref())?;
-        }
-        Command::Import { file } => {
-            let campaign = store.campaign(code)?;
-            let outcome = import_nominations(&mut store, &campaign, file)?;
-            let all = store.nominations(campaign.id)?;
-            let new: Vec<&Nomination> = all.iter().filter(|n| outcome.recorded.contains(&n.id)).collect();
-            let refused = new.iter().filter(|n| !n.refusals.is_empty()).count();
-            say!("Đã nhập {} hồ sơ: {} tiếp nhận, {} không tiếp nhận.", new.len(), new.len() - refused, refused);
-            if !outcome.skipped_rows.is_empty() {
-                let rows: Vec<String> = outcome.skipped_rows.iter().map(usize::to_string).collect();
-                say!("Bỏ qua {} dòng đã nhập trước đây: dòng {}.", rows.len(), rows.join(", "));
+    }
+    Ok(())
+}
+
+fn unit_kind(text: &str) -> Result<UnitKind, Error> {
+    UnitKind::from_code(text).ok_or_else(|| {
+        let all: Vec<String> = UnitKind::ALL.iter().map(|k| format!("{} ({})", k.code(), k.label())).collect();
+        Error::InvalidArgument(format!("khối «{text}» phải là một trong: {}.", all.join(", ")))
+    })
+}
+
+fn units(store: &mut Store, code: Option<&str>, command: Option<&UnitsCommand>) -> Result<(), Error> {
+    match command {
+        None => {
+            for u in campaigns::units(store, code)?.1 {
+                say!("{}\t{}\t{}\t{}", u.id, u.position, u.kind.label(), u.name);
             }
         }
-        Command::Nominations { json } => {
-            let campaign = store.campaign(code)?;
-            print_nominations(&store.nominations(campaign.id)?, *json);
+        Some(UnitsCommand::Add { name, kind }) => {
+            let id = campaigns::add_unit(store, code, name, unit_kind(kind)?)?;
+            say!("Đã thêm đơn vị số {id}: {}.", thidua::vn::normalise_name(name));
         }
-        Command::Correct(a) => {
-            let n = store.nomination(NominationId(a.id))?;
-            let item = corrected(&store, &n, a)?;
-            store.correct_nomination(n.id, &item)?;
-            let n = store.nomination(n.id)?;
-            say!("Đã sửa hồ sơ số {}: {}.", n.id, n.status.label());
-            say!("{}", line(&n));
+        Some(UnitsCommand::Edit { id, name, kind }) => {
+            let kind = kind.as_deref().map(unit_kind).transpose()?;
+            let u = campaigns::edit_unit(store, code, UnitId(*id), name.as_deref(), kind)?;
+            say!("Đã sửa đơn vị số {id}: {} ({}).", u.name, u.kind.label());
         }
-        Command::Appraise(a) => {
-            let campaign = store.campaign(code)?;
-            if a.accept_all {
-                let n = store.accept_all(campaign.id)?;
-                say!("Đã thẩm định đạt {n} hồ sơ.");
-            } else if let Some(id) = a.id.map(NominationId) {
-                if let Some(reason) = &a.refuse {
-                    let reason = Reason::from_code(reason).ok_or_else(|| {
-                        Error::InvalidArgument(format!(
-                            "mã lý do «{reason}» không có; dùng một trong: {}.",
-                            Reason::ALL.map(Reason::code).join(", ")
-                        ))
-                    })?;
-                    store.refuse(id, reason, a.note.as_deref().unwrap_or_default())?;
-                    say!("Hồ sơ số {id}: không tiếp nhận ({}).", reason.label());
-                } else if a.accept {
-                    store.accept(id)?;
-                    say!("Hồ sơ số {id}: thẩm định đạt.");
-                } else if a.reopen {
-                    store.reopen(id)?;
-                    let status = store.nomination(id)?.status.label();
-                    say!("Hồ sơ số {id}: đã hủy kết quả thẩm định; hồ sơ ở trạng thái «{status}».");
-                } else {
-                    return Err(Error::InvalidArgument("hãy chọn --accept hoặc --refuse LÝ_DO.".into()));
-                }
+        Some(UnitsCommand::Remove { id }) => {
+            let u = campaigns::remove_unit(store, code, UnitId(*id))?;
+            say!("Đã bỏ đơn vị «{}» khỏi danh sách.", u.name);
+        }
+    }
+    Ok(())
+}
+
+fn import(store: &mut Store, code: Option<&str>, file: &Path) -> Result<(), Error> {
+    let report = intake::import(store, code, file)?;
+    let (all, refused) = (report.recorded.len(), report.refused());
+    say!("Đã nhập {all} hồ sơ: {} tiếp nhận, {refused} không tiếp nhận.", all - refused);
+    if !report.skipped_rows.is_empty() {
+        let rows: Vec<String> = report.skipped_rows.iter().map(usize::to_string).collect();
+        say!("Bỏ qua {} dòng đã nhập trước đây: dòng {}.", rows.len(), rows.join(", "));
+    }
+    Ok(())
+}
+
+/// A coded choice typed on the command line, or a message listing the codes.
+fn coded<T>(
+    value: &Option<String>,
+    what: &str,
+    codes: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, Error> {
+    match value {
+        None => Ok(None),
+        Some(v) => parse(v)
+            .map(Some)
+            .ok_or_else(|| Error::InvalidArgument(format!("{what} «{v}» phải là một trong: {codes}."))),
+    }
+}
+
+fn correct(store: &mut Store, a: &CorrectArgs) -> Result<(), Error> {
+    let parts = "present, missing, wrong_form";
+    let change = intake::Correction {
+        unit: a.unit.clone().map(intake::UnitRef::Name),
+        kind: coded(&a.kind, "loại", "collective, individual", NomineeKind::from_code)?,
+        name: a.name.clone(),
+        gender: coded(&a.gender, "giới tính", "nam (male), nữ (female)", |g| {
+            match thidua::vn::fold(g).as_str() {
+                "male" | "nam" => Some(Gender::Male),
+                "female" | "nu" => Some(Gender::Female),
+                _ => None,
             }
+        })?,
+        position: a.position.clone(),
+        submitted_at: a.time.as_deref().map(|t| portal_time(t, "thời điểm nộp")).transpose()?,
+        proposal_letter: coded(&a.proposal_letter, "tờ trình", parts, PartState::from_code)?,
+        minutes: coded(&a.minutes, "biên bản", parts, PartState::from_code)?,
+        achievement_report: coded(&a.achievement_report, "báo cáo thành tích", parts, PartState::from_code)?,
+        summary: a.summary.clone(),
+    };
+    let n = intake::correct(store, NominationId(a.id), &change)?;
+    say!("Đã sửa hồ sơ số {}: {}.", n.id, n.status.label());
+    say!("{}", line(&n));
+    Ok(())
+}
+
+fn appraise(store: &mut Store, code: Option<&str>, a: &AppraiseArgs) -> Result<(), Error> {
+    if a.accept_all {
+        let n = intake::accept_all(store, code)?;
+        say!("Đã thẩm định đạt {n} hồ sơ.");
+        return Ok(());
+    }
+    let Some(id) = a.id.map(NominationId) else { return Ok(()) };
+    let appraisal = if let Some(reason) = &a.refuse {
+        let reason = Reason::from_code(reason).ok_or_else(|| {
+            Error::InvalidArgument(format!(
+                "mã lý do «{reason}» không có; dùng một trong: {}.",
+                Reason::ALL.map(Reason::code).join(", ")
+            ))
+        })?;
+        intake::Appraisal::Refuse { reason, note: a.note.clone().unwrap_or_default() }
+    } else if a.accept {
+        intake::Appraisal::Accept
+    } else if a.reopen {
+        intake::Appraisal::Reopen
+    } else {
+        return Err(Error::InvalidArgument("hãy chọn --accept hoặc --refuse LÝ_DO.".into()));
+    };
+    let n = intake::appraise(store, id, &appraisal)?;
+    match appraisal {
+        intake::Appraisal::Accept => say!("Hồ sơ số {id}: thẩm định đạt."),
+        intake::Appraisal::Refuse { reason, .. } => say!("Hồ sơ số {id}: không tiếp nhận ({}).", reason.label()),
+        intake::Appraisal::Reopen => {
+            say!("Hồ sơ số {id}: đã hủy kết quả thẩm định; hồ sơ ở trạng thái «{}».", n.status.label())
         }
-        Command::Members { command } => {
-            let c = store.campaign(code)?;
-            council::members(&mut store, &c, command.as_ref())?
+    }
+    Ok(())
+}
+
+fn set_number(
+    store: &mut Store,
+    code: Option<&str>,
+    number: u32,
+    date: chrono::NaiveDate,
+    signer: Option<&str>,
+    title: Option<&str>,
+) -> Result<(), Error> {
+    let default_title = app::campaign(store, code)?.settings.decision.signer.title;
+    let signer = signer.map(|name| Signer::from_title(name, title.unwrap_or(&default_title)));
+    let symbol = papers::record_decision(store, code, number, date, signer)?;
+    say!("Đã ghi Quyết định số {number:02}/{symbol} {}.", thidua::vn::long_date(date));
+    Ok(())
+}
+
+fn offset(store: &mut Store, field: &str, dx: f64, dy: f64) -> Result<(), Error> {
+    let offset = Offset { dx: papers::tenths_of_mm(dx)?, dy: papers::tenths_of_mm(dy)? };
+    papers::set_offset(store, field, offset)?;
+    say!("Đã lưu độ lệch của trường «{field}»: {dx} mm sang phải, {dy} mm xuống dưới.");
+    Ok(())
+}
+
+fn print_document(store: &Store, code: Option<&str>, p: &PrintArgs) -> Result<(), Error> {
+    let kind: DocumentKind = p.what;
+    let options = PrintOptions { preprinted: matches!(p.stock, StockKind::Preprinted), members: p.member.clone() };
+    if let Some(out) = &p.out {
+        let saved = papers::save(store, code, kind, &options, out)?;
+        say!("Đã ghi «{}» ({} byte).", saved.path.display(), saved.bytes);
+        return Ok(());
+    }
+    let Some(printer) = &p.printer else { return Ok(()) };
+    let choice = papers::PrintChoice {
+        printer: printer.clone(),
+        media: p.media.clone(),
+        orientation: match p.orientation {
+            OrientationArg::Auto => Orientation::Auto,
+            OrientationArg::Portrait => Orientation::Portrait,
+            OrientationArg::Landscape => Orientation::Landscape,
+        },
+        copies: p.copies,
+        pages: p.pages.as_deref().map(PageRanges::parse).transpose()?,
+    };
+    let job = papers::prepare_print(store, code, kind, &options, &choice)?;
+    papers::send(&job, std::time::Duration::from_secs(p.timeout), |event| match event {
+        papers::PrintEvent::Submitted(job) => {
+            say!("Đã gửi lệnh in số {} đến máy in «{}» ({} trang).", job.id, job.printer, job.pages)
         }
-        Command::Meeting { command } => {
-            let c = store.campaign(code)?;
-            council::meeting(&mut store, &c, command.as_ref())?
-        }
-        Command::Scores(cmd) => {
-            let c = store.campaign(code)?;
-            council::scores(&mut store, &c, cmd)?
-        }
-        Command::Ranking { kind, json } => council::ranking(&store, &store.campaign(code)?, kind.as_deref(), *json)?,
-        Command::Vote { id, agree, disagree, blank } => {
-            let c = store.campaign(code)?;
-            let votes = thidua::model::VoteCount { agree: *agree, disagree: *disagree, blank: *blank };
-            council::vote(&mut store, &c, *id, votes)?
-        }
-        Command::Shortlist { command, json } => {
-            let c = store.campaign(code)?;
-            council::shortlist(&mut store, &c, command.as_ref(), *json)?
-        }
-        Command::Decision(DecisionCommand::SetNumber { number, date, signer, signer_title }) => {
-            let campaign = store.campaign(code)?;
-            let default = &campaign.settings.decision.signer;
-            let signer = signer
-                .as_deref()
-                .map(|name| Signer::from_title(name, signer_title.as_deref().unwrap_or(&default.title)));
-            store.set_decision(campaign.id, &DecisionRecord { number: *number, signed_on: *date, signer })?;
-            say!(
-                "Đã ghi Quyết định số {number:02}/{} {}.",
-                campaign.settings.issuer.decision_symbol,
-                thidua::vn::long_date(*date)
-            );
-        }
-        Command::Certificate(CertificateCommand::Offset { field, dx, dy }) => {
-            if !thidua::documents::FIELDS.iter().any(|(f, _)| f == field) {
-                let names: Vec<&str> = thidua::documents::FIELDS.iter().map(|(f, _)| *f).collect();
-                return Err(Error::InvalidArgument(format!("không có trường «{field}»; dùng: {}.", names.join(", "))));
-            }
-            let tenths = |v: f64| (v * 10.0).round() as i64;
-            store.set_certificate_offset(field, Offset { dx: tenths(*dx), dy: tenths(*dy) })?;
-            say!("Đã lưu độ lệch của trường «{field}»: {dx} mm sang phải, {dy} mm xuống dưới.");
-        }
-        Command::Print(p) => {
-            let campaign = store.campaign(code)?;
-            let kind = match p.what {
-                PrintWhat::Decision => DocumentKind::Decision,
-                PrintWhat::Annex => DocumentKind::Annex,
-                PrintWhat::Certificates => DocumentKind::Certificates,
-                PrintWhat::Calibration => DocumentKind::Calibration,
-                PrintWhat::Refusals => DocumentKind::Refusals,
-                PrintWhat::ScoreSheets => DocumentKind::ScoreSheets,
-                PrintWhat::Proposal => DocumentKind::Proposal,
-                PrintWhat::Minutes => DocumentKind::Minutes,
-            };
-            let options =
-                PrintOptions { preprinted: matches!(p.stock, StockKind::Preprinted), members: p.member.clone() };
-            // The page range is checked before the document is rendered.
-            let pages = p.pages.as_deref().map(PageRanges::parse).transpose()?;
-            let bytes = render(&store, &campaign, kind, &options)?;
-            if let Some(out) = &p.out {
-                std::fs::write(out, &bytes).map_err(|source| Error::Io { path: out.clone(), source })?;
-                say!("Đã ghi «{}» ({} byte).", out.display(), bytes.len());
-            } else if let Some(name) = &p.printer {
-                let mut settings = JobSettings::for_document(name, kind, &campaign.settings.certificate);
-                settings.pages = pages;
-                settings.copies = p.copies;
-                if p.media.is_some() {
-                    settings.media = p.media.clone();
-                }
-                settings.orientation = match p.orientation {
-                    OrientationArg::Auto => Orientation::Auto,
-                    OrientationArg::Portrait => Orientation::Portrait,
-                    OrientationArg::Landscape => Orientation::Landscape,
-                };
-                let title = format!("Thi đua – {}", kind.title());
-                let job = printing::submit(&bytes, &title, &settings)?;
-                say!("Đã gửi lệnh in số {} đến máy in «{}» ({} trang).", job.id, job.printer, job.pages);
-                printing::wait(&job, std::time::Duration::from_secs(p.timeout), |state| {
-                    say!("Lệnh in số {}: {}.", job.id, state.label())
-                })?;
-            }
-        }
-        Command::Printers { json } => print::list_printers(*json),
-        Command::Attach { id, files } => {
-            for f in files {
-                let a = store.attach_file(NominationId(*id), f)?;
-                say!("Đã đính kèm «{}» vào hồ sơ số {id} ({} byte).", a.file_name, a.bytes);
-            }
-        }
-        Command::Attachments { id } => {
-            let list = store.attachments(NominationId(*id))?;
-            if list.is_empty() {
-                say!("Hồ sơ số {id} chưa có tệp đính kèm.");
-            }
-            for a in list {
-                say!("{}\t{}\t{} byte\t{}", a.id, a.file_name, a.bytes, store.attachment_file(a.id)?.display());
-            }
-        }
-        Command::Search { text, json } => {
-            let hits = store.search(text)?;
-            if *json {
-                let v: Vec<_> = hits
-                    .iter()
-                    .map(|h| {
-                        let mut o = nomination_json(&h.nomination);
-                        o["campaign"] = json!(h.campaign_code);
-                        o["award"] = json!(h.award);
-                        o
-                    })
-                    .collect();
-                say!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
-            } else if hits.is_empty() {
-                say!("Không tìm thấy hồ sơ nào khớp «{text}».");
-            } else {
-                for h in hits {
-                    say!("{}\t{}", h.campaign_code, line(&h.nomination));
-                    if let Some(award) = &h.award {
-                        say!("\t– {award}");
-                    }
-                }
+        papers::PrintEvent::State(job, state) => say!("Lệnh in số {}: {}.", job.id, state.label()),
+    })?;
+    Ok(())
+}
+
+fn attach(store: &mut Store, id: i64, files: &[PathBuf]) -> Result<(), Error> {
+    for a in intake::attach(store, NominationId(id), files)? {
+        say!("Đã đính kèm «{}» vào hồ sơ số {id} ({} byte).", a.file_name, a.bytes);
+    }
+    Ok(())
+}
+
+fn attachments(store: &Store, id: i64) -> Result<(), Error> {
+    let list = intake::attachments(store, NominationId(id))?;
+    if list.is_empty() {
+        say!("Hồ sơ số {id} chưa có tệp đính kèm.");
+    }
+    for a in list {
+        say!("{}\t{}\t{} byte\t{}", a.id, a.file_name, a.bytes, intake::attachment_file(store, a.id)?.display());
+    }
+    Ok(())
+}
+
+fn search(store: &Store, text: &str, as_json: bool) -> Result<(), Error> {
+    let hits = intake::search(store, text)?;
+    if as_json {
+        let v: Vec<_> = hits
+            .iter()
+            .map(|h| {
+                let mut o = nomination_json(&h.nomination);
+                o["campaign"] = json!(h.campaign_code);
+                o["award"] = json!(h.award);
+                o
+            })
+            .collect();
+        say!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else if hits.is_empty() {
+        say!("Không tìm thấy hồ sơ nào khớp «{text}».");
+    } else {
+        for h in hits {
+            say!("{}\t{}", h.campaign_code, line(&h.nomination));
+            if let Some(award) = &h.award {
+                say!("\t– {award}");
             }
         }
     }
@@ -398,7 +512,7 @@ fn line(n: &Nomination) -> String {
     s
 }
 
-fn print_nominations(list: &[Nomination], as_json: bool) {
+fn print_nominations(list: &[Nomination], as_json: bool) -> Result<(), Error> {
     if as_json {
         let v: Vec<_> = list.iter().map(nomination_json).collect();
         say!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
@@ -407,100 +521,6 @@ fn print_nominations(list: &[Nomination], as_json: bool) {
     } else {
         for n in list {
             say!("{}", line(n));
-        }
-    }
-}
-
-/// The dossier `n` with the fields `a` gives changed.
-fn corrected(store: &Store, n: &Nomination, a: &CorrectArgs) -> Result<NewNomination, Error> {
-    let bad = |what: &str, value: &str, codes: &str| {
-        Error::InvalidArgument(format!("{what} «{value}» phải là một trong: {codes}."))
-    };
-    let part = |value: &Option<String>, what: &str, current: PartState| match value {
-        None => Ok(current),
-        Some(v) => PartState::from_code(v).ok_or_else(|| bad(what, v, "present, missing, wrong_form")),
-    };
-    let unit = match &a.unit {
-        None => n.unit,
-        Some(name) => {
-            let wanted = thidua::vn::fold(name);
-            let units = store.units(n.campaign)?;
-            let found = units.iter().find(|u| thidua::vn::fold(&u.name) == wanted);
-            found
-                .map(|u| u.id)
-                .ok_or_else(|| Error::InvalidArgument(format!("không có đơn vị «{name}» trong đợt thi đua")))?
-        }
-    };
-    let kind = match &a.kind {
-        None => n.kind,
-        Some(k) => NomineeKind::from_code(k).ok_or_else(|| bad("loại", k, "collective, individual"))?,
-    };
-    let gender = match &a.gender {
-        None => n.gender,
-        Some(g) => Some(match thidua::vn::fold(g).as_str() {
-            "male" | "nam" => Gender::Male,
-            "female" | "nu" => Gender::Female,
-            _ => return Err(bad("giới tính", g, "nam (male), nữ (female)")),
-        }),
-    };
-    let submitted_at = match &a.time {
-        None => n.submitted_at,
-        Some(t) => parse_portal_time(t).map_err(|why| Error::InvalidArgument(format!("thời điểm nộp «{t}»: {why}")))?,
-    };
-    Ok(NewNomination {
-        unit,
-        kind,
-        name: a.name.clone().unwrap_or_else(|| n.name.clone()),
-        gender,
-        position: a.position.clone().or_else(|| n.position.clone()),
-        submitted_at,
-        parts: Parts {
-            proposal_letter: part(&a.proposal_letter, "tờ trình", n.parts.proposal_letter)?,
-            minutes: part(&a.minutes, "biên bản", n.parts.minutes)?,
-            achievement_report: part(&a.achievement_report, "báo cáo thành tích", n.parts.achievement_report)?,
-        },
-        summary: a.summary.clone().unwrap_or_else(|| n.summary.clone()),
-    })
-}
-
-fn units(store: &mut Store, campaign: &thidua::model::Campaign, cmd: Option<&UnitsCommand>) -> Result<(), Error> {
-    let kind_of = |text: &str| {
-        UnitKind::from_code(text).ok_or_else(|| {
-            let all: Vec<String> = UnitKind::ALL.iter().map(|k| format!("{} ({})", k.code(), k.label())).collect();
-            Error::InvalidArgument(format!("khối «{text}» phải là một trong: {}.", all.join(", ")))
-        })
-    };
-    let find = |store: &Store, id: i64| {
-        let units = store.units(campaign.id)?;
-        units
-            .into_iter()
-            .find(|u| u.id.0 == id)
-            .ok_or_else(|| Error::InvalidArgument(format!("không có đơn vị số {id}.")))
-    };
-    match cmd {
-        None => {
-            for u in store.units(campaign.id)? {
-                say!("{}\t{}\t{}\t{}", u.id, u.position, u.kind.label(), u.name);
-            }
-        }
-        Some(UnitsCommand::Add { name, kind }) => {
-            let id = store.add_unit(campaign.id, name, kind_of(kind)?)?;
-            say!("Đã thêm đơn vị số {id}: {}.", thidua::vn::normalise_name(name));
-        }
-        Some(UnitsCommand::Edit { id, name, kind }) => {
-            let u = find(store, *id)?;
-            let kind = match kind {
-                Some(k) => kind_of(k)?,
-                None => u.kind,
-            };
-            let name = name.clone().unwrap_or(u.name);
-            store.update_unit(u.id, &name, kind)?;
-            say!("Đã sửa đơn vị số {id}: {} ({}).", thidua::vn::normalise_name(&name), kind.label());
-        }
-        Some(UnitsCommand::Remove { id }) => {
-            let u = find(store, *id)?;
-            store.remove_unit(u.id)?;
-            say!("Đã bỏ đơn vị «{}» khỏi danh sách.", u.name);
         }
     }
     Ok(())

@@ -1,11 +1,11 @@
 //! The `printers` command and the printer side of `print`: the print system's queues, and a
 //! rendered document sent to one of them and followed until it has printed.
 
-use thidua::printing;
+use thidua::app::papers;
 
 /// Lists the printers, as text or as JSON.
-pub fn list_printers(json: bool) {
-    let list = printing::printers();
+pub fn list_printers(json: bool) -> Result<(), thidua::Error> {
+    let list = papers::printers();
     if json {
         say!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
     } else if list.is_empty() {
@@ -28,4 +28,5 @@ pub fn list_printers(json: bool) {
             }
         }
     }
+    Ok(())
 }

@@ -1,0 +1,243 @@
+//! Intake: recording and correcting dossiers, importing a spreadsheet of them, the rules'
+//! preview while the secretary types, appraisal (R7), scanned files, search and history.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use crate::error::{Error, Result};
+use crate::exchange::import_nominations;
+use crate::model::{Gender, NewNomination, Nomination, NominationId, NomineeKind, PartState, Parts, Reason, UnitId};
+use crate::store::{Attachment, AuditEntry, AuditLine, SearchHit, Store};
+
+/// The campaign's dossiers, in the order they were recorded.
+pub fn nominations(store: &Store, code: Option<&str>) -> Result<Vec<Nomination>> {
+    let c = store.campaign(code)?;
+    store.nominations(c.id)
+}
+
+/// One dossier.
+pub fn nomination(store: &Store, id: NominationId) -> Result<Nomination> {
+    store.nomination(id)
+}
+
+/// Records a dossier in the campaign and applies the intake rules (R4–R6); returns it as recorded.
+pub fn record(store: &mut Store, code: Option<&str>, item: &NewNomination) -> Result<Nomination> {
+    let c = store.campaign(code)?;
+    let id = store.record_nomination(c.id, item)?;
+    store.nomination(id)
+}
+
+/// A unit named by its id (the window) or by its name as typed (the command line, matched
+/// without case, diacritics or repeated spaces).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnitRef {
+    Id(UnitId),
+    Name(String),
+}
+
+/// What a correction changes; the fields left `None` keep their recorded value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Correction {
+    pub unit: Option<UnitRef>,
+    pub kind: Option<NomineeKind>,
+    pub name: Option<String>,
+    pub gender: Option<Gender>,
+    pub position: Option<String>,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub proposal_letter: Option<PartState>,
+    pub minutes: Option<PartState>,
+    pub achievement_report: Option<PartState>,
+    pub summary: Option<String>,
+}
+
+impl Correction {
+    /// A correction that sets every field to `item`'s value (the window's form sends them all).
+    pub fn whole(item: &NewNomination) -> Correction {
+        Correction {
+            unit: Some(UnitRef::Id(item.unit)),
+            kind: Some(item.kind),
+            name: Some(item.name.clone()),
+            gender: item.gender,
+            position: Some(item.position.clone().unwrap_or_default()),
+            submitted_at: Some(item.submitted_at),
+            proposal_letter: Some(item.parts.proposal_letter),
+            minutes: Some(item.parts.minutes),
+            achievement_report: Some(item.parts.achievement_report),
+            summary: Some(item.summary.clone()),
+        }
+    }
+}
+
+fn unit_id(store: &Store, n: &Nomination, unit: &UnitRef) -> Result<UnitId> {
+    match unit {
+        UnitRef::Id(id) => Ok(*id),
+        UnitRef::Name(name) => {
+            let wanted = crate::vn::fold(name);
+            let units = store.units(n.campaign)?;
+            units
+                .iter()
+                .find(|u| crate::vn::fold(&u.name) == wanted)
+                .map(|u| u.id)
+                .ok_or_else(|| Error::UnknownUnitName(name.clone()))
+        }
+    }
+}
+
+/// The dossier `n` with `change` applied.
+fn corrected(store: &Store, n: &Nomination, change: &Correction) -> Result<NewNomination> {
+    let unit = match &change.unit {
+        None => n.unit,
+        Some(u) => unit_id(store, n, u)?,
+    };
+    Ok(NewNomination {
+        unit,
+        kind: change.kind.unwrap_or(n.kind),
+        name: change.name.clone().unwrap_or_else(|| n.name.clone()),
+        gender: change.gender.or(n.gender),
+        position: match &change.position {
+            Some(p) => Some(p.clone()).filter(|p| !p.trim().is_empty()),
+            None => n.position.clone(),
+        },
+        submitted_at: change.submitted_at.unwrap_or(n.submitted_at),
+        parts: Parts {
+            proposal_letter: change.proposal_letter.unwrap_or(n.parts.proposal_letter),
+            minutes: change.minutes.unwrap_or(n.parts.minutes),
+            achievement_report: change.achievement_report.unwrap_or(n.parts.achievement_report),
+        },
+        summary: change.summary.clone().unwrap_or_else(|| n.summary.clone()),
+    })
+}
+
+/// Corrects a recorded dossier; the intake rules are applied again to its unit (and its former
+/// one), its appraisal stays. Returns it as recorded.
+pub fn correct(store: &mut Store, id: NominationId, change: &Correction) -> Result<Nomination> {
+    let n = store.nomination(id)?;
+    let item = corrected(store, &n, change)?;
+    store.correct_nomination(id, &item)?;
+    store.nomination(id)
+}
+
+/// What the intake rules would say of the dossier being typed, without recording it: a new one
+/// in the campaign, or dossier `replacing` corrected to `item`.
+pub fn preview(
+    store: &Store,
+    code: Option<&str>,
+    replacing: Option<NominationId>,
+    item: &NewNomination,
+) -> Result<Vec<(Reason, String)>> {
+    match replacing {
+        Some(id) => store.preview_correction(id, item),
+        None => {
+            let c = store.campaign(code)?;
+            store.preview_nomination(c.id, item)
+        }
+    }
+}
+
+/// What an import of dossiers did.
+#[derive(Debug, Clone)]
+pub struct ImportReport {
+    /// The dossiers recorded, in file order, as the rules left them.
+    pub recorded: Vec<Nomination>,
+    /// Rows already recorded before (same unit, kind, name and portal time).
+    pub skipped_rows: Vec<usize>,
+}
+
+impl ImportReport {
+    /// How many of the recorded dossiers were refused at intake.
+    pub fn refused(&self) -> usize {
+        self.recorded.iter().filter(|n| !n.refusals.is_empty()).count()
+    }
+}
+
+/// Records the dossiers of a `.csv` or `.xlsx` file, all or nothing.
+pub fn import(store: &mut Store, code: Option<&str>, file: &Path) -> Result<ImportReport> {
+    let c = store.campaign(code)?;
+    let outcome = import_nominations(store, &c, file)?;
+    let recorded = outcome.recorded.iter().map(|id| store.nomination(*id)).collect::<Result<Vec<_>>>()?;
+    Ok(ImportReport { recorded, skipped_rows: outcome.skipped_rows })
+}
+
+/// The secretary's appraisal of one dossier (R7).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Appraisal {
+    Accept,
+    Refuse {
+        reason: Reason,
+        note: String,
+    },
+    /// Takes a mistaken appraisal back (never under the council's shortlist).
+    Reopen,
+}
+
+/// Appraises a dossier; returns it as it now stands.
+pub fn appraise(store: &mut Store, id: NominationId, appraisal: &Appraisal) -> Result<Nomination> {
+    match appraisal {
+        Appraisal::Accept => store.accept(id)?,
+        Appraisal::Refuse { reason, note } => store.refuse(id, *reason, note)?,
+        Appraisal::Reopen => store.reopen(id)?,
+    }
+    store.nomination(id)
+}
+
+/// Accepts every received dossier of the campaign; returns how many.
+pub fn accept_all(store: &mut Store, code: Option<&str>) -> Result<usize> {
+    let c = store.campaign(code)?;
+    store.accept_all(c.id)
+}
+
+/// Copies scanned files into the data folder and attaches them to a dossier, in order.
+pub fn attach(store: &mut Store, id: NominationId, files: &[PathBuf]) -> Result<Vec<Attachment>> {
+    files.iter().map(|f| store.attach_file(id, f)).collect()
+}
+
+/// The files attached to a dossier, each with where it lies.
+pub fn attachments(store: &Store, id: NominationId) -> Result<Vec<Attachment>> {
+    store.nomination(id)?;
+    store.attachments(id)
+}
+
+/// Where an attached file lies, checked against its digest before anyone opens it.
+pub fn attachment_file(store: &Store, attachment: i64) -> Result<PathBuf> {
+    store.attachment_file(attachment)
+}
+
+/// Dossiers of every campaign whose nominee or unit matches `text`, without diacritics.
+pub fn search(store: &Store, text: &str) -> Result<Vec<SearchHit>> {
+    store.search(text)
+}
+
+/// Whose history to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryScope<'a> {
+    /// The campaign named (or the one worked on).
+    Campaign(Option<&'a str>),
+    Nomination(NominationId),
+    /// Every entry of the database.
+    All,
+}
+
+/// The audit trail in words, oldest first.
+pub fn history(store: &Store, scope: HistoryScope<'_>) -> Result<Vec<AuditLine>> {
+    match scope {
+        HistoryScope::Nomination(id) => {
+            store.nomination(id)?;
+            store.audit_lines_for_nomination(id)
+        }
+        HistoryScope::All => store.audit_lines(),
+        HistoryScope::Campaign(code) => store.audit_lines_for_campaign(store.campaign(code)?.id),
+    }
+}
+
+/// The audit trail's raw entries (UTC, values as stored), oldest first.
+pub fn history_entries(store: &Store, scope: HistoryScope<'_>) -> Result<Vec<AuditEntry>> {
+    match scope {
+        HistoryScope::Nomination(id) => {
+            store.nomination(id)?;
+            store.audit_for_nomination(id)
+        }
+        HistoryScope::All => store.audit_log(),
+        HistoryScope::Campaign(code) => store.audit_for_campaign(store.campaign(code)?.id),
+    }
+}

@@ -1,0 +1,290 @@
+//! The papers: the signed decision's record, every document rendered to PDF (saved in the data
+//! folder or sent to a printer at true size), and where the certificate's fields sit on the
+//! office's pre-printed stock.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use crate::documents::{render as render_pdf, DecisionData, DocumentKind, PrintOptions, FIELDS};
+use crate::error::{Error, Result};
+use crate::model::{DecisionRecord, NomineeKind, Offset, Signer};
+use crate::printing::{self, Job, JobSettings, JobState, Orientation, PageRanges};
+use crate::store::Store;
+use crate::vn::{amount_in_words, format_dong, short_date};
+
+/// The furthest a certificate field may be moved, in tenths of a millimetre (50 mm): more is a
+/// mistyped figure, not a printer's drift.
+pub const MAX_OFFSET_TENTHS: i64 = 500;
+
+/// Records (or corrects) the signed decision's number, day and signer; `signer` `None` keeps the
+/// campaign's default signer. Returns the decision's symbol, for the confirmation.
+pub fn record_decision(
+    store: &mut Store,
+    code: Option<&str>,
+    number: u32,
+    signed_on: NaiveDate,
+    signer: Option<Signer>,
+) -> Result<String> {
+    let c = store.campaign(code)?;
+    store.set_decision(c.id, &DecisionRecord { number, signed_on, signer })?;
+    Ok(c.settings.issuer.decision_symbol)
+}
+
+/// One awardee as the decision screen lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AwardeeLine {
+    /// «Ông Nguyễn Văn A», or a collective's name.
+    pub addressed: String,
+    pub kind: NomineeKind,
+    pub position_and_unit: String,
+}
+
+/// The decision as the screen shows it before printing: its record, the awardees and the money.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionSummary {
+    pub record: Option<DecisionRecord>,
+    pub symbol: String,
+    /// The signer recorded, else the campaign's.
+    pub signer: Signer,
+    pub awardees: Vec<AwardeeLine>,
+    /// «Số: 25/QĐ-UBND», or blank for the draft.
+    pub number_text: String,
+    pub date_text: String,
+    /// «540.000 đồng × 1», or «không có».
+    pub collective_bonus: String,
+    pub individual_bonus: String,
+    pub total: String,
+    pub total_in_words: String,
+    /// Which base salary row the amounts use.
+    pub salary_note: String,
+    /// Why the decision cannot be drawn up yet (no base salary row in force…).
+    pub problem: Option<String>,
+}
+
+/// The decision of the campaign as it would print now.
+pub fn decision_summary(store: &Store, code: Option<&str>) -> Result<DecisionSummary> {
+    let c = store.campaign(code)?;
+    let record = store.decision(c.id)?;
+    let signer = record.as_ref().and_then(|r| r.signer.clone()).unwrap_or_else(|| c.settings.decision.signer.clone());
+    let mut summary = DecisionSummary {
+        record: record.clone(),
+        symbol: c.settings.issuer.decision_symbol.clone(),
+        signer,
+        awardees: Vec::new(),
+        number_text: String::new(),
+        date_text: String::new(),
+        collective_bonus: String::new(),
+        individual_bonus: String::new(),
+        total: String::new(),
+        total_in_words: String::new(),
+        salary_note: String::new(),
+        problem: None,
+    };
+    let nominations = store.nominations(c.id)?;
+    match DecisionData::new(c, record, &nominations) {
+        Ok(d) => {
+            summary.awardees = d
+                .awardees
+                .iter()
+                .map(|a| AwardeeLine {
+                    addressed: a.addressed(),
+                    kind: a.kind,
+                    position_and_unit: a.position_and_unit(),
+                })
+                .collect();
+            summary.number_text = d.number();
+            summary.date_text = d.long_date();
+            let money = |amount: i64, n: usize| {
+                if n == 0 {
+                    "không có".to_string()
+                } else {
+                    format!("{} đồng × {n}", format_dong(amount))
+                }
+            };
+            summary.collective_bonus = money(d.collective_bonus.amount, d.count(NomineeKind::Collective));
+            summary.individual_bonus = money(d.individual_bonus.amount, d.count(NomineeKind::Individual));
+            summary.total = format!("{} đồng", format_dong(d.total()));
+            summary.total_in_words = amount_in_words(d.total());
+            let row = &d.individual_bonus.salary;
+            summary.salary_note = format!(
+                "Mức lương cơ sở {} đồng, áp dụng từ {} ({}).",
+                format_dong(row.amount),
+                short_date(row.from),
+                row.source
+            );
+        }
+        Err(e) => summary.problem = Some(e.to_string()),
+    }
+    Ok(summary)
+}
+
+/// Renders a document of the campaign to PDF bytes.
+pub fn render(store: &Store, code: Option<&str>, kind: DocumentKind, options: &PrintOptions) -> Result<Vec<u8>> {
+    let c = store.campaign(code)?;
+    render_pdf(store, &c, kind, options)
+}
+
+/// A document written to a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedDocument {
+    pub path: PathBuf,
+    pub bytes: usize,
+}
+
+/// Writes `bytes` to `path` through a file beside it, so that a viewer holding the old file never
+/// sees half a PDF.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.tmp"));
+    std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path)).map_err(|source| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::Io { path: path.to_path_buf(), source }
+    })
+}
+
+/// Renders a document and writes it to `out`.
+pub fn save(
+    store: &Store,
+    code: Option<&str>,
+    kind: DocumentKind,
+    options: &PrintOptions,
+    out: &Path,
+) -> Result<SavedDocument> {
+    let bytes = render(store, code, kind, options)?;
+    write_whole(out, &bytes)?;
+    Ok(SavedDocument { path: out.to_path_buf(), bytes: bytes.len() })
+}
+
+/// Renders a document into the documents folder `dir`, under the document's own file name
+/// (certificates for pre-printed stock apart).
+pub fn save_in_folder(
+    store: &Store,
+    code: Option<&str>,
+    kind: DocumentKind,
+    options: &PrintOptions,
+    dir: &Path,
+) -> Result<SavedDocument> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+    let suffix = if options.preprinted && kind == DocumentKind::Certificates { "-phoi" } else { "" };
+    save(store, code, kind, options, &dir.join(format!("{}{suffix}.pdf", kind.file_stem())))
+}
+
+/// `path` if it lies inside the documents folder `dir` (the window opens nothing else).
+pub fn document_in(dir: &Path, path: &Path) -> Result<PathBuf> {
+    let ok = path.canonicalize().ok().zip(dir.canonicalize().ok()).is_some_and(|(p, d)| p.starts_with(d));
+    if ok {
+        Ok(path.to_path_buf())
+    } else {
+        Err(Error::NotADocument)
+    }
+}
+
+/// The secretary's choices for a print job; `None` keeps the document's own (A4, or the stock's
+/// size for certificates, always at true size).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrintChoice {
+    pub printer: String,
+    pub media: Option<String>,
+    pub orientation: Orientation,
+    pub copies: u32,
+    pub pages: Option<PageRanges>,
+}
+
+/// How a print job goes, as it is followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrintEvent<'a> {
+    /// The print system accepted the job.
+    Submitted(&'a Job),
+    /// The job moved to a new state.
+    State(&'a Job, JobState),
+}
+
+/// The most copies one job may ask for.
+pub const MAX_COPIES: u32 = 999;
+
+/// A document rendered and checked for the printer, ready to send: preparing needs the records,
+/// sending does not (a front end lets go of the database while the job prints).
+#[derive(Debug, Clone)]
+pub struct PrintJob {
+    pdf: Vec<u8>,
+    title: String,
+    settings: JobSettings,
+}
+
+/// Renders a document for a printer at true size, on the paper `choice` names or the
+/// document's own (A4, or the stock's size for certificates).
+pub fn prepare_print(
+    store: &Store,
+    code: Option<&str>,
+    kind: DocumentKind,
+    options: &PrintOptions,
+    choice: &PrintChoice,
+) -> Result<PrintJob> {
+    if !(1..=MAX_COPIES).contains(&choice.copies) {
+        return Err(Error::Copies { copies: choice.copies, max: MAX_COPIES });
+    }
+    let c = store.campaign(code)?;
+    let pdf = render_pdf(store, &c, kind, options)?;
+    let mut settings = JobSettings::for_document(&choice.printer, kind, &c.settings.certificate);
+    if let Some(m) = choice.media.clone().filter(|m| !m.trim().is_empty()) {
+        settings.media = Some(m);
+    }
+    settings.orientation = choice.orientation;
+    settings.copies = choice.copies;
+    settings.pages = choice.pages.clone();
+    Ok(PrintJob { pdf, title: format!("Thi đua – {}", kind.title()), settings })
+}
+
+/// Sends a prepared document to its printer, then follows the job until it has left the queue
+/// (at most `timeout`), telling `progress` how it goes.
+pub fn send(job: &PrintJob, timeout: Duration, mut progress: impl FnMut(PrintEvent<'_>)) -> Result<Job> {
+    let sent = printing::submit(&job.pdf, &job.title, &job.settings)?;
+    progress(PrintEvent::Submitted(&sent));
+    printing::wait(&sent, timeout, |state| progress(PrintEvent::State(&sent, state)))?;
+    Ok(sent)
+}
+
+/// One certificate field with its saved offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldOffset {
+    pub field: &'static str,
+    pub label: &'static str,
+    pub offset: Offset,
+}
+
+/// Every certificate field with its saved offset (none saved: zero).
+pub fn offsets(store: &Store) -> Result<Vec<FieldOffset>> {
+    let saved = store.certificate_offsets()?;
+    Ok(FIELDS
+        .iter()
+        .map(|(field, label)| FieldOffset { field, label, offset: saved.get(*field).copied().unwrap_or_default() })
+        .collect())
+}
+
+/// A length typed in millimetres, in tenths (refused when it is not a finite number).
+pub fn tenths_of_mm(mm: f64) -> Result<i64> {
+    if !mm.is_finite() || mm.abs() > 1e6 {
+        return Err(Error::OffsetTooLarge { max_mm: MAX_OFFSET_TENTHS / 10 });
+    }
+    Ok((mm * 10.0).round() as i64)
+}
+
+/// Saves where a certificate field sits on this office's stock, in tenths of a millimetre
+/// (right, down), at most ±50 mm.
+pub fn set_offset(store: &mut Store, field: &str, offset: Offset) -> Result<()> {
+    if !FIELDS.iter().any(|(f, _)| *f == field) {
+        let names: Vec<&str> = FIELDS.iter().map(|(f, _)| *f).collect();
+        return Err(Error::UnknownField { field: crate::vn::shown(field), known: names.join(", ") });
+    }
+    if offset.dx.abs() > MAX_OFFSET_TENTHS || offset.dy.abs() > MAX_OFFSET_TENTHS {
+        return Err(Error::OffsetTooLarge { max_mm: MAX_OFFSET_TENTHS / 10 });
+    }
+    store.set_certificate_offset(field, offset)
+}
+
+/// The print system's printers, with their state, paper sizes and trays.
+pub fn printers() -> Vec<printing::Printer> {
+    printing::printers()
+}

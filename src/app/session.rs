@@ -1,0 +1,159 @@
+//! Opening the records, who is at the keyboard, and keeping the file safe: backups, restore and
+//! the integrity check. The window and the command line open, name the actor and restore through
+//! these functions, so both credit the same person and both write a restore to the audit trail.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Result};
+use crate::store::{self, Store};
+
+/// What the audit trail records when nobody can be named.
+pub const UNKNOWN_ACTOR: &str = "không rõ";
+
+/// The file beside the database that keeps the name chosen for the audit trail on this PC.
+pub fn operator_file(database: &Path) -> PathBuf {
+    database.parent().unwrap_or(Path::new(".")).join("operator-name.txt")
+}
+
+/// The name chosen for the audit trail on this PC, if any.
+pub fn operator_name(database: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(operator_file(database)).ok()?;
+    let name = crate::vn::normalise_name(&text);
+    (!name.is_empty()).then_some(name)
+}
+
+/// The operating system's user name, if it has one.
+pub fn system_user() -> Option<String> {
+    std::env::var("USER")
+        .ok()
+        .or_else(|| std::env::var("USERNAME").ok())
+        .map(|u| crate::vn::normalise_name(&u))
+        .filter(|u| !u.is_empty())
+}
+
+/// Who the audit trail credits: the name given explicitly (`--user`), else the name chosen for
+/// this PC (the settings screen, kept beside the database), else the operating system's user,
+/// else «không rõ».
+pub fn resolve_actor(explicit: Option<&str>, database: &Path) -> String {
+    explicit
+        .map(crate::vn::normalise_name)
+        .filter(|n| !n.is_empty())
+        .or_else(|| operator_name(database))
+        .or_else(system_user)
+        .unwrap_or_else(|| UNKNOWN_ACTOR.into())
+}
+
+/// The database opened for a user, and what went wrong on the way without stopping them.
+pub struct Opened {
+    pub store: Store,
+    /// A failed daily backup (a full disk…): reported, never a reason to keep the user out.
+    pub warning: Option<String>,
+}
+
+/// Opens the database at `database` for the person [`resolve_actor`] names, and makes the day's
+/// backup if it is due.
+pub fn open(database: &Path, explicit_actor: Option<&str>, today: NaiveDate) -> Result<Opened> {
+    let mut store = Store::open(database)?;
+    store.set_actor(&resolve_actor(explicit_actor, database))?;
+    let warning = store.daily_backup_if_due(today).err().map(|e| format!("Không tạo được bản sao lưu hằng ngày: {e}"));
+    Ok(Opened { store, warning })
+}
+
+/// The default database: `<data folder>/vn.thidua.desktop/thidua-records.sqlite3`.
+pub fn default_database_path() -> Result<PathBuf> {
+    store::default_database_path().ok_or(Error::Io {
+        path: PathBuf::from("~"),
+        source: std::io::Error::new(std::io::ErrorKind::NotFound, "không tìm thấy thư mục dữ liệu của người dùng"),
+    })
+}
+
+/// Names who works on this PC from now on (an empty name goes back to the system's user name);
+/// returns the name the audit trail now records.
+pub fn set_operator_name(store: &mut Store, database: &Path, name: &str) -> Result<String> {
+    let name = crate::vn::normalise_name(name);
+    let file = operator_file(database);
+    let written = if name.is_empty() {
+        std::fs::remove_file(&file).or_else(|e| if e.kind() == std::io::ErrorKind::NotFound { Ok(()) } else { Err(e) })
+    } else {
+        std::fs::write(&file, &name)
+    };
+    written.map_err(|source| Error::Io { path: file.clone(), source })?;
+    let actor = resolve_actor(None, database);
+    store.set_actor(&actor)?;
+    Ok(actor)
+}
+
+/// A copy of the whole database to `file` (a USB stick…), while it is in use.
+pub fn backup_to(store: &Store, file: &Path) -> Result<()> {
+    store.backup_to(file)
+}
+
+/// One automatic backup beside the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupFile {
+    pub path: PathBuf,
+    pub name: String,
+    pub bytes: u64,
+}
+
+/// The automatic backups beside the database, newest first.
+pub fn backups(database: &Path) -> Result<Vec<BackupFile>> {
+    let mut list = store::list_backups(database)?;
+    list.reverse();
+    Ok(list
+        .into_iter()
+        .map(|p| BackupFile {
+            name: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            bytes: std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0),
+            path: p,
+        })
+        .collect())
+}
+
+/// The newest automatic backup that passes the full check, for a restore after a damaged start.
+pub fn newest_good_backup(database: &Path) -> Result<PathBuf> {
+    store::newest_good_backup(database)?.ok_or(Error::NoGoodBackup)
+}
+
+/// Replaces the database with the backup `from` after checking it; the replaced database is kept
+/// as a backup, whose path is returned. The restore is written to the restored file's audit
+/// trail, credited as [`resolve_actor`] says. The database must be closed by the caller.
+pub fn restore(
+    database: &Path,
+    from: &Path,
+    explicit_actor: Option<&str>,
+    today: NaiveDate,
+) -> Result<Option<PathBuf>> {
+    let kept = store::restore_from(database, from, today)?;
+    let mut store = Store::open(database)?;
+    store.set_actor(&resolve_actor(explicit_actor, database))?;
+    store.log_restore(&from.display().to_string())?;
+    Ok(kept)
+}
+
+/// What the full check of a database file found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckReport {
+    /// There is no database yet.
+    Missing,
+    /// The file is good; the automatic backups beside it, oldest first.
+    Good { backups: Vec<PathBuf> },
+}
+
+/// The full integrity check of the database file. A damaged file is an error that names the
+/// newest good backup.
+pub fn check(database: &Path) -> Result<CheckReport> {
+    if !database.exists() {
+        return Ok(CheckReport::Missing);
+    }
+    match store::check_database_file(database, true) {
+        Ok(()) => Ok(CheckReport::Good { backups: store::list_backups(database)? }),
+        Err(Error::Damaged { path, detail, .. }) => {
+            Err(Error::Damaged { path, detail, newest_good: store::newest_good_backup(database).ok().flatten() })
+        }
+        Err(Error::BadBackup { path, why }) => Err(Error::Unreadable { path, why }),
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,72 @@
+//! The layers' boundaries, checked on the sources: the command line and the window reach the
+//! records only through the application layer (`thidua::app`), so a rule, a check or an audit
+//! entry is written once for both.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("read {}: {e}", d.display())) {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Every line of the `.rs` files under `dir` (relative to the workspace) that contains one of
+/// `forbidden`, as `file:line: text`.
+fn offending(dir: &str, forbidden: &[&str]) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = rust_files(&root.join(dir));
+    assert!(!files.is_empty(), "no sources under {dir}");
+    let mut found = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read source");
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if forbidden.iter().any(|f| code.contains(f)) || calls_a_store_method(code) {
+                found.push(format!(
+                    "{}:{}: {}",
+                    file.strip_prefix(root).unwrap_or(&file).display(),
+                    i + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    found
+}
+
+/// `store.something(` on a variable named `store` (not `self.store.lock(` or `state.store()`).
+fn calls_a_store_method(code: &str) -> bool {
+    code.match_indices("store.").any(|(i, _)| {
+        let before = code[..i].chars().next_back();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    })
+}
+
+/// What a front end must not reach past the application layer: the store's module, the file
+/// formats, or opening the database itself (and, above, a store method called directly).
+const PAST_THE_APP: &[&str] = &["thidua::store", "thidua::exchange", "Store::open"];
+
+#[test]
+fn the_command_line_goes_through_the_application_layer() {
+    let found = offending("src/bin", PAST_THE_APP);
+    assert!(found.is_empty(), "the command line reaches past thidua::app:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_window_goes_through_the_application_layer() {
+    let found = offending("src-tauri/src", PAST_THE_APP);
+    assert!(found.is_empty(), "the shell reaches past thidua::app:\n{}", found.join("\n"));
+}

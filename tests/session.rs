@@ -1,0 +1,72 @@
+//! Who the audit trail credits, and restores written to it, the same from the command line and
+//! from the window: both go through `thidua::app::session`.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use common::cli;
+use thidua::app::session::{self, resolve_actor, UNKNOWN_ACTOR};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 1, 20).unwrap()
+}
+
+fn restores(db: &Path) -> Vec<serde_json::Value> {
+    let out = cli(db, &["log", "--all", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    all.into_iter().filter(|e| e["action"] == "restore").collect()
+}
+
+#[test]
+fn the_actor_is_the_name_given_then_the_name_chosen_for_this_pc_then_the_system_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite3");
+    let system = session::system_user().unwrap_or_else(|| UNKNOWN_ACTOR.to_string());
+    assert_eq!(resolve_actor(None, &db), system);
+    assert_eq!(resolve_actor(Some("   "), &db), system, "a blank name is no name");
+    std::fs::write(session::operator_file(&db), "  trần  thị thư \n").unwrap();
+    assert_eq!(resolve_actor(None, &db), "trần thị thư", "the chosen name, spaces tidied");
+    assert_eq!(resolve_actor(Some("Nguyễn Văn Kế"), &db), "Nguyễn Văn Kế");
+}
+
+#[test]
+fn a_restore_from_the_command_line_or_the_window_is_written_with_the_same_actor() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite3");
+    assert!(cli(&db, &["init", "--example"]).status.success());
+    let backup = dir.path().join("copy.sqlite3");
+    assert!(cli(&db, &["backup", backup.to_str().unwrap()]).status.success());
+    std::fs::write(session::operator_file(&db), "Trần Thị Thư").unwrap();
+
+    // The command line, with no --user: the name chosen for this PC, not the system's user.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .env("USER", "office")
+        .arg("--db")
+        .arg(&db)
+        .args(["restore", backup.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let after_cli = restores(&db);
+    assert_eq!(after_cli.len(), 1, "{after_cli:?}");
+    assert_eq!(after_cli[0]["actor"], "Trần Thị Thư");
+    assert_eq!(after_cli[0]["after"]["from"], backup.display().to_string());
+
+    // The window's restore calls the same function with no explicit name.
+    session::restore(&db, &backup, None, today()).unwrap();
+    let after_window = restores(&db);
+    assert_eq!(after_window.len(), 1, "the backup predates the first restore: {after_window:?}");
+    assert_eq!(after_window[0]["actor"], after_cli[0]["actor"]);
+    assert_eq!(after_window[0]["table"], after_cli[0]["table"]);
+    assert_eq!(after_window[0]["after"], after_cli[0]["after"]);
+
+    // --user names someone else for this one command.
+    let out = cli(&db, &["--user", "Lê Văn Bảo", "restore", backup.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(restores(&db)[0]["actor"], "Lê Văn Bảo");
+}
