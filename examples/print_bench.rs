@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use thidua::documents::{render, DocumentKind, PrintOptions};
+use thidua::app::papers::render_campaign as render;
+use thidua::documents::{DocumentKind, PrintOptions};
 use thidua::exchange::example_definition;
 use thidua::model::DecisionRecord;
 use thidua::model::{Gender, NewNomination, NomineeKind, Parts, UnitDefinition, UnitKind};

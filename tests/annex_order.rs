@@ -6,8 +6,7 @@
 mod common;
 
 use common::{example_store, fixture};
-use thidua::documents::DecisionData;
-use thidua::exchange::import_nominations;
+use thidua::app::intake::import_nominations;
 use thidua::model::AnnexOrder;
 
 fn names(order: AnnexOrder) -> Vec<String> {
@@ -18,7 +17,7 @@ fn names(order: AnnexOrder) -> Vec<String> {
     settings.decision.annex_order = order;
     store.update_settings(c.id, &settings).unwrap();
     let c = store.campaign(None).unwrap();
-    DecisionData::load(&store, &c).unwrap().awardees.into_iter().map(|a| a.name).collect()
+    thidua::app::papers::decision_data(&store, &c).unwrap().awardees.into_iter().map(|a| a.name).collect()
 }
 
 #[test]

@@ -6,7 +6,9 @@
 mod common;
 
 use common::fixture;
-use thidua::exchange::{example_definition, export_campaign, import_campaign, import_nominations};
+use thidua::app::intake::import_nominations;
+use thidua::app::transfer::{export_campaign, import_campaign};
+use thidua::exchange::example_definition;
 use thidua::model::NominationId;
 use thidua::store::CampaignImport;
 use thidua::Store;
@@ -92,7 +94,13 @@ fn an_archive_whose_records_name_a_missing_scan_is_refused_whole() {
     store.attach_file(NominationId(1), &scan).unwrap();
     let c = store.campaign(None).unwrap();
     let tables = store.export_campaign_tables(c.id).unwrap();
-    let bytes = thidua::exchange::archive::write_exchange(&c.code, &tables, &Default::default()).unwrap();
+    let bytes = thidua::exchange::archive::write_exchange(
+        &c.code,
+        thidua::store::latest_version(),
+        &tables,
+        &Default::default(),
+    )
+    .unwrap();
     let file = here.path().join("thieu-tep.zip");
     std::fs::write(&file, bytes).unwrap();
 

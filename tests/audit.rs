@@ -6,7 +6,7 @@
 mod common;
 
 use common::{cli, example_file, example_store, fixture, stderr, stdout};
-use thidua::exchange::import_nominations;
+use thidua::app::intake::import_nominations;
 use thidua::model::{NominationId, Reason};
 use thidua::Store;
 

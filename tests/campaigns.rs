@@ -106,7 +106,7 @@ fn the_next_campaign_starts_like_this_one_with_its_own_plan_period_and_deadline(
     let (db, q4) = example_file(dir.path());
     let mut store = Store::open(&db).unwrap();
     // A recorded campaign gives back the definition it was made from.
-    let example = thidua::exchange::definition::validated(&example_definition().unwrap()).unwrap();
+    let example = example_definition().unwrap().validated().unwrap();
     assert_eq!(store.campaign_definition(q4.id).unwrap(), example);
 
     let next = thidua::model::NextCampaign {

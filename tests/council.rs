@@ -18,7 +18,7 @@ fn day() -> NaiveDate {
 /// The example with the sample imported and appraised: 6 accepted (ids 1, 2, 4, 7, 9, 11).
 fn appraised() -> (Store, CampaignId) {
     let (mut store, c) = example_store();
-    thidua::exchange::import_nominations(&mut store, &c, &fixture("nominations-example.csv")).unwrap();
+    thidua::app::intake::import_nominations(&mut store, &c, &fixture("nominations-example.csv")).unwrap();
     store.accept_all(c.id).unwrap();
     (store, c.id)
 }

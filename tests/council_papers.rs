@@ -11,8 +11,9 @@ mod pdf;
 use chrono::NaiveDate;
 use common::{cli, fixture, stderr};
 use pdf::{assert_qpdf_clean, flat, line_of, pages, sample, text, words, write, PT_PER_MM};
+use thidua::app::papers::render_campaign as render;
 use thidua::council::Score;
-use thidua::documents::{render, DocumentKind, PrintOptions};
+use thidua::documents::{DocumentKind, PrintOptions};
 use thidua::model::{Campaign, CouncilRole, MemberId, NominationId, VoteCount};
 use thidua::Store;
 use unicode_normalization::UnicodeNormalization;
@@ -353,7 +354,7 @@ fn a_campaign_file_without_council_settings_prints_both_papers_with_plain_defaul
     let mut store = Store::open_in_memory().unwrap();
     store.create_campaign(&def).unwrap();
     let c = store.campaign(None).unwrap();
-    thidua::exchange::import_nominations(&mut store, &c, &fixture("nominations-example.csv")).unwrap();
+    thidua::app::intake::import_nominations(&mut store, &c, &fixture("nominations-example.csv")).unwrap();
     store.accept_all(c.id).unwrap();
     hold_meeting(&mut store, &c);
 

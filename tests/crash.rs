@@ -17,7 +17,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{count, integrity};
-use thidua::exchange::{example_definition, import_nominations};
+use thidua::app::intake::import_nominations;
+use thidua::exchange::example_definition;
 use thidua::model::CouncilRole;
 use thidua::Store;
 
@@ -225,7 +226,7 @@ fn sigkill_during_import_scoring_restore_and_exchange_leaves_all_or_nothing() {
         store.create_campaign(&def).unwrap();
         let c = store.campaign(Some("dot-lon")).unwrap();
         import_nominations(&mut store, &c, &csv).unwrap();
-        thidua::exchange::export_campaign(&store, &c, &archive).unwrap();
+        thidua::app::transfer::export_campaign(&store, &c, &archive).unwrap();
     }
     let (exchange_kills, exchange_runs) =
         kill_loop(&mut rng, &empty, &work, &["import-campaign", archive.to_str().unwrap()], 20, |db, killed| {

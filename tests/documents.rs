@@ -300,10 +300,11 @@ fn a_campaign_file_without_document_settings_still_loads_and_says_what_is_missin
     let mut store = thidua::Store::open_in_memory().unwrap();
     store.create_campaign(&def).unwrap();
     let campaign = store.campaign(Some("old-file")).unwrap();
-    thidua::exchange::import_nominations(&mut store, &campaign, &common::fixture("nominations-example.csv")).unwrap();
+    thidua::app::intake::import_nominations(&mut store, &campaign, &common::fixture("nominations-example.csv"))
+        .unwrap();
     store.accept_all(campaign.id).unwrap();
-    let err =
-        thidua::documents::render(&store, &campaign, DocumentKind::Decision, &PrintOptions::default()).unwrap_err();
+    let err = thidua::app::papers::render_campaign(&store, &campaign, DocumentKind::Decision, &PrintOptions::default())
+        .unwrap_err();
     assert_eq!(err.code(), "document");
     assert!(err.to_string().contains("mức lương cơ sở"), "{err}");
 }

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use common::{cli, content_digest, count, example_file, stderr, stdout};
+use thidua::app::transfer::{export_campaign, import_campaign};
 use thidua::council::Score;
-use thidua::exchange::{export_campaign, import_campaign};
 use thidua::model::{CouncilRole, NominationId, VoteCount};
 use thidua::store::CampaignImport;
 use thidua::Store;

@@ -11,10 +11,11 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use thidua::app::transfer::{export_campaign, import_campaign};
 use thidua::council::{parse_points, Nominee};
 use thidua::exchange::scores::parse_scores;
 use thidua::exchange::table::{read_csv, read_table};
-use thidua::exchange::{export_campaign, import_campaign, parse_nominations, read_exchange};
+use thidua::exchange::{parse_nominations, read_exchange};
 use thidua::model::{Campaign, CouncilMember, CouncilRole, Meeting, Unit};
 use thidua::Store;
 
@@ -49,7 +50,7 @@ fn scoring_context() -> &'static ScoringContext {
     static CONTEXT: OnceLock<ScoringContext> = OnceLock::new();
     CONTEXT.get_or_init(|| {
         let (mut store, c) = common::example_store();
-        thidua::exchange::import_nominations(&mut store, &c, &common::fixture("nominations-example.csv")).unwrap();
+        thidua::app::intake::import_nominations(&mut store, &c, &common::fixture("nominations-example.csv")).unwrap();
         store.accept_all(c.id).unwrap();
         let members: Vec<_> = (1..=3)
             .map(|i| {

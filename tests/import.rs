@@ -7,7 +7,7 @@ mod common;
 
 use common::{cli, example_store, fixture, stderr, stdout};
 use sha2::{Digest, Sha256};
-use thidua::exchange::import_nominations;
+use thidua::app::intake::import_nominations;
 use thidua::model::Status;
 use thidua::Error;
 

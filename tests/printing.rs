@@ -14,7 +14,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use common::{cli, stderr, stdout};
 use pdf::{pages, sample, write, Word, PT_PER_MM};
-use thidua::documents::{render, DocumentKind, PrintOptions};
+use thidua::app::papers::render_campaign as render;
+use thidua::documents::{DocumentKind, PrintOptions};
 use thidua::printing::{self, JobSettings, PageRanges};
 
 fn run(program: &str, args: &[&str]) -> String {

@@ -7,10 +7,10 @@ use chrono::{NaiveDate, NaiveTime};
 
 use crate::council::Score;
 use crate::error::{Error, Result};
-use crate::exchange::scores::import_scores as read_scores;
+use crate::exchange::scores::read_scores;
 use crate::model::{
-    Campaign, CouncilMember, CouncilRole, Meeting, MemberId, Nomination, NominationId, NomineeKind, ShortlistEntry,
-    Status, VoteCount,
+    Campaign, CouncilMember, CouncilRole, Meeting, MeetingId, MemberId, Nomination, NominationId, NomineeKind,
+    ShortlistEntry, Status, VoteCount,
 };
 use crate::store::{RankingReport, Store};
 use crate::vn::fold;
@@ -144,9 +144,19 @@ pub fn close_meeting(store: &mut Store, code: Option<&str>, end: Option<NaiveTim
 /// sheet stands afterwards, one sentence each.
 pub fn import_scores(store: &mut Store, code: Option<&str>, file: &Path, today: NaiveDate) -> Result<Vec<String>> {
     let c = store.campaign(code)?;
-    read_scores(store, &c, file, today)?;
+    record_score_file(store, &c, file, today)?;
     let report = store.ranking(c.id, None)?;
     Ok(report.sheets.iter().map(|(m, sheet)| sheet.summary(&m.name)).collect())
+}
+
+/// Reads a scores file and records it in the campaign's open meeting; where none is open, one is
+/// opened on `today` with the members the file names as present. All rows or none.
+pub fn record_score_file(store: &mut Store, campaign: &Campaign, path: &Path, today: NaiveDate) -> Result<MeetingId> {
+    let members = store.members(campaign.id)?;
+    let nominees = store.nominees(campaign.id, None)?;
+    let meeting = store.current_meeting(campaign.id)?;
+    let (scores, named) = read_scores(path, campaign, &members, &nominees, meeting.as_ref())?;
+    store.record_scores(campaign.id, Some((today, named)), &scores)
 }
 
 /// One score typed on the council screen.

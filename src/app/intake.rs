@@ -1,13 +1,16 @@
 //! Intake: recording and correcting dossiers, importing a spreadsheet of them, the rules'
 //! preview while the secretary types, appraisal (R7), scanned files, search and history.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
-use crate::exchange::import_nominations;
-use crate::model::{Gender, NewNomination, Nomination, NominationId, NomineeKind, PartState, Parts, Reason, UnitId};
+use crate::exchange::read_nominations;
+use crate::model::{
+    Campaign, Gender, NewNomination, Nomination, NominationId, NomineeKind, PartState, Parts, Reason, UnitId,
+};
 use crate::store::{Attachment, AuditEntry, AuditLine, SearchHit, Store};
 
 /// The campaign's dossiers, in the order they were recorded.
@@ -149,6 +152,34 @@ impl ImportReport {
     pub fn refused(&self) -> usize {
         self.recorded.iter().filter(|n| !n.refusals.is_empty()).count()
     }
+}
+
+/// What an import of a nomination file recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportOutcome {
+    /// The nominations recorded, in file order.
+    pub recorded: Vec<NominationId>,
+    /// Rows already recorded before (same unit, kind, name and portal time), not recorded again.
+    pub skipped_rows: Vec<usize>,
+}
+
+/// Reads a nomination file and records its dossiers in `campaign`, all or nothing; a row already
+/// recorded is skipped, so an updated sheet can be imported again.
+pub fn import_nominations(store: &mut Store, campaign: &Campaign, path: &Path) -> Result<ImportOutcome> {
+    let units = store.units(campaign.id)?;
+    let rows = read_nominations(path, &units)?;
+    let mut seen: HashSet<_> = store.nomination_keys(campaign.id)?.into_iter().collect();
+    let mut fresh = Vec::new();
+    let mut skipped_rows = Vec::new();
+    for (row, item) in rows {
+        if seen.insert(crate::store::nomination_key(&item)) {
+            fresh.push(item);
+        } else {
+            skipped_rows.push(row);
+        }
+    }
+    let recorded = store.record_nominations(campaign.id, &fresh)?;
+    Ok(ImportOutcome { recorded, skipped_rows })
 }
 
 /// Records the dossiers of a `.csv` or `.xlsx` file, all or nothing.

@@ -7,9 +7,12 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use crate::documents::{render as render_pdf, DecisionData, DocumentKind, PrintOptions, FIELDS};
+use crate::documents::{
+    annex, calibration_page, certificates, decision, minutes, proposal, refusal_notices, score_sheets, CouncilFacts,
+    CouncilRecord, DecisionData, DocumentKind, PrintOptions, Stock, FIELDS,
+};
 use crate::error::{Error, Result};
-use crate::model::{DecisionRecord, NomineeKind, Offset, Signer};
+use crate::model::{Campaign, DecisionRecord, NomineeKind, Offset, Signer};
 use crate::printing::{self, Job, JobSettings, JobState, Orientation, PageRanges};
 use crate::store::Store;
 use crate::vn::{amount_in_words, format_dong, short_date};
@@ -82,8 +85,7 @@ pub fn decision_summary(store: &Store, code: Option<&str>) -> Result<DecisionSum
         salary_note: String::new(),
         problem: None,
     };
-    let nominations = store.nominations(c.id)?;
-    match DecisionData::new(c, record, &nominations) {
+    match decision_data(store, &c) {
         Ok(d) => {
             summary.awardees = d
                 .awardees
@@ -120,10 +122,70 @@ pub fn decision_summary(store: &Store, code: Option<&str>) -> Result<DecisionSum
     Ok(summary)
 }
 
+/// The decision of `campaign` as the records stand: its record, if signed, and its awardees.
+pub fn decision_data(store: &Store, campaign: &Campaign) -> Result<DecisionData> {
+    let record = store.decision(campaign.id)?;
+    let nominations = store.nominations(campaign.id)?;
+    DecisionData::new(campaign.clone(), record, &nominations)
+}
+
+/// What the council's papers print; refused when the council has not met (`document` names the
+/// paper).
+pub fn council_record(store: &Store, campaign: &Campaign, document: &'static str) -> Result<CouncilRecord> {
+    let report = store.ranking(campaign.id, None)?;
+    let quorum = match &report.meeting {
+        Some(m) => {
+            let (met, needed, _) = store.quorum(campaign.id, m)?;
+            Some((met, needed))
+        }
+        None => None,
+    };
+    let facts = CouncilFacts {
+        report,
+        quorum,
+        nominations: store.nominations(campaign.id)?,
+        shortlist: store.shortlist(campaign.id)?,
+        rules: store.council_rules(campaign.id)?,
+        members: store.members(campaign.id)?,
+    };
+    CouncilRecord::new(campaign, document, facts)
+}
+
+/// Renders a document of `campaign` from its records.
+pub fn render_campaign(
+    store: &Store,
+    campaign: &Campaign,
+    kind: DocumentKind,
+    options: &PrintOptions,
+) -> Result<Vec<u8>> {
+    match kind {
+        DocumentKind::Decision => decision(&decision_data(store, campaign)?),
+        DocumentKind::Annex => annex(&decision_data(store, campaign)?),
+        DocumentKind::Certificates => {
+            let stock = Stock::new(&campaign.settings.certificate, options.preprinted, store.certificate_offsets()?);
+            certificates(&decision_data(store, campaign)?, &stock)
+        }
+        DocumentKind::Calibration => {
+            calibration_page(&Stock::new(&campaign.settings.certificate, true, store.certificate_offsets()?))
+        }
+        DocumentKind::Refusals => refusal_notices(campaign, &store.nominations(campaign.id)?),
+        DocumentKind::ScoreSheets => {
+            let members = if options.members.is_empty() {
+                store.members(campaign.id)?.iter().map(|m| (m.name.clone(), Some(m.role.label().to_string()))).collect()
+            } else {
+                options.members.iter().map(|m| (m.clone(), None)).collect::<Vec<_>>()
+            };
+            score_sheets(campaign, &store.nominations(campaign.id)?, &members)
+        }
+        DocumentKind::Proposal => proposal(&council_record(store, campaign, "tờ trình")?),
+        DocumentKind::Minutes => minutes(&council_record(store, campaign, "biên bản họp Hội đồng")?),
+    }
+}
+
 /// Renders a document of the campaign to PDF bytes.
 pub fn render(store: &Store, code: Option<&str>, kind: DocumentKind, options: &PrintOptions) -> Result<Vec<u8>> {
     let c = store.campaign(code)?;
-    render_pdf(store, &c, kind, options)
+    render_campaign(store, &c, kind, options)
 }
 
 /// A document written to a file.
@@ -226,7 +288,7 @@ pub fn prepare_print(
         return Err(Error::Copies { copies: choice.copies, max: MAX_COPIES });
     }
     let c = store.campaign(code)?;
-    let pdf = render_pdf(store, &c, kind, options)?;
+    let pdf = render_campaign(store, &c, kind, options)?;
     let mut settings = JobSettings::for_document(&choice.printer, kind, &c.settings.certificate);
     if let Some(m) = choice.media.clone().filter(|m| !m.trim().is_empty()) {
         settings.media = Some(m);

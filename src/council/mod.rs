@@ -3,12 +3,14 @@
 
 pub mod points;
 pub mod ranking;
+pub mod report;
 pub mod sheets;
 pub mod shortlist;
 pub mod votes;
 
 pub use points::{format_points, indicator_status, parse_points, IndicatorStatus};
 pub use ranking::{rank, Average, Nominee, RankedNominee, RankingOptions, Score};
+pub use report::RankingReport;
 pub use sheets::{sheet_status, SheetStatus};
 pub use shortlist::{check_shortlist_addition, ShortlistCandidate, ShortlistRefusal};
 pub use votes::{check_votes, quorum_met, vote_passes};

@@ -1,14 +1,27 @@
-//! What the council's papers print, gathered once from the store: the latest meeting with its
+//! What the council's papers print, assembled once from the records: the latest meeting with its
 //! attendance and quorum, each accepted nominee's average, rank and ballots, the Giấy khen list
 //! and the provincial shortlist (R8) with the council's reasons.
 
 use super::{awardees, Awardee};
 use crate::council::Average;
+use crate::council::RankingReport;
 use crate::error::{Error, Result};
 use crate::model::{
-    Campaign, CouncilMember, CouncilRole, CouncilRules, Meeting, NominationId, Share, ShortlistEntry, VoteCount,
+    Campaign, CouncilMember, CouncilRole, CouncilRules, Meeting, Nomination, NominationId, Share, ShortlistEntry,
+    VoteCount,
 };
-use crate::Store;
+
+/// The records the council's papers are drawn from, as the application layer reads them.
+#[derive(Debug, Clone)]
+pub struct CouncilFacts {
+    pub report: RankingReport,
+    /// Whether the latest meeting had its quorum, and how many members that needed.
+    pub quorum: Option<(bool, usize)>,
+    pub nominations: Vec<Nomination>,
+    pub shortlist: Vec<ShortlistEntry>,
+    pub rules: CouncilRules,
+    pub members: Vec<CouncilMember>,
+}
 
 /// One accepted nominee's line in the results table, in ranking order.
 #[derive(Debug, Clone)]
@@ -56,12 +69,11 @@ pub struct CouncilRecord {
 }
 
 impl CouncilRecord {
-    /// Gathers the record; refused when the council has not met (`document` names the paper).
-    pub fn load(store: &Store, campaign: &Campaign, document: &'static str) -> Result<CouncilRecord> {
-        let report = store.ranking(campaign.id, None)?;
+    /// Assembles the record; refused when the council has not met (`document` names the paper).
+    pub fn new(campaign: &Campaign, document: &'static str, facts: CouncilFacts) -> Result<CouncilRecord> {
+        let CouncilFacts { report, quorum, nominations, shortlist, rules, members } = facts;
         let meeting = report.meeting.clone().ok_or(Error::NoMeetingRecord { document })?;
-        let (quorum_met, quorum_needed, _) = store.quorum(campaign.id, &meeting)?;
-        let nominations = store.nominations(campaign.id)?;
+        let (quorum_met, quorum_needed) = quorum.ok_or(Error::NoMeetingRecord { document })?;
         let rows: Vec<ResultRow> = report
             .ranked
             .iter()
@@ -78,8 +90,7 @@ impl CouncilRecord {
                 })
             })
             .collect();
-        let shortlist = store
-            .shortlist(campaign.id)?
+        let shortlist = shortlist
             .into_iter()
             .filter_map(|entry| {
                 let row = rows.iter().find(|r| r.id == entry.nomination)?.clone();
@@ -95,8 +106,8 @@ impl CouncilRecord {
             .collect();
         Ok(CouncilRecord {
             campaign: campaign.clone(),
-            rules: store.council_rules(campaign.id)?,
-            members: store.members(campaign.id)?,
+            rules,
+            members,
             quorum_met,
             quorum_needed,
             received: nominations.len(),

@@ -19,10 +19,9 @@ use crate::error::{Error, Result};
 use crate::model::DecisionRecord;
 use crate::model::{AnnexOrder, Campaign, Gender, Nomination, NomineeKind, Signer, Status};
 use crate::rules::bonus::{bonus, Bonus};
-use crate::Store;
 
 pub use certificates::{calibration_page, certificates, Stock, FIELDS};
-pub use council_record::CouncilRecord;
+pub use council_record::{CouncilFacts, CouncilRecord};
 pub use decision::{annex, decision};
 pub use minutes::minutes;
 pub use proposal::proposal;
@@ -149,14 +148,8 @@ pub struct DecisionData {
 }
 
 impl DecisionData {
-    /// Gathers the accepted nominations of `campaign` and the decision record, if any.
-    pub fn load(store: &Store, campaign: &Campaign) -> Result<DecisionData> {
-        let record = store.decision(campaign.id)?;
-        let nominations = store.nominations(campaign.id)?;
-        DecisionData::new(campaign.clone(), record, &nominations)
-    }
-
-    /// As `load`, from records already read.
+    /// The decision of `campaign` from its record (none: the draft) and its nominations, of
+    /// which the accepted ones are awarded.
     pub fn new(campaign: Campaign, record: Option<DecisionRecord>, nominations: &[Nomination]) -> Result<DecisionData> {
         let awardees = awardees_in(nominations, campaign.settings.decision.annex_order);
         if awardees.is_empty() {
@@ -328,30 +321,4 @@ pub struct PrintOptions {
     /// Council members, one score sheet each; none prints one sheet per member of the campaign's
     /// council, or one with a blank name line when it has none.
     pub members: Vec<String>,
-}
-
-/// Renders a document of `campaign` from the records in `store`.
-pub fn render(store: &Store, campaign: &Campaign, kind: DocumentKind, options: &PrintOptions) -> Result<Vec<u8>> {
-    match kind {
-        DocumentKind::Decision => decision(&DecisionData::load(store, campaign)?),
-        DocumentKind::Annex => annex(&DecisionData::load(store, campaign)?),
-        DocumentKind::Certificates => {
-            let stock = Stock::new(&campaign.settings.certificate, options.preprinted, store.certificate_offsets()?);
-            certificates(&DecisionData::load(store, campaign)?, &stock)
-        }
-        DocumentKind::Calibration => {
-            calibration_page(&Stock::new(&campaign.settings.certificate, true, store.certificate_offsets()?))
-        }
-        DocumentKind::Refusals => refusal_notices(campaign, &store.nominations(campaign.id)?),
-        DocumentKind::ScoreSheets => {
-            let members = if options.members.is_empty() {
-                store.members(campaign.id)?.iter().map(|m| (m.name.clone(), Some(m.role.label().to_string()))).collect()
-            } else {
-                options.members.iter().map(|m| (m.clone(), None)).collect::<Vec<_>>()
-            };
-            score_sheets(campaign, &store.nominations(campaign.id)?, &members)
-        }
-        DocumentKind::Proposal => proposal(&CouncilRecord::load(store, campaign, "tờ trình")?),
-        DocumentKind::Minutes => minutes(&CouncilRecord::load(store, campaign, "biên bản họp Hội đồng")?),
-    }
 }

@@ -7,15 +7,13 @@
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Write};
-use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 
 use crate::error::{Error, Result};
-use crate::model::Campaign;
-use crate::store::{latest_version, CampaignImport, Store, Tables};
+use crate::model::Tables;
 
 const FORMAT: &str = "thidua-campaign";
 const FORMAT_VERSION: u32 = 1;
@@ -60,11 +58,16 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Writes the archive's bytes.
-pub fn write_exchange(code: &str, tables: &Tables, attachments: &BTreeMap<String, Vec<u8>>) -> Result<Vec<u8>> {
+pub fn write_exchange(
+    code: &str,
+    schema_version: i64,
+    tables: &Tables,
+    attachments: &BTreeMap<String, Vec<u8>>,
+) -> Result<Vec<u8>> {
     let data = CampaignData {
         format: FORMAT.into(),
         format_version: FORMAT_VERSION,
-        schema_version: latest_version(),
+        schema_version,
         code: code.into(),
         tables: tables.clone(),
     };
@@ -160,71 +163,38 @@ pub fn read_exchange(bytes: &[u8]) -> Result<ExchangeFile, String> {
     if data.format != FORMAT || data.format_version != FORMAT_VERSION {
         return Err("Dữ liệu không đúng định dạng tệp trao đổi của Thi đua.".into());
     }
-    if data.schema_version > latest_version() {
-        return Err(format!(
-            "Tệp được tạo bởi phiên bản mới hơn của Thi đua (cấu trúc số {}); hãy cập nhật chương trình.",
-            data.schema_version
-        ));
-    }
     let attachments =
         files.into_iter().filter_map(|(n, b)| Some((n.strip_prefix(ATTACHMENTS)?.to_string(), b))).collect();
     Ok(ExchangeFile { code: data.code, schema_version: data.schema_version, tables: data.tables, attachments })
 }
 
-/// Exports the campaign to the exchange file at `path` (written to a temporary file, then renamed).
-pub fn export_campaign(store: &Store, campaign: &Campaign, path: &Path) -> Result<()> {
-    let tables = store.export_campaign_tables(campaign.id)?;
-    let attachments = store.campaign_attachment_bytes(campaign.id)?;
-    let bytes = write_exchange(&campaign.code, &tables, &attachments)?;
-    let io = |source| Error::Io { path: path.to_path_buf(), source };
-    let tmp = path.with_extension("tmp-thidua");
-    std::fs::write(&tmp, &bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(io)
-}
-
-/// Imports the exchange file at `path`, all or nothing; importing the same file twice changes nothing.
-pub fn import_campaign(store: &mut Store, path: &Path) -> Result<CampaignImport> {
-    let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    let content = read_exchange(&bytes).map_err(|why| Error::ArchiveRejected { file: file.clone(), why })?;
+/// Checks what the records of an exchange file name against what it carries: the campaign's
+/// code agrees, and every attached file the records name is there under its own digest, with no
+/// file that no record names. Returns the digests of the attached files.
+pub fn verify_exchange(content: &ExchangeFile) -> Result<Vec<String>, String> {
     let code =
         content.tables.get("campaigns").and_then(|c| c.first()).and_then(|c| c.get("code")).and_then(|c| c.as_str());
     if code != Some(content.code.as_str()) {
-        return Err(Error::ArchiveRejected {
-            file, why: "Mã đợt thi đua trong tệp không thống nhất.".into()
-        });
+        return Err("Mã đợt thi đua trong tệp không thống nhất.".into());
     }
-    // Every attached file the records name must be in the archive under its own digest.
-    let named: Vec<&str> = content
+    let named: Vec<String> = content
         .tables
         .get("attachments")
         .map(Vec::as_slice)
         .unwrap_or_default()
         .iter()
-        .filter_map(|row| row.get("sha256").and_then(|v| v.as_str()))
+        .filter_map(|row| row.get("sha256").and_then(|v| v.as_str()).map(String::from))
         .collect();
     for sha in &named {
-        match content.attachments.get(*sha) {
-            Some(bytes) if crate::store::attachment_digest(bytes) == *sha => {}
-            _ => {
-                return Err(Error::ArchiveRejected {
-                    file,
-                    why: format!("Thiếu tệp đính kèm «{sha}» hoặc tệp không khớp mã băm."),
-                })
-            }
+        match content.attachments.get(sha) {
+            Some(bytes) if hex(bytes) == *sha => {}
+            _ => return Err(format!("Thiếu tệp đính kèm «{sha}» hoặc tệp không khớp mã băm.")),
         }
     }
-    if let Some(extra) = content.attachments.keys().find(|k| !named.contains(&k.as_str())) {
-        return Err(Error::ArchiveRejected {
-            file, why: format!("Có tệp đính kèm «{extra}» không thuộc hồ sơ nào.")
-        });
+    if let Some(extra) = content.attachments.keys().find(|k| !named.contains(k)) {
+        return Err(format!("Có tệp đính kèm «{extra}» không thuộc hồ sơ nào."));
     }
-    for sha in &named {
-        if let Some(bytes) = content.attachments.get(*sha) {
-            store.store_attachment_bytes(bytes)?;
-        }
-    }
-    store.import_campaign_tables(&file, &content.tables)
+    Ok(named)
 }
 
 #[cfg(test)]

@@ -2,16 +2,13 @@
 //! with its row number, column and reason, and nothing is written. A well-formed row that
 //! breaks a rule is recorded as refused, with its reasons (R4–R6).
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use serde::Serialize;
 
 use super::table::{read_table, Cell, Table};
 use crate::error::{Error, ImportProblem, Result};
-use crate::model::{Campaign, Gender, NewNomination, NominationId, NomineeKind, PartState, Parts, Unit};
-use crate::store::Store;
+use crate::model::{Gender, NewNomination, NomineeKind, PartState, Parts, Unit};
 use crate::vn::{fold, nfc, normalise_name, vietnam_offset};
 
 /// The columns of a nomination spreadsheet.
@@ -66,33 +63,12 @@ impl Column {
 const MAX_NAME: usize = 300;
 const MAX_SUMMARY: usize = 10_000;
 
-/// What an import did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ImportOutcome {
-    /// The nominations recorded, in file order.
-    pub recorded: Vec<NominationId>,
-    /// Rows already recorded before (same unit, kind, name and portal time), not recorded again.
-    pub skipped_rows: Vec<usize>,
-}
-
-/// Reads a file and records its nominations in the campaign, all or nothing.
-pub fn import_nominations(store: &mut Store, campaign: &Campaign, path: &Path) -> Result<ImportOutcome> {
+/// Reads a nomination file (`.csv`, `.xlsx`…) into the campaign's dossiers, each with its row,
+/// or refuses it whole, listing every problem with its row and column.
+pub fn read_nominations(path: &Path, units: &[Unit]) -> Result<Vec<(usize, NewNomination)>> {
     let file = path.display().to_string();
     let table = read_table(path).map_err(|p| Error::ImportRejected { file: file.clone(), problems: vec![p] })?;
-    let units = store.units(campaign.id)?;
-    let rows = parse_nominations(&table, &units).map_err(|problems| Error::ImportRejected { file, problems })?;
-    let mut seen: HashSet<_> = store.nomination_keys(campaign.id)?.into_iter().collect();
-    let mut fresh = Vec::new();
-    let mut skipped_rows = Vec::new();
-    for (row, item) in rows {
-        if seen.insert(crate::store::nomination_key(&item)) {
-            fresh.push(item);
-        } else {
-            skipped_rows.push(row);
-        }
-    }
-    let recorded = store.record_nominations(campaign.id, &fresh)?;
-    Ok(ImportOutcome { recorded, skipped_rows })
+    parse_nominations(&table, units).map_err(|problems| Error::ImportRejected { file, problems })
 }
 
 /// Turns a table into nominations, or lists every problem found.

@@ -8,7 +8,7 @@ pub mod scores;
 pub mod table;
 pub mod xlsx;
 
-pub use archive::{export_campaign, import_campaign, read_exchange};
+pub use archive::{read_exchange, verify_exchange, write_exchange, ExchangeFile};
 pub use definition::{example_definition, parse_definition, EXAMPLE_CODE};
-pub use import::{import_nominations, parse_nominations, parse_portal_time, ImportOutcome};
+pub use import::{parse_nominations, parse_portal_time, read_nominations};
 pub use xlsx::export_xlsx;

@@ -4,13 +4,10 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use chrono::NaiveDate;
-
 use super::table::{read_table, Cell, Table};
 use crate::council::{format_points, parse_points, Nominee, Score};
 use crate::error::{Error, ImportProblem, Result};
-use crate::model::{Campaign, CouncilMember, Meeting, MeetingId, MemberId, NominationId};
-use crate::store::Store;
+use crate::model::{Campaign, CouncilMember, Meeting, MemberId, NominationId};
 use crate::vn::{fold, nfc};
 
 const MEMBER: &str = "Thành viên";
@@ -26,17 +23,19 @@ fn cell_text(c: Option<&Cell>) -> Option<String> {
     }
 }
 
-/// Reads the scores file and records it in the campaign's open meeting; where none is open, one
-/// is opened on `today` with the members named in the file as present.
-pub fn import_scores(store: &mut Store, campaign: &Campaign, path: &Path, today: NaiveDate) -> Result<MeetingId> {
+/// Reads a scores file into scores and the members it names, or refuses it whole, listing every
+/// problem with its row and column.
+pub fn read_scores(
+    path: &Path,
+    campaign: &Campaign,
+    members: &[CouncilMember],
+    nominees: &[Nominee],
+    meeting: Option<&Meeting>,
+) -> Result<(Vec<Score>, Vec<MemberId>)> {
     let file = path.display().to_string();
     let rejected = |problems| Error::ImportRejected { file: file.clone(), problems };
     let table = read_table(path).map_err(|p| rejected(vec![p]))?;
-    let members = store.members(campaign.id)?;
-    let nominees = store.nominees(campaign.id, None)?;
-    let meeting = store.current_meeting(campaign.id)?;
-    let (scores, named) = parse_scores(&table, campaign, &members, &nominees, meeting.as_ref()).map_err(rejected)?;
-    store.record_scores(campaign.id, Some((today, named)), &scores)
+    parse_scores(&table, campaign, members, nominees, meeting).map_err(rejected)
 }
 
 /// Turns a table into scores and the members who gave them, or lists every problem found. Pure:

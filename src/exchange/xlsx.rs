@@ -7,9 +7,9 @@ use std::path::Path;
 use chrono::{Datelike, Timelike};
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
+use crate::council::RankingReport;
 use crate::error::{Error, Result};
 use crate::model::{Campaign, Nomination, Status};
-use crate::store::Store;
 use crate::vn::vietnam_offset;
 
 /// A value written to one cell.
@@ -52,10 +52,8 @@ fn nomination_rows(list: &[Nomination]) -> Vec<Vec<Value>> {
         .collect()
 }
 
-/// The sheets of the export, built from the store.
-fn sheets(store: &Store, campaign: &Campaign) -> Result<Vec<Sheet>> {
-    let nominations = store.nominations(campaign.id)?;
-    let ranking = store.ranking(campaign.id, None)?;
+/// The sheets of the export.
+fn sheets(campaign: &Campaign, nominations: &[Nomination], ranking: &RankingReport) -> Result<Vec<Sheet>> {
     let ranked = ranking
         .ranked
         .iter()
@@ -101,7 +99,7 @@ fn sheets(store: &Store, campaign: &Campaign) -> Result<Vec<Sheet>> {
                 "Tình trạng",
                 "Lý do không tiếp nhận",
             ],
-            rows: nomination_rows(&nominations),
+            rows: nomination_rows(nominations),
         },
         Sheet {
             name: "Xếp hạng",
@@ -166,10 +164,15 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes the campaign's workbook to `path`.
-pub fn export_xlsx(store: &Store, campaign: &Campaign, path: &Path) -> Result<()> {
+/// Writes the campaign's workbook (its nominations, their ranking and the awards) to `path`.
+pub fn export_xlsx(
+    campaign: &Campaign,
+    nominations: &[Nomination],
+    ranking: &RankingReport,
+    path: &Path,
+) -> Result<()> {
     let mut book = Workbook::new();
-    for sheet in sheets(store, campaign)? {
+    for sheet in sheets(campaign, nominations, ranking)? {
         write_sheet(book.add_worksheet(), &sheet, path)?;
     }
     book.save(path).map_err(err(path))

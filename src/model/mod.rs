@@ -2,8 +2,10 @@
 
 pub mod campaign;
 pub mod council;
+pub mod definition;
 pub mod documents;
 pub mod nomination;
+pub mod transfer;
 pub mod unit;
 
 pub use campaign::{
@@ -21,6 +23,7 @@ pub use nomination::{
     DossierPart, Gender, NewNomination, Nomination, NomineeKind, PartState, Parts, Reason, Refusal, RefusalSource,
     Status,
 };
+pub use transfer::{CampaignImport, Tables};
 pub use unit::{Unit, UnitKind};
 
 macro_rules! id_type {

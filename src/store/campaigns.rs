@@ -31,7 +31,7 @@ fn campaign_row(r: &Row<'_>) -> rusqlite::Result<Campaign> {
 impl Store {
     /// Records a campaign from its definition, with its units and criteria, in one transaction.
     pub fn create_campaign(&mut self, def: &CampaignDefinition) -> Result<CampaignId> {
-        let def = crate::exchange::definition::validated(def)?;
+        let def = def.validated()?;
         self.with_tx(|tx| insert_campaign(tx, &def))
     }
 

@@ -24,6 +24,8 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
 
+pub use crate::council::RankingReport;
+pub use crate::model::{CampaignImport, Tables};
 pub use attachments::{digest as attachment_digest, Attachment};
 pub use audit::AuditEntry;
 pub use audit_lines::{AuditLine, FieldChange};
@@ -31,8 +33,6 @@ pub use backup::{check_database_file, list_backups, newest_good_backup, restore_
 pub(crate) use nominations::nomination_key;
 pub use nominations::SearchHit;
 pub use overview::Overview;
-pub use scoring::RankingReport;
-pub use transfer::{CampaignImport, Tables};
 
 /// The application's folder name under the operating system's per-user data folder; the desktop
 /// shell uses the same identifier, so both open one database.

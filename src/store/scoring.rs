@@ -4,30 +4,19 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::params;
-use serde::Serialize;
 
 use super::council::insert_meeting;
 use super::{format_time, Store};
 use crate::council::{
     check_shortlist_addition, check_votes, indicator_status, quorum_met, rank, sheet_status, vote_passes,
-    IndicatorStatus, Nominee, RankedNominee, RankingOptions, Score, SheetStatus, ShortlistCandidate, ShortlistRefusal,
+    IndicatorStatus, Nominee, RankedNominee, RankingOptions, RankingReport, Score, SheetStatus, ShortlistCandidate,
+    ShortlistRefusal,
 };
 use crate::error::{Error, Result};
 use crate::model::{
     CampaignId, CouncilMember, Meeting, MeetingId, MemberId, NominationId, NomineeKind, ShortlistEntry, Status,
     VoteCount,
 };
-
-/// The ranking of a campaign's accepted nominations, with what it rests on.
-#[derive(Debug, Clone, Serialize)]
-pub struct RankingReport {
-    pub meeting: Option<Meeting>,
-    pub quorum_met: bool,
-    pub ranked: Vec<RankedNominee>,
-    /// Each present member's sheet, with the cells still missing.
-    pub sheets: Vec<(CouncilMember, SheetStatus)>,
-    pub votes: HashMap<NominationId, (VoteCount, bool)>,
-}
 
 impl Store {
     /// The accepted nominations, which the council scores, optionally of one kind.

@@ -2,25 +2,14 @@
 //! (1, 2, … per table, in id order) so that the same campaign exported on two machines gives the
 //! same data, and written back with fresh ids in one transaction.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use rusqlite::types::{Value as SqlValue, ValueRef};
 use serde_json::{Map, Value};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::CampaignId;
-
-/// Rows of each table, as JSON objects keyed by column name.
-pub type Tables = BTreeMap<String, Vec<Map<String, Value>>>;
-
-/// What an import of a campaign did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CampaignImport {
-    Imported(CampaignId),
-    /// The same campaign, with the same data, was already there: nothing was written.
-    AlreadyThere(CampaignId),
-}
+use crate::model::{CampaignId, CampaignImport, Tables};
 
 struct Spec {
     table: &'static str,

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
-use thidua::exchange::export_campaign;
+use thidua::app::transfer::export_campaign;
 use thidua::Store;
 
 use super::common::example_file;

@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use common::{content_digest, example_file};
-use thidua::exchange::scores::import_scores;
-use thidua::exchange::{import_campaign, import_nominations};
+use thidua::app::council::record_score_file as import_scores;
+use thidua::app::intake::import_nominations;
+use thidua::app::transfer::import_campaign;
 use thidua::model::CouncilRole;
 use thidua::{Error, Store};
 use unicode_normalization::UnicodeNormalization;

@@ -53,7 +53,7 @@ pub fn example_file(dir: &Path) -> (PathBuf, Campaign) {
     let mut store = Store::open(&db).unwrap();
     store.create_campaign(&example_definition().unwrap()).unwrap();
     let campaign = store.campaign(None).unwrap();
-    thidua::exchange::import_nominations(&mut store, &campaign, &fixture("nominations-example.csv")).unwrap();
+    thidua::app::intake::import_nominations(&mut store, &campaign, &fixture("nominations-example.csv")).unwrap();
     (db, campaign)
 }
 

@@ -5,8 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use thidua::documents::{render, DocumentKind, PrintOptions};
-use thidua::exchange::import_nominations;
+use thidua::app::intake::import_nominations;
+use thidua::app::papers::render_campaign as render;
+use thidua::documents::{DocumentKind, PrintOptions};
 use thidua::model::Campaign;
 use thidua::Store;
 

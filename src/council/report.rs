@@ -1,0 +1,20 @@
+//! The ranking of a campaign's accepted nominations together with what it rests on: the
+//! meeting and its quorum, each member's sheet, and the votes.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{RankedNominee, SheetStatus};
+use crate::model::{CouncilMember, Meeting, NominationId, VoteCount};
+
+/// The ranking of a campaign's accepted nominations, with what it rests on.
+#[derive(Debug, Clone, Serialize)]
+pub struct RankingReport {
+    pub meeting: Option<Meeting>,
+    pub quorum_met: bool,
+    pub ranked: Vec<RankedNominee>,
+    /// Each present member's sheet, with the cells still missing.
+    pub sheets: Vec<(CouncilMember, SheetStatus)>,
+    pub votes: HashMap<NominationId, (VoteCount, bool)>,
+}
