@@ -25,8 +25,44 @@ impl std::fmt::Display for ImportProblem {
     }
 }
 
+/// A dossier that cannot be recorded as typed, whatever the path (form, spreadsheet, correction).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NominationError {
+    #[error("Nhập tên tập thể hoặc cá nhân.")]
+    EmptyName,
+    #[error("Tên dài {length} ký tự; tối đa {max} ký tự.")]
+    NameTooLong { length: usize, max: usize },
+    #[error("Chọn giới tính của cá nhân để in «Ông» hoặc «Bà» trên Giấy khen.")]
+    GenderMissing,
+    #[error("Đơn vị số {0} không thuộc đợt thi đua này.")]
+    UnitNotInCampaign(crate::model::UnitId),
+}
+
+impl NominationError {
+    /// The stable code of the error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            NominationError::EmptyName => "name_missing",
+            NominationError::NameTooLong { .. } => "name_too_long",
+            NominationError::GenderMissing => "gender_missing",
+            NominationError::UnitNotInCampaign(_) => "unit_not_in_campaign",
+        }
+    }
+
+    /// The form's field the error is about.
+    pub fn field(&self) -> &'static str {
+        match self {
+            NominationError::EmptyName | NominationError::NameTooLong { .. } => "name",
+            NominationError::GenderMissing => "gender",
+            NominationError::UnitNotInCampaign(_) => "unit_id",
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    #[error(transparent)]
+    Nomination(#[from] NominationError),
     #[error("Không mở được cơ sở dữ liệu «{path}»: {source}")]
     Open { path: PathBuf, source: rusqlite::Error },
     #[error("Không đọc hoặc ghi được tệp «{path}»: {source}")]
@@ -136,6 +172,7 @@ impl Error {
     /// The stable machine code of the error, for the shell and scripts.
     pub fn code(&self) -> &'static str {
         match self {
+            Error::Nomination(e) => e.code(),
             Error::Open { .. } => "open_failed",
             Error::Io { .. } => "io",
             Error::Database(_) => "database",
@@ -179,6 +216,22 @@ impl Error {
             Error::PageRange { .. } => "bad_page_range",
             Error::PrintFailed { .. } => "print_failed",
             Error::PrintTimeout { .. } => "print_timeout",
+        }
+    }
+}
+
+impl Error {
+    /// The field of a form or an argument the error is about, where a user typed it.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::Nomination(e) => Some(e.field()),
+            Error::OffsetTooLarge { .. } => Some("offset"),
+            Error::UnknownField { .. } => Some("field"),
+            Error::Copies { .. } => Some("copies"),
+            Error::PageRange { .. } => Some("pages"),
+            Error::UnknownPrinter(_) | Error::PrinterUnavailable { .. } | Error::PrintFailed { .. } => Some("printer"),
+            Error::UnknownUnitName(_) => Some("unit"),
+            _ => None,
         }
     }
 }

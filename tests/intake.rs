@@ -278,7 +278,7 @@ fn a_correction_re_applies_the_rules_to_the_unit_and_keeps_the_dossier_s_number(
     // Bad corrections change nothing.
     let mut nameless = fixed.clone();
     nameless.name = "  ".into();
-    assert_eq!(store.correct_nomination(first, &nameless).unwrap_err().code(), "invalid_argument");
+    assert_eq!(store.correct_nomination(first, &nameless).unwrap_err().code(), "name_missing");
     let mut genderless = fixed.clone();
     genderless.gender = None;
     assert!(store.correct_nomination(first, &genderless).unwrap_err().to_string().contains("giới tính"));

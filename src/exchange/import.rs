@@ -60,7 +60,7 @@ impl Column {
     }
 }
 
-const MAX_NAME: usize = 300;
+use crate::model::nomination::MAX_NAME;
 const MAX_SUMMARY: usize = 10_000;
 
 /// Reads a nomination file (`.csv`, `.xlsx`…) into the campaign's dossiers, each with its row,

@@ -262,6 +262,38 @@ pub struct NewNomination {
     pub summary: String,
 }
 
+/// The longest name a dossier may carry (a collective's full name fits well within it).
+pub const MAX_NAME: usize = 300;
+
+impl NewNomination {
+    /// The dossier as it is recorded, whatever the path it came by (form, spreadsheet,
+    /// correction): the name single-spaced in NFC and not empty, a gender for an individual (it
+    /// prints «Ông» or «Bà») and none for a collective, an empty position dropped.
+    pub fn validated(&self) -> Result<NewNomination, crate::NominationError> {
+        use crate::vn::{nfc, normalise_name};
+        use crate::NominationError;
+        let name = normalise_name(&self.name);
+        if name.is_empty() {
+            return Err(NominationError::EmptyName);
+        }
+        let length = name.chars().count();
+        if length > MAX_NAME {
+            return Err(NominationError::NameTooLong { length, max: MAX_NAME });
+        }
+        let individual = self.kind == NomineeKind::Individual;
+        if individual && self.gender.is_none() {
+            return Err(NominationError::GenderMissing);
+        }
+        Ok(NewNomination {
+            name,
+            gender: self.gender.filter(|_| individual),
+            position: self.position.as_deref().map(normalise_name).filter(|p| !p.is_empty()),
+            summary: nfc(self.summary.trim()),
+            ..self.clone()
+        })
+    }
+}
+
 /// A recorded nomination.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Nomination {

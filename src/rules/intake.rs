@@ -1,10 +1,12 @@
 //! The intake check of one dossier on its own (R5 deadline, R6 parts), with the notes that tell
 //! the unit why. The quota (R4) depends on the unit's other dossiers and is applied after it.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 
-use crate::model::{Campaign, DossierPart, Parts, Reason};
-use crate::rules::{check_parts, is_late};
+use crate::model::{Campaign, DossierPart, NominationId, Parts, Reason, UnitKind};
+use crate::rules::{assign_places, check_parts, is_late, Place, QuotaEntry};
 use crate::vn::{long_date, vietnam_offset};
 
 /// What the intake check needs of a dossier.
@@ -60,4 +62,61 @@ pub fn intrinsic_refusals(campaign: &Campaign, facts: IntakeFacts<'_>) -> Vec<(R
         out.push((reason, note));
     }
     out
+}
+
+/// The secretary's appraisal of a dossier (R7), as the intake rules weigh it: an accepted dossier
+/// keeps its place, a refused one holds none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Appraised {
+    Accepted,
+    Refused,
+}
+
+/// One of a unit's dossiers as the intake rules (R4–R6) see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitDossier {
+    pub id: NominationId,
+    pub name: String,
+    pub submitted_at: DateTime<Utc>,
+    pub parts: Parts,
+    pub appraised: Option<Appraised>,
+}
+
+/// R4–R6 applied to all of one unit's dossiers: each dossier's own reasons (R5, R6), then the
+/// quota (R4), with the notes that tell the unit why. Recording a dossier and the form's check
+/// while the secretary types both call this, so they cannot disagree.
+pub fn unit_intake(
+    campaign: &Campaign,
+    unit_kind: UnitKind,
+    dossiers: &[UnitDossier],
+) -> BTreeMap<NominationId, Vec<(Reason, String)>> {
+    let mut reasons: BTreeMap<NominationId, Vec<(Reason, String)>> = dossiers
+        .iter()
+        .map(|d| (d.id, intrinsic_refusals(campaign, IntakeFacts { submitted_at: d.submitted_at, parts: &d.parts })))
+        .collect();
+    let entries: Vec<QuotaEntry> = dossiers
+        .iter()
+        .map(|d| QuotaEntry {
+            id: d.id,
+            submitted_at: d.submitted_at,
+            refused_otherwise: reasons.get(&d.id).is_some_and(|r| !r.is_empty())
+                || d.appraised == Some(Appraised::Refused),
+            accepted: d.appraised == Some(Appraised::Accepted),
+        })
+        .collect();
+    let quota = campaign.quota(unit_kind);
+    for (id, place) in assign_places(&entries, quota) {
+        let Place::OverQuota { by } = place else { continue };
+        let note = match dossiers.iter().find(|d| d.id == by).filter(|_| by != id) {
+            Some(holder) => format!(
+                "Mỗi đơn vị đề nghị không quá {quota:02} tập thể hoặc cá nhân; suất của đơn vị đã thuộc hồ sơ số {} ({}, nộp lúc {}).",
+                holder.id,
+                holder.name,
+                vietnam_time_text(holder.submitted_at)
+            ),
+            None => format!("Đợt thi đua không dành suất đề nghị cho đơn vị loại «{}».", unit_kind.label()),
+        };
+        reasons.entry(id).or_default().push((Reason::OverQuota, note));
+    }
+    reasons
 }

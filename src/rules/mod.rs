@@ -10,5 +10,5 @@ pub mod workflow;
 
 pub use completeness::check_parts;
 pub use deadline::is_late;
-pub use intake::{intrinsic_refusals, IntakeFacts};
+pub use intake::{intrinsic_refusals, unit_intake, Appraised, IntakeFacts, UnitDossier};
 pub use quota::{assign_places, Place, QuotaEntry};

@@ -1,19 +1,17 @@
 //! Nominations: recording dossiers, applying the intake rules to a unit's dossiers, appraisal
 //! and search.
 
-use std::collections::BTreeMap;
-
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 
 use super::{bad_value, format_time, parse_time, Store};
-use crate::error::{Error, Result};
+use crate::error::{Error, NominationError, Result};
 use crate::model::{
     Campaign, CampaignId, Gender, NewNomination, Nomination, NominationId, NomineeKind, PartState, Parts, Reason,
     Refusal, RefusalSource, Status, UnitId, UnitKind,
 };
-use crate::rules::{assign_places, intrinsic_refusals, IntakeFacts, Place, QuotaEntry};
-use crate::vn::{fold, nfc, normalise_name};
+use crate::rules::{unit_intake, Appraised, UnitDossier};
+use crate::vn::fold;
 
 const COLUMNS: &str = "n.id, n.campaign_id, n.unit_id, u.name, n.kind, n.name, n.gender, n.position, n.submitted_at,
     n.proposal_letter, n.minutes, n.achievement_report, n.summary, n.status";
@@ -64,10 +62,14 @@ impl Store {
     /// to every unit they touch. Returns the new ids in the order given.
     pub fn record_nominations(&mut self, campaign: CampaignId, items: &[NewNomination]) -> Result<Vec<NominationId>> {
         let campaign = self.campaign_by_id(campaign)?;
+        let items = items.iter().map(NewNomination::validated).collect::<Result<Vec<_>, _>>()?;
+        for item in &items {
+            self.unit_in_campaign(campaign.id, item.unit)?;
+        }
         self.with_tx(|tx| {
             let mut ids = Vec::with_capacity(items.len());
             let mut units = Vec::new();
-            for item in items {
+            for item in &items {
                 ids.push(insert(tx, &campaign, item)?);
                 if !units.contains(&item.unit) {
                     units.push(item.unit);
@@ -78,6 +80,20 @@ impl Store {
             }
             Ok(ids)
         })
+    }
+
+    /// Refused unless `unit` is one of the campaign's units.
+    pub(super) fn unit_in_campaign(&self, campaign: CampaignId, unit: UnitId) -> Result<()> {
+        let here: bool = self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM units WHERE id = ?1 AND campaign_id = ?2)",
+            params![unit.0, campaign.0],
+            |r| r.get(0),
+        )?;
+        if here {
+            Ok(())
+        } else {
+            Err(NominationError::UnitNotInCampaign(unit).into())
+        }
     }
 
     /// Records one dossier; see [`Store::record_nominations`].
@@ -94,24 +110,8 @@ impl Store {
     pub fn correct_nomination(&mut self, id: NominationId, item: &NewNomination) -> Result<()> {
         let before = self.nomination(id)?;
         let campaign = self.campaign_by_id(before.campaign)?;
-        let unit_here: bool = self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM units WHERE id = ?1 AND campaign_id = ?2)",
-            params![item.unit.0, campaign.id.0],
-            |r| r.get(0),
-        )?;
-        if !unit_here {
-            return Err(Error::InvalidArgument(format!("đơn vị số {} không thuộc đợt thi đua này", item.unit.0)));
-        }
-        let name = normalise_name(&item.name);
-        if name.is_empty() {
-            return Err(Error::InvalidArgument("tên tập thể hoặc cá nhân không được để trống".into()));
-        }
-        let individual = item.kind == NomineeKind::Individual;
-        if individual && item.gender.is_none() {
-            return Err(Error::InvalidArgument(
-                "cá nhân phải có giới tính để in «Ông» hoặc «Bà» trên Giấy khen".into(),
-            ));
-        }
+        let item = &item.validated()?;
+        self.unit_in_campaign(campaign.id, item.unit)?;
         if item.kind != before.kind {
             let scored: bool = self.conn().query_row(
                 "SELECT EXISTS (SELECT 1 FROM scores WHERE nomination_id = ?1)",
@@ -137,15 +137,15 @@ impl Store {
                     id.0,
                     item.unit.0,
                     item.kind.code(),
-                    name,
-                    fold(&name),
-                    item.gender.filter(|_| individual).map(Gender::code),
-                    item.position.as_deref().map(normalise_name).filter(|p| individual && !p.is_empty()),
+                    item.name,
+                    fold(&item.name),
+                    item.gender.map(Gender::code),
+                    item.position,
                     format_time(item.submitted_at),
                     item.parts.proposal_letter.code(),
                     item.parts.minutes.code(),
                     item.parts.achievement_report.code(),
-                    nfc(item.summary.trim()),
+                    item.summary,
                 ],
             )?;
             recompute_unit(tx, &campaign, item.unit)?;
@@ -298,8 +298,8 @@ pub(crate) fn nomination_key(item: &NewNomination) -> (UnitId, NomineeKind, Stri
     (item.unit, item.kind, fold(&item.name), format_time(item.submitted_at))
 }
 
+/// Inserts a dossier already [validated](NewNomination::validated).
 fn insert(tx: &Transaction<'_>, campaign: &Campaign, item: &NewNomination) -> Result<NominationId> {
-    let name = normalise_name(&item.name);
     tx.execute(
         "INSERT INTO nominations (campaign_id, unit_id, kind, name, name_folded, gender, position, submitted_at,
              proposal_letter, minutes, achievement_report, summary, status, recorded_at)
@@ -308,99 +308,83 @@ fn insert(tx: &Transaction<'_>, campaign: &Campaign, item: &NewNomination) -> Re
             campaign.id.0,
             item.unit.0,
             item.kind.code(),
-            name,
-            fold(&name),
+            item.name,
+            fold(&item.name),
             item.gender.map(Gender::code),
-            item.position.as_deref().map(normalise_name).filter(|p| !p.is_empty()),
+            item.position,
             format_time(item.submitted_at),
             item.parts.proposal_letter.code(),
             item.parts.minutes.code(),
             item.parts.achievement_report.code(),
-            nfc(item.summary.trim()),
+            item.summary,
             format_time(chrono::Utc::now()),
         ],
     )?;
     Ok(NominationId(tx.last_insert_rowid()))
 }
 
-/// Applies the intake rules to all of one unit's dossiers: their own reasons (R5, R6), then the
-/// quota (R4), which depends on the others. Appraisal decisions are kept.
-pub(super) fn recompute_unit(tx: &Transaction<'_>, campaign: &Campaign, unit: UnitId) -> Result<()> {
-    let kind: String = tx.query_row("SELECT kind FROM units WHERE id = ?1", [unit.0], |r| r.get(0))?;
+/// A unit's kind and its dossiers as the intake rules see them, in the order they were recorded.
+pub(super) fn unit_dossiers(
+    conn: &Connection,
+    campaign: CampaignId,
+    unit: UnitId,
+) -> Result<(UnitKind, Vec<UnitDossier>)> {
+    let kind: String = conn.query_row(
+        "SELECT kind FROM units WHERE id = ?1 AND campaign_id = ?2",
+        params![unit.0, campaign.0],
+        |r| r.get(0),
+    )?;
     let unit_kind = UnitKind::from_code(&kind).ok_or_else(|| bad_value(&kind))?;
-    let mut stmt = tx.prepare(
-        "SELECT id, submitted_at, proposal_letter, minutes, achievement_report, decision
+    let mut stmt = conn.prepare(
+        "SELECT id, name, submitted_at, proposal_letter, minutes, achievement_report, decision
          FROM nominations WHERE campaign_id = ?1 AND unit_id = ?2 ORDER BY id",
     )?;
-    struct Row {
-        id: NominationId,
-        submitted_at: chrono::DateTime<chrono::Utc>,
-        decision: Option<String>,
-        intrinsic: Vec<(Reason, String)>,
-    }
-    let rows: Vec<Row> = stmt
-        .query_map(params![campaign.id.0, unit.0], |r| {
-            let submitted: String = r.get(1)?;
-            let parts = Parts { proposal_letter: part(r, 2)?, minutes: part(r, 3)?, achievement_report: part(r, 4)? };
-            let submitted_at = parse_time(&submitted)?;
-            Ok(Row {
+    let dossiers = stmt
+        .query_map(params![campaign.0, unit.0], |r| {
+            let submitted: String = r.get(2)?;
+            let decision: Option<String> = r.get(6)?;
+            Ok(UnitDossier {
                 id: NominationId(r.get(0)?),
-                submitted_at,
-                decision: r.get(5)?,
-                intrinsic: intrinsic_refusals(campaign, IntakeFacts { submitted_at, parts: &parts }),
+                name: r.get(1)?,
+                submitted_at: parse_time(&submitted)?,
+                parts: Parts { proposal_letter: part(r, 3)?, minutes: part(r, 4)?, achievement_report: part(r, 5)? },
+                appraised: appraised(decision.as_deref()),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let entries: Vec<QuotaEntry> = rows
-        .iter()
-        .map(|r| QuotaEntry {
-            id: r.id,
-            submitted_at: r.submitted_at,
-            refused_otherwise: !r.intrinsic.is_empty() || r.decision.as_deref() == Some("refused"),
-            accepted: r.decision.as_deref() == Some("accepted"),
-        })
-        .collect();
-    let places: BTreeMap<NominationId, Place> = assign_places(&entries, campaign.quota(unit_kind));
-    for row in &rows {
-        tx.execute("DELETE FROM refusals WHERE nomination_id = ?1 AND source = 'intake'", [row.id.0])?;
-        let mut reasons = row.intrinsic.clone();
-        if let Some(Place::OverQuota { by }) = places.get(&row.id) {
-            reasons.push((Reason::OverQuota, over_quota_note(tx, campaign, unit_kind, *by, row.id)?));
-        }
+    Ok((unit_kind, dossiers))
+}
+
+/// The appraisal as stored in `nominations.decision`.
+pub(super) fn appraised(decision: Option<&str>) -> Option<Appraised> {
+    match decision {
+        Some("accepted") => Some(Appraised::Accepted),
+        Some("refused") => Some(Appraised::Refused),
+        _ => None,
+    }
+}
+
+/// Applies the intake rules (R4–R6, [`unit_intake`]) to all of one unit's dossiers and records
+/// their reasons and status. Appraisal decisions are kept.
+pub(super) fn recompute_unit(tx: &Transaction<'_>, campaign: &Campaign, unit: UnitId) -> Result<()> {
+    let (unit_kind, dossiers) = unit_dossiers(tx, campaign.id, unit)?;
+    let mut reasons = unit_intake(campaign, unit_kind, &dossiers);
+    for d in &dossiers {
+        let reasons = reasons.remove(&d.id).unwrap_or_default();
+        tx.execute("DELETE FROM refusals WHERE nomination_id = ?1 AND source = 'intake'", [d.id.0])?;
         for (reason, note) in &reasons {
             tx.execute(
                 "INSERT INTO refusals (nomination_id, reason, note, source) VALUES (?1, ?2, ?3, 'intake')",
-                params![row.id.0, reason.code(), note],
+                params![d.id.0, reason.code(), note],
             )?;
         }
-        let status = match row.decision.as_deref() {
+        let status = match d.appraised {
             _ if !reasons.is_empty() => Status::Refused,
-            Some("accepted") => Status::Accepted,
-            Some("refused") => Status::Refused,
-            _ => Status::Received,
+            Some(Appraised::Accepted) => Status::Accepted,
+            Some(Appraised::Refused) => Status::Refused,
+            None => Status::Received,
         };
-        tx.execute("UPDATE nominations SET status = ?1 WHERE id = ?2", params![status.code(), row.id.0])?;
+        tx.execute("UPDATE nominations SET status = ?1 WHERE id = ?2", params![status.code(), d.id.0])?;
     }
     Ok(())
-}
-
-fn over_quota_note(
-    tx: &Transaction<'_>,
-    campaign: &Campaign,
-    kind: UnitKind,
-    holder: NominationId,
-    this: NominationId,
-) -> Result<String> {
-    let quota = campaign.quota(kind);
-    if holder == this {
-        return Ok(format!("Đợt thi đua không dành suất đề nghị cho đơn vị loại «{}».", kind.label()));
-    }
-    let (name, submitted): (String, String) =
-        tx.query_row("SELECT name, submitted_at FROM nominations WHERE id = ?1", [holder.0], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
-    let at = crate::rules::intake::vietnam_time_text(parse_time(&submitted)?);
-    Ok(format!(
-        "Mỗi đơn vị đề nghị không quá {quota:02} tập thể hoặc cá nhân; suất của đơn vị đã thuộc hồ sơ số {holder} ({name}, nộp lúc {at})."
-    ))
 }

@@ -1,12 +1,11 @@
 //! The intake rules applied to a dossier that is not recorded (yet), so the form can explain a
 //! refusal while the secretary types (R4–R6), for a new dossier or a correction.
 
-use rusqlite::params;
-
-use super::{bad_value, Store};
+use super::nominations::{appraised, unit_dossiers};
+use super::Store;
 use crate::error::Result;
-use crate::model::{CampaignId, NewNomination, Nomination, NominationId, Reason, RefusalSource, Status, UnitKind};
-use crate::rules::{assign_places, intrinsic_refusals, IntakeFacts, Place, QuotaEntry};
+use crate::model::{CampaignId, NewNomination, NominationId, Reason};
+use crate::rules::{unit_intake, UnitDossier};
 
 impl Store {
     /// What the intake rules would say of a dossier if it were recorded now, without recording it:
@@ -28,61 +27,28 @@ impl Store {
         replacing: Option<NominationId>,
     ) -> Result<Vec<(Reason, String)>> {
         let campaign = self.campaign_by_id(campaign)?;
-        let kind: String = self.conn().query_row(
-            "SELECT kind FROM units WHERE id = ?1 AND campaign_id = ?2",
-            params![item.unit.0, campaign.id.0],
-            |r| r.get(0),
-        )?;
-        let unit_kind = UnitKind::from_code(&kind).ok_or_else(|| bad_value(&kind))?;
-        let mut reasons =
-            intrinsic_refusals(&campaign, IntakeFacts { submitted_at: item.submitted_at, parts: &item.parts });
-        let others: Vec<Nomination> = self
-            .nominations(campaign.id)?
-            .into_iter()
-            .filter(|n| n.unit == item.unit && Some(n.id) != replacing)
-            .collect();
-        let new_id = replacing.unwrap_or(NominationId(i64::MAX));
-        let mut entries: Vec<QuotaEntry> = others
-            .iter()
-            .map(|n| QuotaEntry {
-                id: n.id,
-                submitted_at: n.submitted_at,
-                refused_otherwise: n.refusals.iter().any(|r| r.reason != Reason::OverQuota),
-                accepted: n.status == Status::Accepted,
-            })
-            .collect();
+        let item = &item.validated()?;
+        self.unit_in_campaign(campaign.id, item.unit)?;
+        let (unit_kind, mut dossiers) = unit_dossiers(self.conn(), campaign.id, item.unit)?;
         // A corrected dossier keeps its appraisal: accepted, it keeps its place; refused, it holds none.
-        let appraised = match replacing {
-            Some(id) => self.nomination(id)?.refusals.iter().any(|r| r.source == RefusalSource::Appraisal),
-            None => false,
-        };
-        let accepted = match replacing {
+        let appraisal = match replacing {
             Some(id) => {
-                self.conn().query_row("SELECT decision FROM nominations WHERE id = ?1", [id.0], |r| {
-                    r.get::<_, Option<String>>(0)
-                })? == Some("accepted".into())
+                let decision: Option<String> =
+                    self.conn().query_row("SELECT decision FROM nominations WHERE id = ?1", [id.0], |r| r.get(0))?;
+                appraised(decision.as_deref())
             }
-            None => false,
+            None => None,
         };
-        entries.push(QuotaEntry {
-            id: new_id,
+        dossiers.retain(|d| Some(d.id) != replacing);
+        // A new dossier is recorded after every other, as the sentinel id sorts.
+        let id = replacing.unwrap_or(NominationId(i64::MAX));
+        dossiers.push(UnitDossier {
+            id,
+            name: item.name.clone(),
             submitted_at: item.submitted_at,
-            refused_otherwise: !reasons.is_empty() || appraised,
-            accepted,
+            parts: item.parts,
+            appraised: appraisal,
         });
-        if let Some(Place::OverQuota { by }) = assign_places(&entries, campaign.quota(unit_kind)).get(&new_id) {
-            let note = match others.iter().find(|n| n.id == *by) {
-                Some(holder) => format!(
-                    "Mỗi đơn vị đề nghị không quá {:02} tập thể hoặc cá nhân; suất của đơn vị đã thuộc hồ sơ số {} ({}, nộp lúc {}).",
-                    campaign.quota(unit_kind),
-                    holder.id,
-                    holder.name,
-                    crate::rules::intake::vietnam_time_text(holder.submitted_at)
-                ),
-                None => format!("Đợt thi đua không dành suất đề nghị cho đơn vị loại «{}».", unit_kind.label()),
-            };
-            reasons.push((Reason::OverQuota, note));
-        }
-        Ok(reasons)
+        Ok(unit_intake(&campaign, unit_kind, &dossiers).remove(&id).unwrap_or_default())
     }
 }
