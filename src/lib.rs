@@ -18,5 +18,5 @@ pub mod rules;
 pub mod store;
 pub mod vn;
 
-pub use error::{Error, ImportProblem, NominationError, Result};
+pub use error::{Error, ImportProblem, Result};
 pub use store::Store;

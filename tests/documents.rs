@@ -278,7 +278,7 @@ fn the_decision_record_round_trips_and_refuses_number_zero() {
     store.set_decision(campaign.id, &record).unwrap();
     assert_eq!(store.decision(campaign.id).unwrap(), Some(record.clone()));
     let zero = DecisionRecord { number: 0, ..record.clone() };
-    assert_eq!(store.set_decision(campaign.id, &zero).unwrap_err().code(), "invalid_argument");
+    assert_eq!(store.set_decision(campaign.id, &zero).unwrap_err().code(), "decision_number_zero");
     assert_eq!(store.decision(campaign.id).unwrap(), Some(record));
     let chair = thidua::model::Signer::from_title("Hà Văn Bình", "chủ tịch");
     assert_eq!(chair.title_lines(), ["CHỦ TỊCH"]);

@@ -8,10 +8,11 @@ mod common;
 
 use chrono::{DateTime, Utc};
 use common::example_store;
+use thidua::error::NominationError;
 use thidua::model::{
     CampaignId, Gender, NewNomination, NominationId, NomineeKind, PartState, Parts, Reason, RefusalSource, UnitId,
 };
-use thidua::{Error, NominationError, Store};
+use thidua::{Error, Store};
 
 fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)

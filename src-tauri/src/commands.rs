@@ -52,16 +52,14 @@ fn unit_kind(code: &str) -> ApiResult<thidua::model::UnitKind> {
 #[tauri::command(async)]
 pub fn add_unit(state: State<'_, AppState>, name: String, kind: String) -> ApiResult<()> {
     let kind = unit_kind(&kind)?;
-    campaigns::add_unit(&mut *state.store()?, None, &name, kind)
-        .map_err(|e| ApiError { field: Some("name".into()), ..e.into() })?;
+    campaigns::add_unit(&mut *state.store()?, None, &name, kind)?;
     Ok(())
 }
 
 #[tauri::command(async)]
 pub fn update_unit(state: State<'_, AppState>, id: i64, name: String, kind: String) -> ApiResult<()> {
     let kind = unit_kind(&kind)?;
-    campaigns::edit_unit(&mut *state.store()?, None, UnitId(id), Some(&name), Some(kind))
-        .map_err(|e| ApiError { field: Some("name".into()), ..e.into() })?;
+    campaigns::edit_unit(&mut *state.store()?, None, UnitId(id), Some(&name), Some(kind))?;
     Ok(())
 }
 
@@ -209,8 +207,7 @@ pub fn council(state: State<'_, AppState>) -> ApiResult<CouncilView> {
 pub fn add_member(state: State<'_, AppState>, name: String, role: String, position: Option<String>) -> ApiResult<()> {
     let role = thidua::model::CouncilRole::from_code(&role)
         .ok_or_else(|| ApiError::field("invalid_field", "Chọn vai trò trong Hội đồng.", "role"))?;
-    council_app::add_member(&mut *state.store()?, None, &name, position.as_deref(), role)
-        .map_err(|e| ApiError { field: Some("name".into()), ..e.into() })?;
+    council_app::add_member(&mut *state.store()?, None, &name, position.as_deref(), role)?;
     Ok(())
 }
 
@@ -225,8 +222,7 @@ pub fn update_member(
     let role = thidua::model::CouncilRole::from_code(&role)
         .ok_or_else(|| ApiError::field("invalid_field", "Chọn vai trò trong Hội đồng.", "role"))?;
     let change = MemberChange { name: Some(name), role: Some(role), position: Some(position.unwrap_or_default()) };
-    council_app::edit_member(&mut *state.store()?, None, MemberId(id), &change)
-        .map_err(|e| ApiError { field: Some("name".into()), ..e.into() })?;
+    council_app::edit_member(&mut *state.store()?, None, MemberId(id), &change)?;
     Ok(())
 }
 
@@ -298,8 +294,7 @@ pub fn set_score(
         )
     })?;
     let score = Score { member: MemberId(member_id), nomination: NominationId(nomination_id), criterion, half_points };
-    council_app::set_score(&mut *state.store()?, None, score)
-        .map_err(|e| ApiError { field: Some("points".into()), ..e.into() })?;
+    council_app::set_score(&mut *state.store()?, None, score)?;
     Ok(())
 }
 
@@ -318,8 +313,7 @@ pub fn record_votes(
 
 #[tauri::command(async)]
 pub fn shortlist_add(state: State<'_, AppState>, nomination_id: i64, reason: Option<String>) -> ApiResult<()> {
-    council_app::shortlist_add(&mut *state.store()?, None, NominationId(nomination_id), reason.as_deref())
-        .map_err(|e| ApiError { field: Some("reason".into()), ..e.into() })
+    Ok(council_app::shortlist_add(&mut *state.store()?, None, NominationId(nomination_id), reason.as_deref())?)
 }
 
 #[tauri::command(async)]

@@ -54,8 +54,7 @@ pub fn set_decision(
         return Err(ApiError::field("invalid_field", "Nhập họ và tên người ký.", "signer_name"));
     }
     let signer = Some(Signer::from_title(&signer_name, &signer_title));
-    papers::record_decision(&mut *state.store()?, None, number, signed_on, signer)
-        .map_err(|e| ApiError { field: Some("number".into()), ..e.into() })?;
+    papers::record_decision(&mut *state.store()?, None, number, signed_on, signer)?;
     Ok(())
 }
 
@@ -75,7 +74,7 @@ pub fn render_document(state: State<'_, AppState>, kind: String, preprinted: boo
 }
 
 fn inside(dir: &Path, path: &str) -> ApiResult<PathBuf> {
-    papers::document_in(dir, Path::new(path)).map_err(|e| ApiError { field: Some("path".into()), ..e.into() })
+    Ok(papers::document_in(dir, Path::new(path))?)
 }
 
 /// The bytes of a rendered document, for the preview.
@@ -111,8 +110,5 @@ pub fn certificate_offsets(state: State<'_, AppState>) -> ApiResult<Vec<OffsetVi
 
 #[tauri::command(async)]
 pub fn set_certificate_offset(state: State<'_, AppState>, field: String, dx: i64, dy: i64) -> ApiResult<()> {
-    papers::set_offset(&mut *state.store()?, &field, Offset { dx, dy }).map_err(|e| {
-        let field = if matches!(e, Error::OffsetTooLarge { .. }) { "offset" } else { "field" };
-        ApiError { field: Some(field.into()), ..e.into() }
-    })
+    Ok(papers::set_offset(&mut *state.store()?, &field, Offset { dx, dy })?)
 }

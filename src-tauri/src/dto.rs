@@ -16,7 +16,7 @@ pub struct ApiError {
 
 impl From<thidua::Error> for ApiError {
     fn from(e: thidua::Error) -> Self {
-        ApiError { code: e.code().to_string(), message: e.to_string(), field: None }
+        ApiError { code: e.code().to_string(), message: e.to_string(), field: e.field().map(String::from) }
     }
 }
 

@@ -184,6 +184,9 @@ mod tests {
         assert_eq!(v["code"], "no_campaign");
         assert!(v["message"].as_str().is_some_and(|m| m.starts_with("Chưa có đợt thi đua")));
         assert!(v["field"].is_null());
+        let typed: ApiError = thidua::Error::from(thidua::error::NominationError::GenderMissing).into();
+        let v = serde_json::to_value(&typed).expect("json");
+        assert_eq!((v["code"].as_str(), v["field"].as_str()), (Some("gender_missing"), Some("gender")));
         let f = ApiError::field("invalid_field", "Nhập tên.", "name");
         assert_eq!(serde_json::to_value(&f).expect("json")["field"], "name");
     }

@@ -42,7 +42,7 @@ pub fn print_document(
     let kind = kind_of(&request.kind)?;
     let pages = match request.pages.trim() {
         "" => None,
-        text => Some(PageRanges::parse(text).map_err(|e| ApiError { field: Some("pages".into()), ..e.into() })?),
+        text => Some(PageRanges::parse(text)?),
     };
     let choice = PrintChoice {
         printer: request.printer,
@@ -63,13 +63,6 @@ pub fn print_document(
             // A closed window no longer listens; the job goes on regardless.
             let _ = on_progress.send(PrintProgress { job: job.id, state, label: s.label().to_string() });
         }
-    })
-    .map_err(|e| match e {
-        thidua::Error::UnknownPrinter(_)
-        | thidua::Error::PrinterUnavailable { .. }
-        | thidua::Error::PrintFailed { .. } => ApiError { field: Some("printer".into()), ..e.into() },
-        thidua::Error::PageRange { .. } => ApiError { field: Some("pages".into()), ..e.into() },
-        e => e.into(),
     })?;
     Ok(PrintDone { job: job.id, printer: job.printer, pages: job.pages })
 }

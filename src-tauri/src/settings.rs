@@ -58,7 +58,7 @@ pub fn save_settings(state: State<'_, AppState>, input: SettingsView) -> ApiResu
     s.money.base_salary = rows;
     s.money.rounding = if input.rounding == "nearest" { Rounding::Nearest } else { Rounding::Up };
     s.decision.annex_order = if input.annex_order == "by_unit" { AnnexOrder::ByUnit } else { AnnexOrder::Alphabetical };
-    campaigns::save_settings(&mut store, None, &s).map_err(|e| ApiError { field: Some("settings".into()), ..e.into() })
+    Ok(campaigns::save_settings(&mut store, None, &s)?)
 }
 
 #[tauri::command(async)]
@@ -81,8 +81,7 @@ pub fn backups(state: State<'_, AppState>) -> ApiResult<Vec<BackupView>> {
 /// A backup to a file the secretary chose (a USB stick), while the application runs.
 #[tauri::command(async)]
 pub fn backup_to(state: State<'_, AppState>, path: String) -> ApiResult<()> {
-    session::backup_to(&*state.store()?, std::path::Path::new(&path))
-        .map_err(|e| ApiError { field: Some("backup".into()), ..e.into() })
+    Ok(session::backup_to(&*state.store()?, std::path::Path::new(&path))?)
 }
 
 /// Replaces the database with a backup after checking it; the replaced database is kept as a
@@ -95,10 +94,8 @@ pub fn restore(state: State<'_, AppState>, path: Option<String>) -> ApiResult<()
         None => session::newest_good_backup(&state.database)?,
     };
     let db = state.database.clone();
-    state.reopen_after(|| {
-        session::restore(&db, &from, None, thidua::vn::today_in_vietnam())
-            .map_err(|e| ApiError { field: Some("restore".into()), ..e.into() })
-    })?;
+    state
+        .reopen_after(|| session::restore(&db, &from, None, thidua::vn::today_in_vietnam()).map_err(ApiError::from))?;
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UnitError};
 use crate::exchange::{example_definition, parse_definition, EXAMPLE_CODE};
 use crate::model::{Campaign, CampaignDefinition, CampaignSettings, NextCampaign, Unit, UnitId, UnitKind};
 use crate::store::{Overview, Store};
@@ -107,7 +107,7 @@ pub fn add_unit(store: &mut Store, code: Option<&str>, name: &str, kind: UnitKin
 
 fn find_unit(store: &Store, code: Option<&str>, id: UnitId) -> Result<Unit> {
     let (_, units) = units(store, code)?;
-    units.into_iter().find(|u| u.id == id).ok_or(Error::UnknownUnit(id))
+    units.into_iter().find(|u| u.id == id).ok_or(Error::Unit(UnitError::Unknown(id)))
 }
 
 /// Renames a unit or corrects its kind (fields left `None` stay); the new kind's quota then

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UnitError};
 use crate::exchange::read_nominations;
 use crate::model::{
     Campaign, Gender, NewNomination, Nomination, NominationId, NomineeKind, PartState, Parts, Reason, UnitId,
@@ -82,7 +82,7 @@ fn unit_id(store: &Store, n: &Nomination, unit: &UnitRef) -> Result<UnitId> {
                 .iter()
                 .find(|u| crate::vn::fold(&u.name) == wanted)
                 .map(|u| u.id)
-                .ok_or_else(|| Error::UnknownUnitName(name.clone()))
+                .ok_or_else(|| Error::Unit(UnitError::UnknownName(name.clone())))
         }
     }
 }

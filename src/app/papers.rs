@@ -11,7 +11,7 @@ use crate::documents::{
     annex, calibration_page, certificates, decision, minutes, proposal, refusal_notices, score_sheets, CouncilFacts,
     CouncilRecord, DecisionData, DocumentKind, PrintOptions, Stock, FIELDS,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, PaperError, Result};
 use crate::model::{Campaign, DecisionRecord, NomineeKind, Offset, Signer};
 use crate::printing::{self, Job, JobSettings, JobState, Orientation, PageRanges};
 use crate::store::Store;
@@ -239,7 +239,7 @@ pub fn document_in(dir: &Path, path: &Path) -> Result<PathBuf> {
     if ok {
         Ok(path.to_path_buf())
     } else {
-        Err(Error::NotADocument)
+        Err(PaperError::NotADocument.into())
     }
 }
 
@@ -285,7 +285,7 @@ pub fn prepare_print(
     choice: &PrintChoice,
 ) -> Result<PrintJob> {
     if !(1..=MAX_COPIES).contains(&choice.copies) {
-        return Err(Error::Copies { copies: choice.copies, max: MAX_COPIES });
+        return Err(PaperError::Copies { copies: choice.copies, max: MAX_COPIES }.into());
     }
     let c = store.campaign(code)?;
     let pdf = render_campaign(store, &c, kind, options)?;
@@ -328,7 +328,7 @@ pub fn offsets(store: &Store) -> Result<Vec<FieldOffset>> {
 /// A length typed in millimetres, in tenths (refused when it is not a finite number).
 pub fn tenths_of_mm(mm: f64) -> Result<i64> {
     if !mm.is_finite() || mm.abs() > 1e6 {
-        return Err(Error::OffsetTooLarge { max_mm: MAX_OFFSET_TENTHS / 10 });
+        return Err(PaperError::OffsetTooLarge { max_mm: MAX_OFFSET_TENTHS / 10 }.into());
     }
     Ok((mm * 10.0).round() as i64)
 }
@@ -338,10 +338,10 @@ pub fn tenths_of_mm(mm: f64) -> Result<i64> {
 pub fn set_offset(store: &mut Store, field: &str, offset: Offset) -> Result<()> {
     if !FIELDS.iter().any(|(f, _)| *f == field) {
         let names: Vec<&str> = FIELDS.iter().map(|(f, _)| *f).collect();
-        return Err(Error::UnknownField { field: crate::vn::shown(field), known: names.join(", ") });
+        return Err(PaperError::UnknownField { field: crate::vn::shown(field), known: names.join(", ") }.into());
     }
     if offset.dx.abs() > MAX_OFFSET_TENTHS || offset.dy.abs() > MAX_OFFSET_TENTHS {
-        return Err(Error::OffsetTooLarge { max_mm: MAX_OFFSET_TENTHS / 10 });
+        return Err(PaperError::OffsetTooLarge { max_mm: MAX_OFFSET_TENTHS / 10 }.into());
     }
     store.set_certificate_offset(field, offset)
 }

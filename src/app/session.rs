@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, RecordsError, Result};
 use crate::store::{self, Store};
 
 /// What the audit trail records when nobody can be named.
@@ -114,7 +114,7 @@ pub fn backups(database: &Path) -> Result<Vec<BackupFile>> {
 
 /// The newest automatic backup that passes the full check, for a restore after a damaged start.
 pub fn newest_good_backup(database: &Path) -> Result<PathBuf> {
-    store::newest_good_backup(database)?.ok_or(Error::NoGoodBackup)
+    store::newest_good_backup(database)?.ok_or(Error::Records(RecordsError::NoGoodBackup))
 }
 
 /// Replaces the database with the backup `from` after checking it; the replaced database is kept

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, RecordsError, Result};
 use crate::model::Tables;
 
 const FORMAT: &str = "thidua-campaign";
@@ -71,7 +71,7 @@ pub fn write_exchange(
         code: code.into(),
         tables: tables.clone(),
     };
-    let data = serde_json::to_vec_pretty(&data).map_err(|e| Error::InvalidArgument(e.to_string()))?;
+    let data = serde_json::to_vec_pretty(&data).map_err(|e| RecordsError::Encoding(e.to_string()))?;
     let mut files = BTreeMap::new();
     files.insert(DATA.to_string(), data);
     for (name, bytes) in attachments {
@@ -82,8 +82,9 @@ pub fn write_exchange(
         format_version: FORMAT_VERSION,
         files: files.iter().map(|(n, b)| (n.clone(), hex(b))).collect(),
     };
-    let manifest = serde_json::to_vec_pretty(&manifest).map_err(|e| Error::InvalidArgument(e.to_string()))?;
-    let zip_err = |e: zip::result::ZipError| Error::InvalidArgument(format!("không tạo được tệp nén: {e}"));
+    let manifest = serde_json::to_vec_pretty(&manifest).map_err(|e| RecordsError::Encoding(e.to_string()))?;
+    let zip_err =
+        |e: zip::result::ZipError| Error::Records(RecordsError::Encoding(format!("không tạo được tệp nén: {e}")));
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     zip.start_file(MANIFEST, options).map_err(zip_err)?;

@@ -269,9 +269,9 @@ impl NewNomination {
     /// The dossier as it is recorded, whatever the path it came by (form, spreadsheet,
     /// correction): the name single-spaced in NFC and not empty, a gender for an individual (it
     /// prints «Ông» or «Bà») and none for a collective, an empty position dropped.
-    pub fn validated(&self) -> Result<NewNomination, crate::NominationError> {
+    pub fn validated(&self) -> Result<NewNomination, crate::error::NominationError> {
+        use crate::error::NominationError;
         use crate::vn::{nfc, normalise_name};
-        use crate::NominationError;
         let name = normalise_name(&self.name);
         if name.is_empty() {
             return Err(NominationError::EmptyName);

@@ -11,7 +11,7 @@ mod pages;
 use std::time::{Duration, Instant};
 
 use crate::documents::DocumentKind;
-use crate::error::{Error, Result};
+use crate::error::{Error, PaperError, Result};
 use crate::model::CertificateSettings;
 
 pub use pages::PageRanges;
@@ -203,7 +203,7 @@ pub fn submit(pdf: &[u8], title: &str, settings: &JobSettings) -> Result<Job> {
         p.check(total)?;
     }
     if settings.copies == 0 {
-        return Err(Error::InvalidArgument("số bản in phải từ 1 trở lên.".into()));
+        return Err(PaperError::Copies { copies: 0, max: 999 }.into());
     }
     let found = printers::get_printer_by_name(&settings.printer).ok_or_else(|| unknown(&settings.printer))?;
     let printer = from_crate(&found);

@@ -9,7 +9,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{format_time, Store};
-use crate::error::{Error, Result};
+use crate::error::{Error, RecordsError, Result};
 use crate::model::NominationId;
 
 /// The folder of the attachments, beside the database.
@@ -39,9 +39,7 @@ pub fn digest(bytes: &[u8]) -> String {
 
 impl Store {
     fn attachments_folder(&self) -> Result<PathBuf> {
-        let db = self.path().ok_or_else(|| {
-            Error::InvalidArgument("tệp đính kèm chỉ lưu được khi dữ liệu nằm trong một tệp trên máy.".into())
-        })?;
+        let db = self.path().ok_or_else(|| Error::Records(RecordsError::NoDataFolder))?;
         Ok(db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).join(FOLDER))
     }
 
@@ -66,12 +64,12 @@ impl Store {
         self.nomination(nomination)?;
         let size = std::fs::metadata(source).map_err(|e| Error::Io { path: source.to_path_buf(), source: e })?.len();
         if size > MAX_BYTES {
-            return Err(Error::InvalidArgument(format!(
-                "tệp «{}» quá lớn ({} MB; tối đa {} MB).",
-                source.display(),
-                size / (1024 * 1024),
-                MAX_BYTES / (1024 * 1024)
-            )));
+            return Err(RecordsError::AttachmentTooLarge {
+                file: source.to_path_buf(),
+                mb: size / (1024 * 1024),
+                max_mb: MAX_BYTES / (1024 * 1024),
+            }
+            .into());
         }
         let bytes = std::fs::read(source).map_err(|e| Error::Io { path: source.to_path_buf(), source: e })?;
         let sha = self.store_attachment_bytes(&bytes)?;
@@ -112,14 +110,11 @@ impl Store {
         let sha: String = self
             .conn()
             .query_row("SELECT sha256 FROM attachments WHERE id = ?1", [id], |r| r.get(0))
-            .map_err(|_| Error::InvalidArgument(format!("không có tệp đính kèm số {id}.")))?;
+            .map_err(|_| RecordsError::UnknownAttachment(id))?;
         let path = self.attachments_folder()?.join(&sha);
         let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
         if digest(&bytes) != sha {
-            return Err(Error::InvalidArgument(format!(
-                "tệp đính kèm «{}» đã bị thay đổi hoặc hỏng trên đĩa (mã băm không khớp).",
-                path.display()
-            )));
+            return Err(RecordsError::AttachmentAltered(path).into());
         }
         Ok(path)
     }

@@ -11,7 +11,7 @@ use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 
 use super::{latest_version, Store, APPLICATION_ID};
-use crate::error::{Error, Result};
+use crate::error::{Error, RecordsError, Result};
 
 /// The folder of the automatic backups, beside the database.
 pub const BACKUP_FOLDER: &str = "backups";
@@ -194,10 +194,7 @@ impl Store {
     pub fn backup_to(&self, path: &Path) -> Result<()> {
         let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y);
         if self.path().is_some_and(|db| same(db, path)) {
-            return Err(Error::InvalidArgument(format!(
-                "«{}» là chính cơ sở dữ liệu đang dùng; hãy chọn một tệp khác để sao lưu.",
-                path.display()
-            )));
+            return Err(RecordsError::BackupOverItself(path.to_path_buf()).into());
         }
         copy_database(self.conn(), path)
     }

@@ -3,7 +3,7 @@
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::{bad_value, format_time, parse_time, Store};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, SettingsError};
 use crate::model::{
     Campaign, CampaignDefinition, CampaignId, CampaignSettings, Criteria, Criterion, NomineeKind, Period, Unit, UnitId,
     UnitKind,
@@ -134,23 +134,17 @@ impl Store {
             ("Ký hiệu quyết định", &s.issuer.decision_symbol),
         ] {
             if value.is_empty() {
-                return Err(Error::InvalidArgument(format!("«{field}» không được để trống.")));
+                return Err(SettingsError::Empty(field.to_string()).into());
             }
         }
         s.money.base_salary.sort_by_key(|r| r.from);
         for pair in s.money.base_salary.windows(2) {
             if pair[0].from == pair[1].from {
-                return Err(Error::InvalidArgument(format!(
-                    "bảng mức lương cơ sở có hai dòng cùng áp dụng từ {}.",
-                    crate::vn::short_date(pair[0].from)
-                )));
+                return Err(SettingsError::SalaryRowTwice(crate::vn::short_date(pair[0].from)).into());
             }
         }
         if let Some(r) = s.money.base_salary.iter().find(|r| r.amount <= 0) {
-            return Err(Error::InvalidArgument(format!(
-                "mức lương cơ sở áp dụng từ {} phải lớn hơn 0.",
-                crate::vn::short_date(r.from)
-            )));
+            return Err(SettingsError::SalaryNotPositive(crate::vn::short_date(r.from)).into());
         }
         let json = serde_json::to_string(&s).map_err(|e| Error::Definition(e.to_string()))?;
         self.with_tx(|tx| {

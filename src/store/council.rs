@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::{bad_value, Store};
 use crate::council::quorum_met;
-use crate::error::{Error, Result};
+use crate::error::{CouncilError, Error, Result};
 use crate::model::{CampaignId, CouncilMember, CouncilRole, CouncilRules, Meeting, MeetingId, MemberId};
 use crate::vn::{fold, normalise_name};
 
@@ -38,7 +38,7 @@ impl Store {
     ) -> Result<MemberId> {
         let name = normalise_name(name);
         if name.is_empty() {
-            return Err(Error::InvalidArgument("tên thành viên đang trống.".into()));
+            return Err(CouncilError::EmptyMemberName.into());
         }
         let position = position.map(normalise_name).filter(|p| !p.is_empty());
         self.with_tx(|tx| insert_member(tx, campaign, &name, position.as_deref(), role))
@@ -48,7 +48,7 @@ impl Store {
     pub fn update_member(&mut self, id: MemberId, name: &str, position: Option<&str>, role: CouncilRole) -> Result<()> {
         let name = normalise_name(name);
         if name.is_empty() {
-            return Err(Error::InvalidArgument("tên thành viên đang trống.".into()));
+            return Err(CouncilError::EmptyMemberName.into());
         }
         let position = position.map(normalise_name).filter(|p| !p.is_empty());
         let campaign: i64 = self
@@ -88,10 +88,7 @@ impl Store {
             .optional()?
             .ok_or_else(|| Error::UnknownMember(id.to_string()))?;
         if attended || scored {
-            return Err(Error::InvalidArgument(format!(
-                "{name} đã dự họp hoặc chấm điểm trong đợt thi đua này nên không bỏ khỏi Hội đồng được; \
-                 biên bản và phiếu chấm vẫn cần tên thành viên này."
-            )));
+            return Err(CouncilError::MemberAttended(name).into());
         }
         self.conn().execute("DELETE FROM council_members WHERE id = ?1", [id.0])?;
         Ok(())
@@ -139,9 +136,9 @@ impl Store {
         let s = rules.quorum;
         let v = rules.vote_threshold;
         if s.denominator == 0 || s.numerator > s.denominator || v.denominator == 0 || v.numerator > v.denominator {
-            return Err(Error::InvalidArgument("tỷ lệ phải là phân số từ 0 đến 1 (ví dụ 2/3).".into()));
+            return Err(CouncilError::BadShare.into());
         }
-        let json = serde_json::to_string(rules).map_err(|e| Error::InvalidArgument(e.to_string()))?;
+        let json = serde_json::to_string(rules).map_err(|e| Error::Definition(e.to_string()))?;
         self.with_tx(|tx| {
             tx.execute(
                 "INSERT INTO council_rules (campaign_id, rules) VALUES (?1, ?2)
@@ -192,11 +189,11 @@ impl Store {
         let m = self.current_meeting(campaign)?.ok_or(Error::NoMeeting)?;
         if let (Some(start), Some(end)) = (m.started, ended) {
             if end < start {
-                return Err(Error::InvalidArgument(format!(
-                    "giờ kết thúc {} trước giờ bắt đầu {} của cuộc họp.",
-                    end.format("%H:%M"),
-                    start.format("%H:%M")
-                )));
+                return Err(CouncilError::EndsBeforeStart {
+                    end: end.format("%H:%M").to_string(),
+                    start: start.format("%H:%M").to_string(),
+                }
+                .into());
             }
         }
         self.with_tx(|tx| {

@@ -3,14 +3,14 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::{format_time, Store};
-use crate::error::{Error, Result};
+use crate::error::{PaperError, Result};
 use crate::model::{CampaignId, DecisionRecord, Offset, Signer};
 
 impl Store {
     /// Records (or corrects) the number, signing day and signer of a campaign's award decision.
     pub fn set_decision(&mut self, campaign: CampaignId, record: &DecisionRecord) -> Result<()> {
         if record.number == 0 {
-            return Err(Error::InvalidArgument("số quyết định phải lớn hơn 0".into()));
+            return Err(PaperError::DecisionNumberZero.into());
         }
         let signer = record.signer.as_ref();
         self.with_tx(|tx| {

@@ -3,7 +3,7 @@
 //! run the same campaign quarter after quarter, so this is how a secretary sets one up.
 
 use super::Store;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, SettingsError};
 use crate::model::{CampaignDefinition, CampaignId, NextCampaign, UnitDefinition};
 use crate::vn::vietnam_offset;
 
@@ -31,11 +31,11 @@ impl Store {
     pub fn start_campaign_like(&mut self, from: CampaignId, next: &NextCampaign) -> Result<CampaignId> {
         let mut def = self.campaign_definition(from)?;
         if next.deadline.date_naive() < next.period.start {
-            return Err(Error::InvalidArgument(format!(
-                "hạn nộp hồ sơ ({}) trước ngày bắt đầu đợt thi đua ({}).",
-                crate::vn::short_date(next.deadline.date_naive()),
-                crate::vn::short_date(next.period.start)
-            )));
+            return Err(SettingsError::DeadlineBeforeStart {
+                deadline: crate::vn::short_date(next.deadline.date_naive()),
+                start: crate::vn::short_date(next.period.start),
+            }
+            .into());
         }
         def.code = next.code.clone();
         def.name = next.name.clone();
@@ -48,7 +48,7 @@ impl Store {
         }
         // Typed in a form, not read from a file: the same checks, said as about the form's fields.
         let id = self.create_campaign(&def).map_err(|e| match e {
-            Error::Definition(why) => Error::InvalidArgument(why),
+            Error::Definition(why) => SettingsError::NextCampaign(why).into(),
             other => other,
         })?;
         self.set_current_campaign(id)?;

@@ -12,7 +12,7 @@ use crate::council::{
     IndicatorStatus, Nominee, RankedNominee, RankingOptions, RankingReport, Score, SheetStatus, ShortlistCandidate,
     ShortlistRefusal,
 };
-use crate::error::{Error, Result};
+use crate::error::{CouncilError, Error, Result};
 use crate::model::{
     CampaignId, CouncilMember, Meeting, MeetingId, MemberId, NominationId, NomineeKind, ShortlistEntry, Status,
     VoteCount,
@@ -49,7 +49,7 @@ impl Store {
                 params![half, campaign.0, kind.code(), number],
             )?;
             if n == 0 {
-                return Err(Error::Council(format!("không có tiêu chí số {number} dành cho {}.", kind.label())));
+                return Err(CouncilError::UnknownCriterion { number, kind: kind.label().to_string() }.into());
             }
             Ok(())
         })
@@ -97,21 +97,20 @@ impl Store {
             )?;
             for s in scores {
                 if !present.contains(&s.member) {
-                    return Err(Error::Council(format!("thành viên số {} không có mặt trong cuộc họp.", s.member)));
+                    return Err(CouncilError::MemberAbsent(s.member).into());
                 }
-                let kind = nominees.get(&s.nomination).ok_or_else(|| {
-                    Error::Council(format!("hồ sơ số {} không thuộc danh sách được thẩm định đạt.", s.nomination))
-                })?;
+                let kind =
+                    nominees.get(&s.nomination).ok_or(Error::Council(CouncilError::NotANominee(s.nomination)))?;
                 let criterion =
                     c.criteria.for_kind(*kind).iter().find(|k| k.number == s.criterion).ok_or_else(|| {
-                        Error::Council(format!("không có tiêu chí số {} dành cho {}.", s.criterion, kind.label()))
+                        CouncilError::UnknownCriterion { number: s.criterion, kind: kind.label().to_string() }
                     })?;
                 if s.half_points < 0 || s.half_points > criterion.max_half_points {
-                    return Err(Error::Council(format!(
-                        "điểm tiêu chí {} phải từ 0 đến {}.",
-                        criterion.label,
-                        crate::council::format_points(criterion.max_half_points)
-                    )));
+                    return Err(CouncilError::PointsOutOfRange {
+                        criterion: criterion.label.clone(),
+                        max: crate::council::format_points(criterion.max_half_points),
+                    }
+                    .into());
                 }
                 stmt.execute(params![meeting.0, s.member.0, s.nomination.0, s.criterion, s.half_points])?;
             }
@@ -151,7 +150,7 @@ impl Store {
             .iter()
             .find(|k| k.number == criterion)
             .and_then(|k| k.indicators.get(index))
-            .ok_or_else(|| Error::Council(format!("tiêu chí số {criterion} không có chỉ tiêu thứ {}.", index + 1)))?;
+            .ok_or(CouncilError::UnknownIndicator { criterion, index: index + 1 })?;
         let status = indicator_status(Some(figure_tenths), indicator.min_percent);
         self.with_tx(|tx| {
             tx.execute(
@@ -167,9 +166,9 @@ impl Store {
     /// Records the ballots on one nominee in the open meeting (which must have its quorum).
     pub fn record_votes(&mut self, campaign: CampaignId, nomination: NominationId, votes: VoteCount) -> Result<()> {
         let meeting = self.binding_meeting(campaign)?;
-        check_votes(votes, meeting.present.len()).map_err(Error::Council)?;
+        check_votes(votes, meeting.present.len()).map_err(CouncilError::Ballots)?;
         if !self.nominees(campaign, None)?.iter().any(|n| n.id == nomination) {
-            return Err(Error::Council(format!("hồ sơ số {nomination} không thuộc danh sách được thẩm định đạt.")));
+            return Err(CouncilError::NotANominee(nomination).into());
         }
         self.with_tx(|tx| {
             tx.execute(
@@ -345,7 +344,7 @@ impl Store {
                 params![campaign.0, id.0],
             )?;
             if n == 0 {
-                return Err(Error::Council(format!("hồ sơ số {id} không có trong danh sách đề nghị.")));
+                return Err(CouncilError::NotShortlisted(id).into());
             }
             Ok(())
         })

@@ -8,7 +8,7 @@ use rusqlite::types::{Value as SqlValue, ValueRef};
 use serde_json::{Map, Value};
 
 use super::Store;
-use crate::error::{Error, Result};
+use crate::error::{Error, RecordsError, Result};
 use crate::model::{CampaignId, CampaignImport, Tables};
 
 struct Spec {
@@ -99,7 +99,7 @@ fn to_json(v: ValueRef<'_>) -> Result<Value> {
         ValueRef::Integer(i) => Value::from(i),
         ValueRef::Real(f) => Value::from(f),
         ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
-        ValueRef::Blob(_) => return Err(Error::InvalidArgument("dữ liệu nhị phân không xuất được".into())),
+        ValueRef::Blob(_) => return Err(RecordsError::Encoding("dữ liệu nhị phân không xuất được".into()).into()),
     })
 }
 

@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::nominations::recompute_unit;
 use super::Store;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UnitError};
 use crate::model::{CampaignId, UnitId, UnitKind};
 use crate::vn::{fold, normalise_name};
 
@@ -46,10 +46,7 @@ impl Store {
                 )
                 .optional()?;
             if let Some(n) = lost {
-                return Err(Error::InvalidArgument(format!(
-                    "hồ sơ số {n} của đơn vị đang có trong danh sách đề nghị của Hội đồng và sẽ không còn đạt \
-                     nếu đổi khối của đơn vị; hãy bỏ hồ sơ khỏi danh sách trước."
-                )));
+                return Err(UnitError::ShortlistedNominee(crate::model::NominationId(n)).into());
             }
             Ok(())
         })
@@ -64,9 +61,7 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         if dossiers > 0 {
-            return Err(Error::InvalidArgument(format!(
-                "đơn vị «{name}» đã có {dossiers} hồ sơ trong đợt thi đua nên không bỏ khỏi danh sách được."
-            )));
+            return Err(UnitError::HasDossiers { name, dossiers: dossiers as usize }.into());
         }
         self.conn().execute("DELETE FROM units WHERE id = ?1", [id.0])?;
         Ok(())
@@ -75,14 +70,14 @@ impl Store {
     fn unit_campaign(&self, id: UnitId) -> Result<CampaignId> {
         let campaign: Option<i64> =
             self.conn().query_row("SELECT campaign_id FROM units WHERE id = ?1", [id.0], |r| r.get(0)).optional()?;
-        campaign.map(CampaignId).ok_or_else(|| Error::InvalidArgument(format!("không có đơn vị số {}.", id.0)))
+        campaign.map(CampaignId).ok_or(Error::Unit(UnitError::Unknown(id)))
     }
 
     /// `name` normalised, unless it is empty or another unit of the campaign has it.
     fn free_unit_name(&self, campaign: CampaignId, name: &str, except: Option<UnitId>) -> Result<String> {
         let name = normalise_name(name);
         if name.is_empty() {
-            return Err(Error::InvalidArgument("tên đơn vị đang trống.".into()));
+            return Err(UnitError::EmptyName.into());
         }
         let taken: bool = self.conn().query_row(
             "SELECT EXISTS (SELECT 1 FROM units WHERE campaign_id = ?1 AND name_folded = ?2 AND id IS NOT ?3)",
@@ -90,7 +85,7 @@ impl Store {
             |r| r.get(0),
         )?;
         if taken {
-            return Err(Error::InvalidArgument(format!("đợt thi đua đã có đơn vị «{name}».")));
+            return Err(UnitError::DuplicateName(name).into());
         }
         Ok(name)
     }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use serde_json::json;
 use thidua::app::council::{self as app, Attendance, MeetingState, MemberChange};
+use thidua::error::InputError;
 use thidua::model::{CouncilRole, MemberId, NominationId, NomineeKind, VoteCount};
 use thidua::vn::{short_date, today_in_vietnam};
 use thidua::{Error, Store};
@@ -114,10 +115,13 @@ pub fn members(store: &mut Store, code: Option<&str>, cmd: Option<&MembersComman
 
 fn parse_role(text: &str) -> Result<CouncilRole, Error> {
     CouncilRole::parse(text).ok_or_else(|| {
-        Error::InvalidArgument(format!(
-            "vai trò «{text}» không có; dùng: {}.",
-            CouncilRole::ALL.map(CouncilRole::label).join(", ")
-        ))
+        InputError::Choice {
+            field: "role",
+            what: "vai trò",
+            value: text.to_string(),
+            choices: CouncilRole::ALL.map(CouncilRole::label).join(", "),
+        }
+        .into()
     })
 }
 
@@ -165,13 +169,15 @@ pub fn scores(store: &mut Store, code: Option<&str>, cmd: &ScoresCommand) -> Res
 }
 
 pub fn ranking(store: &Store, code: Option<&str>, kind: Option<&str>, as_json: bool) -> Result<(), Error> {
-    let kind =
-        match kind {
-            None => None,
-            Some(k) => Some(NomineeKind::from_code(k).ok_or_else(|| {
-                Error::InvalidArgument(format!("loại «{k}» không có; dùng collective hoặc individual."))
-            })?),
-        };
+    let kind = match kind {
+        None => None,
+        Some(k) => Some(NomineeKind::from_code(k).ok_or_else(|| InputError::Choice {
+            field: "kind",
+            what: "loại",
+            value: k.to_string(),
+            choices: "collective, individual".into(),
+        })?),
+    };
     let report = app::ranking(store, code, kind)?;
     if as_json {
         let v: Vec<_> = report

@@ -34,6 +34,7 @@ use clap::Parser;
 use serde_json::json;
 use thidua::app::{self, campaigns, intake, papers, session};
 use thidua::documents::{DocumentKind, PrintOptions};
+use thidua::error::InputError;
 use thidua::model::{
     Gender, NextCampaign, Nomination, NominationId, NomineeKind, Offset, PartState, Period, Reason, Signer, UnitId,
     UnitKind,
@@ -237,8 +238,9 @@ fn list_campaigns(store: &Store) -> Result<(), Error> {
 }
 
 /// A time as the portal shows it, or a message naming `what`.
-fn portal_time(text: &str, what: &str) -> Result<chrono::DateTime<chrono::Utc>, Error> {
-    app::parse_portal_time(text).map_err(|why| Error::InvalidArgument(format!("{what} «{text}»: {why}")))
+fn portal_time(text: &str, what: &'static str) -> Result<chrono::DateTime<chrono::Utc>, Error> {
+    app::parse_portal_time(text)
+        .map_err(|why| InputError::Time { field: "time", what, value: text.to_string(), why }.into())
 }
 
 fn campaign(store: &mut Store, code: Option<&str>, command: &CampaignCommand) -> Result<(), Error> {
@@ -270,7 +272,7 @@ fn campaign(store: &mut Store, code: Option<&str>, command: &CampaignCommand) ->
 fn unit_kind(text: &str) -> Result<UnitKind, Error> {
     UnitKind::from_code(text).ok_or_else(|| {
         let all: Vec<String> = UnitKind::ALL.iter().map(|k| format!("{} ({})", k.code(), k.label())).collect();
-        Error::InvalidArgument(format!("khối «{text}» phải là một trong: {}.", all.join(", ")))
+        InputError::Choice { field: "kind", what: "khối", value: text.to_string(), choices: all.join(", ") }.into()
     })
 }
 
@@ -312,7 +314,8 @@ fn import(store: &mut Store, code: Option<&str>, file: &Path) -> Result<(), Erro
 /// A coded choice typed on the command line, or a message listing the codes.
 fn coded<T>(
     value: &Option<String>,
-    what: &str,
+    field: &'static str,
+    what: &'static str,
     codes: &str,
     parse: impl Fn(&str) -> Option<T>,
 ) -> Result<Option<T>, Error> {
@@ -320,7 +323,7 @@ fn coded<T>(
         None => Ok(None),
         Some(v) => parse(v)
             .map(Some)
-            .ok_or_else(|| Error::InvalidArgument(format!("{what} «{v}» phải là một trong: {codes}."))),
+            .ok_or_else(|| InputError::Choice { field, what, value: v.clone(), choices: codes.to_string() }.into()),
     }
 }
 
@@ -328,9 +331,9 @@ fn correct(store: &mut Store, a: &CorrectArgs) -> Result<(), Error> {
     let parts = "present, missing, wrong_form";
     let change = intake::Correction {
         unit: a.unit.clone().map(intake::UnitRef::Name),
-        kind: coded(&a.kind, "loại", "collective, individual", NomineeKind::from_code)?,
+        kind: coded(&a.kind, "kind", "loại", "collective, individual", NomineeKind::from_code)?,
         name: a.name.clone(),
-        gender: coded(&a.gender, "giới tính", "nam (male), nữ (female)", |g| {
+        gender: coded(&a.gender, "gender", "giới tính", "nam (male), nữ (female)", |g| {
             match thidua::vn::fold(g).as_str() {
                 "male" | "nam" => Some(Gender::Male),
                 "female" | "nu" => Some(Gender::Female),
@@ -339,9 +342,15 @@ fn correct(store: &mut Store, a: &CorrectArgs) -> Result<(), Error> {
         })?,
         position: a.position.clone(),
         submitted_at: a.time.as_deref().map(|t| portal_time(t, "thời điểm nộp")).transpose()?,
-        proposal_letter: coded(&a.proposal_letter, "tờ trình", parts, PartState::from_code)?,
-        minutes: coded(&a.minutes, "biên bản", parts, PartState::from_code)?,
-        achievement_report: coded(&a.achievement_report, "báo cáo thành tích", parts, PartState::from_code)?,
+        proposal_letter: coded(&a.proposal_letter, "proposal_letter", "tờ trình", parts, PartState::from_code)?,
+        minutes: coded(&a.minutes, "minutes", "biên bản", parts, PartState::from_code)?,
+        achievement_report: coded(
+            &a.achievement_report,
+            "achievement_report",
+            "báo cáo thành tích",
+            parts,
+            PartState::from_code,
+        )?,
         summary: a.summary.clone(),
     };
     let n = intake::correct(store, NominationId(a.id), &change)?;
@@ -358,11 +367,11 @@ fn appraise(store: &mut Store, code: Option<&str>, a: &AppraiseArgs) -> Result<(
     }
     let Some(id) = a.id.map(NominationId) else { return Ok(()) };
     let appraisal = if let Some(reason) = &a.refuse {
-        let reason = Reason::from_code(reason).ok_or_else(|| {
-            Error::InvalidArgument(format!(
-                "mã lý do «{reason}» không có; dùng một trong: {}.",
-                Reason::ALL.map(Reason::code).join(", ")
-            ))
+        let reason = Reason::from_code(reason).ok_or_else(|| InputError::Choice {
+            field: "reason",
+            what: "mã lý do",
+            value: reason.clone(),
+            choices: Reason::ALL.map(Reason::code).join(", "),
         })?;
         intake::Appraisal::Refuse { reason, note: a.note.clone().unwrap_or_default() }
     } else if a.accept {
@@ -370,7 +379,7 @@ fn appraise(store: &mut Store, code: Option<&str>, a: &AppraiseArgs) -> Result<(
     } else if a.reopen {
         intake::Appraisal::Reopen
     } else {
-        return Err(Error::InvalidArgument("hãy chọn --accept hoặc --refuse LÝ_DO.".into()));
+        return Err(InputError::NothingChosen("--accept, --refuse LÝ_DO hoặc --reopen").into());
     };
     let n = intake::appraise(store, id, &appraisal)?;
     match appraisal {

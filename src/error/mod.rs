@@ -3,6 +3,10 @@
 
 use std::path::PathBuf;
 
+mod areas;
+
+pub use areas::{CouncilError, InputError, NominationError, PaperError, RecordsError, SettingsError, UnitError};
+
 use crate::model::{NominationId, Status};
 
 /// One bad cell or row of an imported file.
@@ -25,44 +29,22 @@ impl std::fmt::Display for ImportProblem {
     }
 }
 
-/// A dossier that cannot be recorded as typed, whatever the path (form, spreadsheet, correction).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum NominationError {
-    #[error("Nhập tên tập thể hoặc cá nhân.")]
-    EmptyName,
-    #[error("Tên dài {length} ký tự; tối đa {max} ký tự.")]
-    NameTooLong { length: usize, max: usize },
-    #[error("Chọn giới tính của cá nhân để in «Ông» hoặc «Bà» trên Giấy khen.")]
-    GenderMissing,
-    #[error("Đơn vị số {0} không thuộc đợt thi đua này.")]
-    UnitNotInCampaign(crate::model::UnitId),
-}
-
-impl NominationError {
-    /// The stable code of the error.
-    pub fn code(&self) -> &'static str {
-        match self {
-            NominationError::EmptyName => "name_missing",
-            NominationError::NameTooLong { .. } => "name_too_long",
-            NominationError::GenderMissing => "gender_missing",
-            NominationError::UnitNotInCampaign(_) => "unit_not_in_campaign",
-        }
-    }
-
-    /// The form's field the error is about.
-    pub fn field(&self) -> &'static str {
-        match self {
-            NominationError::EmptyName | NominationError::NameTooLong { .. } => "name",
-            NominationError::GenderMissing => "gender",
-            NominationError::UnitNotInCampaign(_) => "unit_id",
-        }
-    }
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
     Nomination(#[from] NominationError),
+    #[error(transparent)]
+    Unit(#[from] UnitError),
+    #[error(transparent)]
+    Council(#[from] CouncilError),
+    #[error(transparent)]
+    Paper(#[from] PaperError),
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
+    #[error(transparent)]
+    Records(#[from] RecordsError),
+    #[error(transparent)]
+    Input(#[from] InputError),
     #[error("Không mở được cơ sở dữ liệu «{path}»: {source}")]
     Open { path: PathBuf, source: rusqlite::Error },
     #[error("Không đọc hoặc ghi được tệp «{path}»: {source}")]
@@ -113,26 +95,8 @@ pub enum Error {
     NoQuorum { present: usize, members: usize, needed: usize },
     #[error("Thang điểm đã khóa vì đợt thi đua đã có điểm chấm; muốn sửa thang điểm phải xóa toàn bộ điểm trước.")]
     RubricFrozen,
-    #[error("{0}")]
-    Council(String),
     #[error("Không thể đưa hồ sơ số {id} vào danh sách đề nghị {award}: {why}")]
     Shortlist { id: NominationId, award: String, why: String, code: &'static str },
-    #[error("Tham số không hợp lệ: {0}")]
-    InvalidArgument(String),
-    #[error("Không có bản sao lưu nào còn tốt để khôi phục.")]
-    NoGoodBackup,
-    #[error("Không có đơn vị số {0} trong đợt thi đua.")]
-    UnknownUnit(crate::model::UnitId),
-    #[error("Tham số không hợp lệ: không có đơn vị «{0}» trong đợt thi đua.")]
-    UnknownUnitName(String),
-    #[error("Chỉ mở được văn bản do ứng dụng tạo ra.")]
-    NotADocument,
-    #[error("Số bản in {copies} không hợp lệ: phải từ 1 đến {max}.")]
-    Copies { copies: u32, max: u32 },
-    #[error("Tham số không hợp lệ: không có trường «{field}» trên Giấy khen; dùng: {known}.")]
-    UnknownField { field: String, known: String },
-    #[error("Độ lệch quá lớn: tối đa {max_mm} mm mỗi chiều.")]
-    OffsetTooLarge { max_mm: i64 },
     #[error("Chưa có cuộc họp Hội đồng nào nên chưa lập được {document}. Hãy mở cuộc họp Hội đồng, ghi thành phần dự họp và kết quả trước.")]
     NoMeetingRecord { document: &'static str },
     #[error("Danh sách đề nghị tặng {award} đang trống nên chưa lập được tờ trình. Hội đồng cần chọn tập thể, cá nhân vào danh sách đề nghị trước.")]
@@ -173,6 +137,12 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Nomination(e) => e.code(),
+            Error::Unit(e) => e.code(),
+            Error::Council(e) => e.code(),
+            Error::Paper(e) => e.code(),
+            Error::Settings(e) => e.code(),
+            Error::Records(e) => e.code(),
+            Error::Input(e) => e.code(),
             Error::Open { .. } => "open_failed",
             Error::Io { .. } => "io",
             Error::Database(_) => "database",
@@ -191,21 +161,12 @@ impl Error {
             Error::RefusedAtIntake { .. } => "refused_at_intake",
             Error::NotAppraisable { .. } => "not_appraisable",
             Error::AppraisalLocked { .. } => "appraisal_locked",
-            Error::InvalidArgument(_) => "invalid_argument",
-            Error::NoGoodBackup => "no_backup",
-            Error::UnknownUnit(_) => "unknown_unit",
-            Error::UnknownUnitName(_) => "unknown_unit",
-            Error::NotADocument => "not_a_document",
-            Error::Copies { .. } => "bad_copies",
-            Error::UnknownField { .. } => "unknown_field",
-            Error::OffsetTooLarge { .. } => "offset_too_large",
             Error::UnknownMember(_) => "unknown_member",
             Error::DuplicateMember(_) => "duplicate_member",
             Error::NoMeeting => "no_meeting",
             Error::MeetingOpen { .. } => "meeting_open",
             Error::NoQuorum { .. } => "no_quorum",
             Error::RubricFrozen => "rubric_frozen",
-            Error::Council(_) => "council",
             Error::Shortlist { code, .. } => code,
             Error::ImportRejected { .. } => "import_rejected",
             Error::Document(_) => "document",
@@ -224,13 +185,16 @@ impl Error {
     /// The field of a form or an argument the error is about, where a user typed it.
     pub fn field(&self) -> Option<&'static str> {
         match self {
-            Error::Nomination(e) => Some(e.field()),
-            Error::OffsetTooLarge { .. } => Some("offset"),
-            Error::UnknownField { .. } => Some("field"),
-            Error::Copies { .. } => Some("copies"),
+            Error::Nomination(e) => e.field(),
+            Error::Unit(e) => e.field(),
+            Error::Council(e) => e.field(),
+            Error::Paper(e) => e.field(),
+            Error::Settings(e) => e.field(),
+            Error::Records(e) => e.field(),
+            Error::Input(e) => e.field(),
             Error::PageRange { .. } => Some("pages"),
             Error::UnknownPrinter(_) | Error::PrinterUnavailable { .. } | Error::PrintFailed { .. } => Some("printer"),
-            Error::UnknownUnitName(_) => Some("unit"),
+            Error::Shortlist { .. } => Some("reason"),
             _ => None,
         }
     }
