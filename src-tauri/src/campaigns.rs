@@ -11,6 +11,7 @@ use crate::dto::{ApiError, CampaignSummaryView, NextCampaignInput};
 use crate::state::{iso_day, ApiResult, AppState};
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn campaigns(state: State<'_, AppState>) -> ApiResult<Vec<CampaignSummaryView>> {
     let store = state.store()?;
     Ok(app_campaigns::list(&store)?
@@ -21,11 +22,13 @@ pub fn campaigns(state: State<'_, AppState>) -> ApiResult<Vec<CampaignSummaryVie
 
 /// The name of the campaign worked on, for the left bar; none before the first campaign.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn current_campaign_name(state: State<'_, AppState>) -> ApiResult<Option<String>> {
     Ok(app_campaigns::current(&*state.store()?)?.map(|c| c.name))
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn use_campaign(state: State<'_, AppState>, code: String) -> ApiResult<()> {
     app_campaigns::use_campaign(&mut *state.store()?, &code)?;
     Ok(())
@@ -33,6 +36,7 @@ pub fn use_campaign(state: State<'_, AppState>, code: String) -> ApiResult<()> {
 
 /// A new campaign from its definition file (.json); it becomes the one worked on. Returns its name.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn import_definition(state: State<'_, AppState>, path: String) -> ApiResult<String> {
     Ok(app_campaigns::import_definition(&mut *state.store()?, Path::new(&path))?.name)
 }
@@ -43,6 +47,7 @@ fn day(text: &str, field: &str, what: &str) -> ApiResult<chrono::NaiveDate> {
 
 /// The next campaign, like the one worked on; it becomes the one worked on. Returns its name.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn start_next_campaign(state: State<'_, AppState>, input: NextCampaignInput) -> ApiResult<String> {
     let deadline = app::parse_portal_time(&input.deadline)
         .map_err(|why| ApiError::field("invalid_field", format!("Hạn nộp hồ sơ: {why}"), "deadline"))?
@@ -62,6 +67,7 @@ pub fn start_next_campaign(state: State<'_, AppState>, input: NextCampaignInput)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn export_exchange(state: State<'_, AppState>, path: String) -> ApiResult<()> {
     transfer::export_exchange(&*state.store()?, None, Path::new(&path))?;
     Ok(())
@@ -69,6 +75,7 @@ pub fn export_exchange(state: State<'_, AppState>, path: String) -> ApiResult<()
 
 /// Imports an exchange file, all or nothing; says what it did in a sentence.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn import_exchange(state: State<'_, AppState>, path: String) -> ApiResult<String> {
     let (outcome, c) = transfer::import_exchange(&mut *state.store()?, Path::new(&path))?;
     Ok(match outcome {
@@ -80,6 +87,7 @@ pub fn import_exchange(state: State<'_, AppState>, path: String) -> ApiResult<St
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn export_spreadsheet(state: State<'_, AppState>, path: String) -> ApiResult<()> {
     transfer::export_spreadsheet(&*state.store()?, None, Path::new(&path))?;
     Ok(())

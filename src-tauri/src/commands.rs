@@ -6,14 +6,15 @@ use thidua::app::intake::{self, Appraisal, Correction, HistoryScope};
 use thidua::app::{self, campaigns};
 use thidua::council::{parse_points, Score};
 use thidua::model::{
-    DossierPart, Gender, MemberId, NewNomination, NominationId, NomineeKind, PartState, Parts, Reason, UnitId,
-    VoteCount,
+    CouncilRole, DossierPart, Gender, MemberId, NewNomination, NominationId, NomineeKind, PartState, Parts, Reason,
+    UnitId, UnitKind, VoteCount,
 };
 
 use crate::dto::*;
 use crate::state::{iso_day, ApiResult, AppState};
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn overview(state: State<'_, AppState>) -> ApiResult<Option<OverviewView>> {
     let Some((c, o)) = campaigns::overview(&*state.store()?)? else { return Ok(None) };
     Ok(Some(OverviewView {
@@ -24,52 +25,48 @@ pub fn overview(state: State<'_, AppState>) -> ApiResult<Option<OverviewView>> {
         refused: o.refused,
         units: o.units,
         units_without: o.units_without.iter().map(|u| UnitView::new(u, &c)).collect(),
-        next_step: serde_json::to_value(o.next_step)
-            .ok()
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default(),
+        next_step: o.next_step,
         next_step_label: o.next_step.label().into(),
     }))
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn load_example(state: State<'_, AppState>) -> ApiResult<()> {
     campaigns::load_example(&mut *state.store()?)?;
     Ok(())
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn units(state: State<'_, AppState>) -> ApiResult<Vec<UnitView>> {
     let (c, units) = campaigns::units(&*state.store()?, None)?;
     Ok(units.iter().map(|u| UnitView::new(u, &c)).collect())
 }
 
-fn unit_kind(code: &str) -> ApiResult<thidua::model::UnitKind> {
-    thidua::model::UnitKind::from_code(code)
-        .ok_or_else(|| ApiError::field("invalid_field", "Chọn khối của đơn vị.", "kind"))
-}
-
 #[tauri::command(async)]
-pub fn add_unit(state: State<'_, AppState>, name: String, kind: String) -> ApiResult<()> {
-    let kind = unit_kind(&kind)?;
+#[specta::specta]
+pub fn add_unit(state: State<'_, AppState>, name: String, kind: UnitKind) -> ApiResult<()> {
     campaigns::add_unit(&mut *state.store()?, None, &name, kind)?;
     Ok(())
 }
 
 #[tauri::command(async)]
-pub fn update_unit(state: State<'_, AppState>, id: i64, name: String, kind: String) -> ApiResult<()> {
-    let kind = unit_kind(&kind)?;
+#[specta::specta]
+pub fn update_unit(state: State<'_, AppState>, id: i64, name: String, kind: UnitKind) -> ApiResult<()> {
     campaigns::edit_unit(&mut *state.store()?, None, UnitId(id), Some(&name), Some(kind))?;
     Ok(())
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn remove_unit(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
     campaigns::remove_unit(&mut *state.store()?, None, UnitId(id))?;
     Ok(())
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn nominations(state: State<'_, AppState>) -> ApiResult<Vec<NominationView>> {
     Ok(intake::nominations(&*state.store()?, None)?.iter().map(NominationView::from).collect())
 }
@@ -120,6 +117,7 @@ fn to_new(input: &NominationInput) -> ApiResult<NewNomination> {
 
 /// What the rules would say of the dossier being typed: a new one, or dossier `id` corrected.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn check_nomination(
     state: State<'_, AppState>,
     input: NominationInput,
@@ -127,55 +125,58 @@ pub fn check_nomination(
 ) -> ApiResult<Vec<RefusalView>> {
     let new = to_new(&input)?;
     let reasons = intake::preview(&*state.store()?, None, id.map(NominationId), &new)?;
-    Ok(reasons
-        .into_iter()
-        .map(|(r, note)| RefusalView { reason: r.code().into(), label: r.label().into(), note })
-        .collect())
+    Ok(reasons.into_iter().map(|(r, note)| RefusalView { reason: r, label: r.label().into(), note }).collect())
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn add_nomination(state: State<'_, AppState>, input: NominationInput) -> ApiResult<NominationView> {
     let new = to_new(&input)?;
     Ok((&intake::record(&mut *state.store()?, None, &new)?).into())
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn correct_nomination(state: State<'_, AppState>, id: i64, input: NominationInput) -> ApiResult<NominationView> {
     let item = to_new(&input)?;
     Ok((&intake::correct(&mut *state.store()?, NominationId(id), &Correction::whole(&item))?).into())
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn import_nominations(state: State<'_, AppState>, path: String) -> ApiResult<usize> {
     Ok(intake::import(&mut *state.store()?, None, std::path::Path::new(&path))?.recorded.len())
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn accept(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
     intake::appraise(&mut *state.store()?, NominationId(id), &Appraisal::Accept)?;
     Ok(())
 }
 
 #[tauri::command(async)]
-pub fn refuse(state: State<'_, AppState>, id: i64, reason: String, note: String) -> ApiResult<()> {
-    let reason = Reason::from_code(&reason)
-        .ok_or_else(|| ApiError::field("invalid_field", "Chọn lý do không tiếp nhận.", "reason"))?;
+#[specta::specta]
+pub fn refuse(state: State<'_, AppState>, id: i64, reason: Reason, note: String) -> ApiResult<()> {
     intake::appraise(&mut *state.store()?, NominationId(id), &Appraisal::Refuse { reason, note })?;
     Ok(())
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn reopen(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
     intake::appraise(&mut *state.store()?, NominationId(id), &Appraisal::Reopen)?;
     Ok(())
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn accept_all(state: State<'_, AppState>) -> ApiResult<usize> {
     Ok(intake::accept_all(&mut *state.store()?, None)?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn search(state: State<'_, AppState>, text: String) -> ApiResult<Vec<SearchHitView>> {
     Ok(intake::search(&*state.store()?, &text)?
         .iter()
@@ -190,6 +191,7 @@ pub fn search(state: State<'_, AppState>, text: String) -> ApiResult<Vec<SearchH
 
 /// The campaign's history of changes in words, or one nomination's, oldest first.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn audit_log(state: State<'_, AppState>, nomination: Option<i64>) -> ApiResult<Vec<AuditLineView>> {
     let scope = match nomination {
         Some(id) => HistoryScope::Nomination(NominationId(id)),
@@ -199,34 +201,39 @@ pub fn audit_log(state: State<'_, AppState>, nomination: Option<i64>) -> ApiResu
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn council(state: State<'_, AppState>) -> ApiResult<CouncilView> {
     Ok(crate::council_view::build(&council_app::council_state(&mut *state.store()?, None)?))
 }
 
 #[tauri::command(async)]
-pub fn add_member(state: State<'_, AppState>, name: String, role: String, position: Option<String>) -> ApiResult<()> {
-    let role = thidua::model::CouncilRole::from_code(&role)
-        .ok_or_else(|| ApiError::field("invalid_field", "Chọn vai trò trong Hội đồng.", "role"))?;
+#[specta::specta]
+pub fn add_member(
+    state: State<'_, AppState>,
+    name: String,
+    role: CouncilRole,
+    position: Option<String>,
+) -> ApiResult<()> {
     council_app::add_member(&mut *state.store()?, None, &name, position.as_deref(), role)?;
     Ok(())
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn update_member(
     state: State<'_, AppState>,
     id: i64,
     name: String,
-    role: String,
+    role: CouncilRole,
     position: Option<String>,
 ) -> ApiResult<()> {
-    let role = thidua::model::CouncilRole::from_code(&role)
-        .ok_or_else(|| ApiError::field("invalid_field", "Chọn vai trò trong Hội đồng.", "role"))?;
     let change = MemberChange { name: Some(name), role: Some(role), position: Some(position.unwrap_or_default()) };
     council_app::edit_member(&mut *state.store()?, None, MemberId(id), &change)?;
     Ok(())
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn remove_member(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
     council_app::remove_member(&mut *state.store()?, None, MemberId(id))?;
     Ok(())
@@ -243,6 +250,7 @@ fn hour(text: Option<&str>, field: &str) -> ApiResult<Option<chrono::NaiveTime>>
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn open_meeting(
     state: State<'_, AppState>,
     date: String,
@@ -265,6 +273,7 @@ pub fn open_meeting(
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn close_meeting(state: State<'_, AppState>, end: Option<String>) -> ApiResult<()> {
     let end = hour(end.as_deref(), "end")?;
     Ok(council_app::close_meeting(&mut *state.store()?, None, end)?)
@@ -273,12 +282,14 @@ pub fn close_meeting(state: State<'_, AppState>, end: Option<String>) -> ApiResu
 /// Scores typed into a spreadsheet from the paper sheets, all or none; says how each member's
 /// sheet stands afterwards.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn import_scores(state: State<'_, AppState>, path: String) -> ApiResult<Vec<String>> {
     let today = thidua::vn::today_in_vietnam();
     Ok(council_app::import_scores(&mut *state.store()?, None, std::path::Path::new(&path), today)?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn set_score(
     state: State<'_, AppState>,
     member_id: i64,
@@ -299,6 +310,7 @@ pub fn set_score(
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn record_votes(
     state: State<'_, AppState>,
     nomination_id: i64,
@@ -312,16 +324,19 @@ pub fn record_votes(
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn shortlist_add(state: State<'_, AppState>, nomination_id: i64, reason: Option<String>) -> ApiResult<()> {
     Ok(council_app::shortlist_add(&mut *state.store()?, None, NominationId(nomination_id), reason.as_deref())?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn shortlist_remove(state: State<'_, AppState>, nomination_id: i64) -> ApiResult<()> {
     Ok(council_app::shortlist_remove(&mut *state.store()?, None, NominationId(nomination_id))?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn attachments(state: State<'_, AppState>, nomination_id: i64) -> ApiResult<Vec<AttachmentView>> {
     Ok(intake::attachments(&*state.store()?, NominationId(nomination_id))?
         .into_iter()
@@ -331,6 +346,7 @@ pub fn attachments(state: State<'_, AppState>, nomination_id: i64) -> ApiResult<
 
 /// Copies the chosen scans into the data folder and attaches them to the dossier.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn attach_files(state: State<'_, AppState>, nomination_id: i64, paths: Vec<String>) -> ApiResult<usize> {
     let files: Vec<std::path::PathBuf> = paths.iter().map(std::path::PathBuf::from).collect();
     Ok(intake::attach(&mut *state.store()?, NominationId(nomination_id), &files)?.len())
@@ -338,6 +354,7 @@ pub fn attach_files(state: State<'_, AppState>, nomination_id: i64, paths: Vec<S
 
 /// Opens an attached scan in the system's viewer, after checking it against its digest.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn open_attachment(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
     let path = intake::attachment_file(&*state.store()?, id)?;
     crate::documents::open_in_viewer(&path)

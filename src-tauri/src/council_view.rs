@@ -39,7 +39,7 @@ pub fn build(state: &CouncilState) -> CouncilView {
                 id: m.id.0,
                 name: m.name.clone(),
                 position: m.position.clone(),
-                role: m.role.code().into(),
+                role: m.role,
                 role_label: m.role.label().into(),
             })
             .collect(),
@@ -62,7 +62,7 @@ pub fn build(state: &CouncilState) -> CouncilView {
             .map(|r| RankedView {
                 nomination_id: r.nomination_id.0,
                 name: r.name.clone(),
-                kind: r.kind.code().into(),
+                kind: r.kind,
                 kind_label: r.kind.label().into(),
                 average_text: r.average.map(|a| a.text()),
                 rank: r.rank,

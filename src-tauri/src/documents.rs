@@ -13,6 +13,7 @@ use crate::dto::*;
 use crate::state::{iso_day, ApiResult, AppState};
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn decision(state: State<'_, AppState>) -> ApiResult<DecisionView> {
     let d = papers::decision_summary(&*state.store()?, None)?;
     Ok(DecisionView {
@@ -42,6 +43,7 @@ pub fn decision(state: State<'_, AppState>) -> ApiResult<DecisionView> {
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn set_decision(
     state: State<'_, AppState>,
     number: u32,
@@ -58,18 +60,12 @@ pub fn set_decision(
     Ok(())
 }
 
-/// The document the UI names by its code.
-pub fn kind_of(code: &str) -> ApiResult<DocumentKind> {
-    DocumentKind::from_code(code)
-        .ok_or_else(|| ApiError::field("invalid_field", format!("Không có loại văn bản «{code}»."), "kind"))
-}
-
 /// Renders a document and writes it to the documents folder; returns where.
 #[tauri::command(async)]
-pub fn render_document(state: State<'_, AppState>, kind: String, preprinted: bool) -> ApiResult<DocumentFile> {
-    let document = kind_of(&kind)?;
+#[specta::specta]
+pub fn render_document(state: State<'_, AppState>, kind: DocumentKind, preprinted: bool) -> ApiResult<DocumentFile> {
     let options = PrintOptions { preprinted, members: Vec::new() };
-    let saved = papers::save_in_folder(&*state.store()?, None, document, &options, &state.documents_dir)?;
+    let saved = papers::save_in_folder(&*state.store()?, None, kind, &options, &state.documents_dir)?;
     Ok(DocumentFile { kind, path: saved.path.display().to_string(), bytes: saved.bytes })
 }
 
@@ -79,6 +75,7 @@ fn inside(dir: &Path, path: &str) -> ApiResult<PathBuf> {
 
 /// The bytes of a rendered document, for the preview.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn document_bytes(state: State<'_, AppState>, path: String) -> ApiResult<tauri::ipc::Response> {
     let p = inside(&state.documents_dir, &path)?;
     let bytes = std::fs::read(&p).map_err(|source| ApiError::from(Error::Io { path: p.clone(), source }))?;
@@ -87,6 +84,7 @@ pub fn document_bytes(state: State<'_, AppState>, path: String) -> ApiResult<tau
 
 /// Opens a rendered document in the system's PDF viewer (to print it from there).
 #[tauri::command(async)]
+#[specta::specta]
 pub fn open_document(state: State<'_, AppState>, path: String) -> ApiResult<()> {
     open_in_viewer(&inside(&state.documents_dir, &path)?)
 }
@@ -101,6 +99,7 @@ pub fn open_in_viewer(path: &Path) -> ApiResult<()> {
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn certificate_offsets(state: State<'_, AppState>) -> ApiResult<Vec<OffsetView>> {
     Ok(papers::offsets(&*state.store()?)?
         .into_iter()
@@ -109,6 +108,7 @@ pub fn certificate_offsets(state: State<'_, AppState>) -> ApiResult<Vec<OffsetVi
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn set_certificate_offset(state: State<'_, AppState>, field: String, dx: i64, dy: i64) -> ApiResult<()> {
     Ok(papers::set_offset(&mut *state.store()?, &field, Offset { dx, dy })?)
 }

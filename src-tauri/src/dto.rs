@@ -2,12 +2,17 @@
 //! these (ui/src/lib/bindings.ts) by the `bindings_are_fresh` test; nobody writes them twice.
 
 use serde::{Deserialize, Serialize};
-use thidua::model::{Campaign, Nomination, RefusalSource, Status, Unit};
-use thidua::vn::{long_date, vietnam_offset};
-use ts_rs::TS;
+use thidua::documents::DocumentKind;
+use thidua::model::{
+    AnnexOrder, Campaign, CouncilRole, Gender, Nomination, NomineeKind, PartState, Reason, Rounding, Status, Unit,
+    UnitKind,
+};
+use thidua::printing::{JobState, Orientation};
+use thidua::rules::workflow::NextStep;
+use thidua::vn::vietnam_offset;
 
 /// Every error the UI sees: a stable code, a Vietnamese sentence, and the field it is about.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct ApiError {
     pub code: String,
     pub message: String,
@@ -26,11 +31,11 @@ impl ApiError {
     }
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct UnitView {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: UnitKind,
     pub kind_label: String,
     pub position: i64,
     /// How many dossiers the campaign lets this unit propose (R4).
@@ -42,7 +47,7 @@ impl UnitView {
         UnitView {
             id: u.id.0,
             name: u.name.clone(),
-            kind: u.kind.code().into(),
+            kind: u.kind,
             kind_label: u.kind.label().into(),
             position: u.position,
             quota: campaign.quota(u.kind),
@@ -50,7 +55,7 @@ impl UnitView {
     }
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct CriterionView {
     pub number: u32,
     pub label: String,
@@ -59,7 +64,7 @@ pub struct CriterionView {
     pub max_half_points: i64,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct CampaignView {
     pub code: String,
     pub name: String,
@@ -75,7 +80,7 @@ pub struct CampaignView {
 }
 
 /// A campaign in the list the secretary chooses from.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct CampaignSummaryView {
     pub code: String,
     pub name: String,
@@ -90,15 +95,11 @@ impl CampaignSummaryView {
         CampaignSummaryView {
             code: c.code.clone(),
             name: c.name.clone(),
-            period_text: period_text(c),
+            period_text: c.period_text(),
             current,
             nominations,
         }
     }
-}
-
-fn period_text(c: &Campaign) -> String {
-    format!("Từ {} đến hết {}", thidua::vn::short_date(c.period.start), thidua::vn::short_date(c.period.end))
 }
 
 fn criteria(list: &[thidua::model::Criterion]) -> Vec<CriterionView> {
@@ -112,61 +113,48 @@ fn criteria(list: &[thidua::model::Criterion]) -> Vec<CriterionView> {
         .collect()
 }
 
-fn quota_text(c: &Campaign) -> String {
-    use thidua::model::UnitKind;
-    let per = |k: UnitKind| c.quota(k);
-    if UnitKind::ALL.iter().all(|k| per(*k) == per(UnitKind::Office)) {
-        format!("Mỗi đơn vị đề nghị không quá {:02} tập thể hoặc cá nhân.", per(UnitKind::Office))
-    } else {
-        let parts: Vec<String> =
-            UnitKind::ALL.iter().map(|k| format!("{}: không quá {:02}", k.label(), per(*k))).collect();
-        format!("Số lượng đề nghị mỗi đơn vị — {}.", parts.join("; "))
-    }
-}
-
 impl From<&Campaign> for CampaignView {
     fn from(c: &Campaign) -> Self {
-        let deadline = c.deadline.with_timezone(&vietnam_offset());
         CampaignView {
             code: c.code.clone(),
             name: c.name.clone(),
-            period_text: period_text(c),
-            deadline: deadline.to_rfc3339(),
-            deadline_text: format!("trước {} {}", deadline.format("%H:%M"), long_date(deadline.date_naive())),
+            period_text: c.period_text(),
+            deadline: c.deadline.with_timezone(&vietnam_offset()).to_rfc3339(),
+            deadline_text: c.deadline_text(),
             issuer: c.settings.issuer.name.clone(),
-            quota_text: quota_text(c),
+            quota_text: c.quota_text(),
             collective_criteria: criteria(&c.criteria.collective),
             individual_criteria: criteria(&c.criteria.individual),
         }
     }
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct RefusalView {
-    pub reason: String,
+    pub reason: Reason,
     pub label: String,
     pub note: String,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct NominationView {
     pub id: i64,
     pub unit_id: i64,
     pub unit: String,
-    pub kind: String,
+    pub kind: NomineeKind,
     pub kind_label: String,
     pub name: String,
-    pub gender: Option<String>,
+    pub gender: Option<Gender>,
     pub position: Option<String>,
     /// RFC 3339 in Vietnam time.
     pub submitted_at: String,
     /// "05/01/2024 09:59:59".
     pub submitted_text: String,
-    pub proposal_letter: String,
-    pub minutes: String,
-    pub achievement_report: String,
+    pub proposal_letter: PartState,
+    pub minutes: PartState,
+    pub achievement_report: PartState,
     pub summary: String,
-    pub status: String,
+    pub status: Status,
     pub status_label: String,
     pub refusals: Vec<RefusalView>,
     /// The secretary has appraised it (accepted, or refused with a reason of her own), so the
@@ -181,37 +169,32 @@ impl From<&Nomination> for NominationView {
             id: n.id.0,
             unit_id: n.unit.0,
             unit: n.unit_name.clone(),
-            kind: n.kind.code().into(),
+            kind: n.kind,
             kind_label: n.kind.label().into(),
             name: n.name.clone(),
-            gender: n.gender.map(|g| g.code().to_string()),
+            gender: n.gender,
             position: n.position.clone(),
             submitted_at: t.to_rfc3339(),
             submitted_text: t.format("%d/%m/%Y %H:%M:%S").to_string(),
-            proposal_letter: n.parts.proposal_letter.code().into(),
-            minutes: n.parts.minutes.code().into(),
-            achievement_report: n.parts.achievement_report.code().into(),
+            proposal_letter: n.parts.proposal_letter,
+            minutes: n.parts.minutes,
+            achievement_report: n.parts.achievement_report,
             summary: n.summary.clone(),
-            status: n.status.code().into(),
+            status: n.status,
             status_label: n.status.label().into(),
             refusals: n
                 .refusals
                 .iter()
-                .map(|r| RefusalView {
-                    reason: r.reason.code().into(),
-                    label: r.reason.label().into(),
-                    note: r.note.clone(),
-                })
+                .map(|r| RefusalView { reason: r.reason, label: r.reason.label().into(), note: r.note.clone() })
                 .collect(),
-            appraised: !n.refusals.iter().any(|r| r.source == RefusalSource::Intake)
-                && (n.status == Status::Accepted || n.refusals.iter().any(|r| r.source == RefusalSource::Appraisal)),
+            appraised: n.appraised(),
         }
     }
 }
 
 /// The next campaign as the form sends it: days as YYYY-MM-DD, the deadline as typed
 /// ("05/04/2024 10:00", Vietnam time).
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, specta::Type)]
 pub struct NextCampaignInput {
     pub code: String,
     pub name: String,
@@ -223,7 +206,7 @@ pub struct NextCampaignInput {
 }
 
 /// A dossier as the form sends it.
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, specta::Type)]
 pub struct NominationInput {
     pub unit_id: i64,
     /// "collective" | "individual".
@@ -241,7 +224,7 @@ pub struct NominationInput {
     pub summary: String,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct OverviewView {
     pub campaign: CampaignView,
     pub total: usize,
@@ -250,11 +233,11 @@ pub struct OverviewView {
     pub refused: usize,
     pub units: usize,
     pub units_without: Vec<UnitView>,
-    pub next_step: String,
+    pub next_step: NextStep,
     pub next_step_label: String,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct SearchHitView {
     pub campaign_code: String,
     pub campaign_name: String,
@@ -264,7 +247,7 @@ pub struct SearchHitView {
 }
 
 /// One field of a logged change, in words.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct FieldChangeView {
     pub field: String,
     pub before: Option<String>,
@@ -272,7 +255,7 @@ pub struct FieldChangeView {
 }
 
 /// One logged change as the secretary reads it (Vietnam time, Vietnamese names and values).
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct AuditLineView {
     pub id: i64,
     pub at: String,
@@ -301,16 +284,16 @@ impl From<thidua::app::AuditLine> for AuditLineView {
     }
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct MemberView {
     pub id: i64,
     pub name: String,
     pub position: Option<String>,
-    pub role: String,
+    pub role: CouncilRole,
     pub role_label: String,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct MeetingView {
     pub date: String,
     pub date_text: String,
@@ -324,7 +307,7 @@ pub struct MeetingView {
     pub open: bool,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct ScoreCell {
     pub member_id: i64,
     pub nomination_id: i64,
@@ -332,7 +315,7 @@ pub struct ScoreCell {
     pub half_points: i64,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct SheetView {
     pub member_id: i64,
     pub member: String,
@@ -341,7 +324,7 @@ pub struct SheetView {
     pub missing: Vec<(i64, u32)>,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct VoteView {
     pub agree: u32,
     pub disagree: u32,
@@ -349,11 +332,11 @@ pub struct VoteView {
     pub passed: bool,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct RankedView {
     pub nomination_id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: NomineeKind,
     pub kind_label: String,
     pub average_text: Option<String>,
     pub rank: Option<u32>,
@@ -363,7 +346,7 @@ pub struct RankedView {
     pub vote: Option<VoteView>,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct ShortlistView {
     pub nomination_id: i64,
     pub name: String,
@@ -371,7 +354,7 @@ pub struct ShortlistView {
     pub reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct CouncilView {
     pub members: Vec<MemberView>,
     pub meeting: Option<MeetingView>,
@@ -383,14 +366,14 @@ pub struct CouncilView {
     pub shortlist_max: u32,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct AwardeeView {
     pub name: String,
     pub kind_label: String,
     pub position_and_unit: String,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct DecisionView {
     /// Empty while there is no accepted nomination; `problem` says why nothing can print.
     pub awardees: Vec<AwardeeView>,
@@ -413,14 +396,14 @@ pub struct DecisionView {
     pub salary_note: String,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct DocumentFile {
-    pub kind: String,
+    pub kind: DocumentKind,
     pub path: String,
     pub bytes: usize,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct OffsetView {
     pub field: String,
     pub label: String,
@@ -429,7 +412,7 @@ pub struct OffsetView {
     pub dy: i64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
 pub struct SalaryRowView {
     /// YYYY-MM-DD.
     pub from: String,
@@ -438,7 +421,7 @@ pub struct SalaryRowView {
 }
 
 /// The organisation's settings the secretary edits (those of the current campaign).
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
 pub struct SettingsView {
     pub issuer_name: String,
     pub parent: String,
@@ -450,13 +433,13 @@ pub struct SettingsView {
     pub signer_title: String,
     pub base_salary: Vec<SalaryRowView>,
     /// "up" | "nearest".
-    pub rounding: String,
+    pub rounding: Rounding,
     /// "alphabetical" | "by_unit": the order of the decision's annex.
-    pub annex_order: String,
+    pub annex_order: AnnexOrder,
 }
 
 /// Who the audit trail names for changes made in this window.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct OperatorView {
     /// The name chosen in the settings; empty when none is.
     pub name: String,
@@ -464,20 +447,20 @@ pub struct OperatorView {
     pub system_user: String,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct DataFolderView {
     pub database: String,
     pub documents: String,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct BackupView {
     pub path: String,
     pub name: String,
     pub bytes: u64,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct PrinterView {
     pub name: String,
     pub description: String,
@@ -491,36 +474,36 @@ pub struct PrinterView {
 }
 
 /// The secretary's choices in the print dialog.
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, specta::Type)]
 pub struct PrintRequest {
     /// As for `render_document`: "decision", "certificates", …
-    pub kind: String,
+    pub kind: DocumentKind,
     pub preprinted: bool,
     pub printer: String,
     /// None: the document's own paper (A4, or the certificate stock's size).
     pub media: Option<String>,
     /// "auto" | "portrait" | "landscape".
-    pub orientation: String,
+    pub orientation: Orientation,
     pub copies: u32,
     /// "3", "5-7", "2,9"; empty for every page.
     pub pages: String,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct PrintProgress {
     pub job: u64,
-    pub state: String,
+    pub state: JobState,
     pub label: String,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct PrintDone {
     pub job: u64,
     pub printer: String,
     pub pages: u32,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct AttachmentView {
     pub id: i64,
     pub file_name: String,

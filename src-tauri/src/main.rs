@@ -26,25 +26,14 @@ pub(crate) fn open_at(path: &std::path::Path) -> Result<Store, dto::ApiError> {
     Ok(opened.store)
 }
 
-fn main() {
-    let database = match std::env::var_os("THIDUA_DB").map(std::path::PathBuf::from) {
-        Some(path) => path,
-        None => match session::default_database_path() {
-            Ok(path) => path,
-            Err(e) => {
-                eprintln!("Lỗi: {e}");
-                std::process::exit(1);
-            }
-        },
-    };
-    let store = open_at(&database);
-    let app = tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|_app, _args, _cwd| {}))
-        .plugin(tauri_plugin_window_state::Builder::default().build())
-        .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
-        .manage(state::AppState::new(store, database))
-        .invoke_handler(tauri::generate_handler![
+/// Every command the window may call, with the TypeScript bindings the UI is checked against:
+/// a renamed command or argument breaks the UI's type check, not the running window.
+pub(crate) fn commands() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .error_handling(tauri_specta::ErrorHandlingMode::Throw)
+        .dangerously_cast_bigints_to_number()
+        .disable_serde_phases()
+        .commands(tauri_specta::collect_commands![
             commands::overview,
             campaigns::campaigns,
             campaigns::current_campaign_name,
@@ -87,7 +76,6 @@ fn main() {
             documents::decision,
             documents::set_decision,
             documents::render_document,
-            documents::document_bytes,
             documents::open_document,
             documents::certificate_offsets,
             documents::set_certificate_offset,
@@ -102,6 +90,34 @@ fn main() {
             printing::printers,
             printing::print_document,
         ])
+}
+
+fn main() {
+    let database = match std::env::var_os("THIDUA_DB").map(std::path::PathBuf::from) {
+        Some(path) => path,
+        None => match session::default_database_path() {
+            Ok(path) => path,
+            Err(e) => {
+                eprintln!("Lỗi: {e}");
+                std::process::exit(1);
+            }
+        },
+    };
+    let store = open_at(&database);
+    let commands_handler = commands().invoke_handler();
+    let bytes_handler: Box<dyn Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync> =
+        Box::new(tauri::generate_handler![documents::document_bytes]);
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|_app, _args, _cwd| {}))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state::AppState::new(store, database))
+        .invoke_handler(move |invoke| match invoke.message.command() {
+            // Raw PDF bytes for the preview: not JSON, so not in the generated bindings.
+            "document_bytes" => bytes_handler(invoke),
+            _ => commands_handler(invoke),
+        })
         .run(tauri::generate_context!());
     if let Err(e) = app {
         eprintln!("Lỗi: không mở được cửa sổ ứng dụng: {e}");
@@ -111,61 +127,28 @@ fn main() {
 
 #[cfg(test)]
 mod tests {
-    use ts_rs::{Config, TS};
-
     use crate::dto::*;
 
+    const HEADER: &str =
+        "// Generated from src-tauri/src (commands and dto.rs) by the `bindings_are_fresh` test. Do not edit.";
+
     fn bindings() -> String {
-        let cfg = Config::new().with_large_int("number");
-        let decls = [
-            ApiError::decl(&cfg),
-            UnitView::decl(&cfg),
-            CriterionView::decl(&cfg),
-            CampaignView::decl(&cfg),
-            RefusalView::decl(&cfg),
-            NominationView::decl(&cfg),
-            NominationInput::decl(&cfg),
-            OverviewView::decl(&cfg),
-            SearchHitView::decl(&cfg),
-            MemberView::decl(&cfg),
-            MeetingView::decl(&cfg),
-            ScoreCell::decl(&cfg),
-            SheetView::decl(&cfg),
-            VoteView::decl(&cfg),
-            RankedView::decl(&cfg),
-            ShortlistView::decl(&cfg),
-            CouncilView::decl(&cfg),
-            AwardeeView::decl(&cfg),
-            DecisionView::decl(&cfg),
-            DocumentFile::decl(&cfg),
-            OffsetView::decl(&cfg),
-            SalaryRowView::decl(&cfg),
-            SettingsView::decl(&cfg),
-            DataFolderView::decl(&cfg),
-            BackupView::decl(&cfg),
-            PrinterView::decl(&cfg),
-            PrintRequest::decl(&cfg),
-            PrintProgress::decl(&cfg),
-            PrintDone::decl(&cfg),
-            AttachmentView::decl(&cfg),
-            OperatorView::decl(&cfg),
-            CampaignSummaryView::decl(&cfg),
-            NextCampaignInput::decl(&cfg),
-            FieldChangeView::decl(&cfg),
-            AuditLineView::decl(&cfg),
-        ];
-        let mut out =
-            String::from("// Generated from src-tauri/src/dto.rs by the `bindings_are_fresh` test. Do not edit.\n");
-        for d in decls {
-            out.push_str("\nexport ");
-            out.push_str(&d);
-            out.push('\n');
-        }
-        out
+        // One folder per call: the tests run in parallel threads.
+        static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("thidua-bindings-{}-{call}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("bindings.ts");
+        super::commands()
+            .export(specta_typescript::Typescript::default().header(HEADER), &file)
+            .expect("export bindings");
+        let text = std::fs::read_to_string(&file).expect("read bindings");
+        let _ = std::fs::remove_dir_all(&dir);
+        text
     }
 
-    /// The UI's types are generated from the Rust ones; this fails when they are stale.
-    /// `UPDATE_BINDINGS=1 cargo test -p thidua-desktop` rewrites them.
+    /// The UI's commands and types are generated from the Rust ones; this fails when they are
+    /// stale. `UPDATE_BINDINGS=1 cargo test -p thidua-desktop` rewrites them.
     #[test]
     fn bindings_are_fresh() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/bindings.ts");
@@ -175,6 +158,30 @@ mod tests {
         }
         let have = std::fs::read_to_string(path).unwrap_or_default();
         assert!(have == want, "ui/src/lib/bindings.ts is stale: run UPDATE_BINDINGS=1 cargo test -p thidua-desktop");
+    }
+
+    #[test]
+    fn coded_values_cross_as_unions_not_strings() {
+        // Doc comments removed and spaces collapsed, to read each declaration on one line.
+        let mut text = String::new();
+        let mut rest = bindings().as_str().to_owned();
+        while let Some(start) = rest.find("/**") {
+            text.push_str(&rest[..start]);
+            rest = rest[start..].find("*/").map(|end| rest[start + end + 2..].to_owned()).unwrap_or_default();
+        }
+        text.push_str(&rest);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for union in [
+            r#"export type UnitKind = "office" | "mass_organisation" | "commune";"#,
+            r#"export type Status = "received" | "accepted" | "refused";"#,
+            r#"export type DocumentKind = "decision" | "annex" | "certificates" | "calibration" | "refusals" | "score_sheets" | "proposal" | "minutes";"#,
+        ] {
+            assert!(text.contains(union), "{union} not in the bindings");
+        }
+        assert!(
+            text.contains("addUnit: (name: string, kind: UnitKind) =>"),
+            "commands are generated with their arguments"
+        );
     }
 
     #[test]

@@ -7,9 +7,8 @@ use tauri::ipc::Channel;
 use tauri::State;
 use thidua::app::papers::{self, PrintChoice, PrintEvent};
 use thidua::documents::PrintOptions;
-use thidua::printing::{Orientation, PageRanges};
+use thidua::printing::PageRanges;
 
-use crate::documents::kind_of;
 use crate::dto::*;
 use crate::state::{ApiResult, AppState};
 
@@ -17,6 +16,7 @@ use crate::state::{ApiResult, AppState};
 const JOB_TIMEOUT: Duration = Duration::from_secs(300);
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn printers() -> Vec<PrinterView> {
     papers::printers()
         .into_iter()
@@ -34,12 +34,12 @@ pub fn printers() -> Vec<PrinterView> {
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn print_document(
     state: State<'_, AppState>,
     request: PrintRequest,
     on_progress: Channel<PrintProgress>,
 ) -> ApiResult<PrintDone> {
-    let kind = kind_of(&request.kind)?;
     let pages = match request.pages.trim() {
         "" => None,
         text => Some(PageRanges::parse(text)?),
@@ -47,21 +47,16 @@ pub fn print_document(
     let choice = PrintChoice {
         printer: request.printer,
         media: request.media,
-        orientation: match request.orientation.as_str() {
-            "portrait" => Orientation::Portrait,
-            "landscape" => Orientation::Landscape,
-            _ => Orientation::Auto,
-        },
+        orientation: request.orientation,
         copies: request.copies,
         pages,
     };
     let options = PrintOptions { preprinted: request.preprinted, members: Vec::new() };
-    let job = papers::prepare_print(&*state.store()?, None, kind, &options, &choice)?;
+    let job = papers::prepare_print(&*state.store()?, None, request.kind, &options, &choice)?;
     let job = papers::send(&job, JOB_TIMEOUT, |event| {
         if let PrintEvent::State(job, s) = event {
-            let state = serde_json::to_value(s).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
             // A closed window no longer listens; the job goes on regardless.
-            let _ = on_progress.send(PrintProgress { job: job.id, state, label: s.label().to_string() });
+            let _ = on_progress.send(PrintProgress { job: job.id, state: s, label: s.label().to_string() });
         }
     })?;
     Ok(PrintDone { job: job.id, printer: job.printer, pages: job.pages })

@@ -3,12 +3,13 @@
 
 use tauri::State;
 use thidua::app::{campaigns, session};
-use thidua::model::{AnnexOrder, Rounding, SalaryRow, Signer};
+use thidua::model::{SalaryRow, Signer};
 
 use crate::dto::*;
 use crate::state::{iso_day, ApiResult, AppState};
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn settings(state: State<'_, AppState>) -> ApiResult<SettingsView> {
     let c = thidua::app::campaign(&*state.store()?, None)?;
     let s = &c.settings;
@@ -27,18 +28,13 @@ pub fn settings(state: State<'_, AppState>) -> ApiResult<SettingsView> {
             .iter()
             .map(|r| SalaryRowView { from: r.from.to_string(), amount: r.amount, source: r.source.clone() })
             .collect(),
-        rounding: match s.money.rounding {
-            Rounding::Up => "up".into(),
-            Rounding::Nearest => "nearest".into(),
-        },
-        annex_order: match s.decision.annex_order {
-            AnnexOrder::Alphabetical => "alphabetical".into(),
-            AnnexOrder::ByUnit => "by_unit".into(),
-        },
+        rounding: s.money.rounding,
+        annex_order: s.decision.annex_order,
     })
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn save_settings(state: State<'_, AppState>, input: SettingsView) -> ApiResult<()> {
     let mut store = state.store()?;
     let mut s = thidua::app::campaign(&store, None)?.settings;
@@ -56,12 +52,13 @@ pub fn save_settings(state: State<'_, AppState>, input: SettingsView) -> ApiResu
         rows.push(SalaryRow { from, amount: r.amount, source: r.source.clone() });
     }
     s.money.base_salary = rows;
-    s.money.rounding = if input.rounding == "nearest" { Rounding::Nearest } else { Rounding::Up };
-    s.decision.annex_order = if input.annex_order == "by_unit" { AnnexOrder::ByUnit } else { AnnexOrder::Alphabetical };
+    s.money.rounding = input.rounding;
+    s.decision.annex_order = input.annex_order;
     Ok(campaigns::save_settings(&mut store, None, &s)?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn data_folder(state: State<'_, AppState>) -> ApiResult<DataFolderView> {
     Ok(DataFolderView {
         database: state.database.display().to_string(),
@@ -71,6 +68,7 @@ pub fn data_folder(state: State<'_, AppState>) -> ApiResult<DataFolderView> {
 
 /// The automatic backups beside the database, newest first.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn backups(state: State<'_, AppState>) -> ApiResult<Vec<BackupView>> {
     Ok(session::backups(&state.database)?
         .into_iter()
@@ -80,6 +78,7 @@ pub fn backups(state: State<'_, AppState>) -> ApiResult<Vec<BackupView>> {
 
 /// A backup to a file the secretary chose (a USB stick), while the application runs.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn backup_to(state: State<'_, AppState>, path: String) -> ApiResult<()> {
     Ok(session::backup_to(&*state.store()?, std::path::Path::new(&path))?)
 }
@@ -88,6 +87,7 @@ pub fn backup_to(state: State<'_, AppState>, path: String) -> ApiResult<()> {
 /// backup, and the restore is written to the audit trail. With no path, the newest good automatic
 /// backup is used (after a damaged start).
 #[tauri::command(async)]
+#[specta::specta]
 pub fn restore(state: State<'_, AppState>, path: Option<String>) -> ApiResult<()> {
     let from = match path {
         Some(p) => std::path::PathBuf::from(p),
@@ -100,6 +100,7 @@ pub fn restore(state: State<'_, AppState>, path: Option<String>) -> ApiResult<()
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn operator(state: State<'_, AppState>) -> ApiResult<OperatorView> {
     Ok(OperatorView {
         name: session::operator_name(&state.database).unwrap_or_default(),
@@ -109,6 +110,7 @@ pub fn operator(state: State<'_, AppState>) -> ApiResult<OperatorView> {
 
 /// Names who makes the changes from now on; an empty name goes back to the system's user name.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn set_operator(state: State<'_, AppState>, name: String) -> ApiResult<()> {
     session::set_operator_name(&mut *state.store()?, &state.database, &name)?;
     Ok(())

@@ -235,7 +235,9 @@ pub fn short_award(name: &str) -> &str {
 }
 
 /// The documents the application prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum DocumentKind {
     /// The decision followed by its annex.
     Decision,

@@ -240,6 +240,29 @@ impl Campaign {
     pub fn quota(&self, kind: UnitKind) -> u32 {
         self.settings.quotas.get(&kind).copied().unwrap_or(0)
     }
+
+    /// «Từ 01/10/2023 đến hết 31/12/2023» (R1: both days count).
+    pub fn period_text(&self) -> String {
+        format!("Từ {} đến hết {}", crate::vn::short_date(self.period.start), crate::vn::short_date(self.period.end))
+    }
+
+    /// «trước 10:00 ngày 05 tháng 01 năm 2024», in Vietnam time (R5).
+    pub fn deadline_text(&self) -> String {
+        let deadline = self.deadline.with_timezone(&crate::vn::vietnam_offset());
+        format!("trước {} {}", deadline.format("%H:%M"), crate::vn::long_date(deadline.date_naive()))
+    }
+
+    /// «Mỗi đơn vị đề nghị không quá 01 tập thể hoặc cá nhân.», from the quotas (R4).
+    pub fn quota_text(&self) -> String {
+        let per = |k: UnitKind| self.quota(k);
+        if UnitKind::ALL.iter().all(|k| per(*k) == per(UnitKind::Office)) {
+            format!("Mỗi đơn vị đề nghị không quá {:02} tập thể hoặc cá nhân.", per(UnitKind::Office))
+        } else {
+            let parts: Vec<String> =
+                UnitKind::ALL.iter().map(|k| format!("{}: không quá {:02}", k.label(), per(*k))).collect();
+            format!("Số lượng đề nghị mỗi đơn vị — {}.", parts.join("; "))
+        }
+    }
 }
 
 /// What changes from one campaign to the next.

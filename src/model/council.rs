@@ -24,6 +24,7 @@ impl std::fmt::Display for MemberId {
 /// A member's role in the council.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum CouncilRole {
     Chair,
     ViceChair,

@@ -33,6 +33,7 @@ pub struct BonusRate {
 /// How a bonus is rounded to the step (Decree 91/2017 Art. 68(2): up, to tens of thousands).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Rounding {
     #[default]
     Up,
@@ -101,6 +102,7 @@ impl Signer {
 /// Vietnamese alphabetical order (people by given name), or by unit in the campaign's unit order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum AnnexOrder {
     #[default]
     Alphabetical,

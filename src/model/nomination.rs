@@ -8,6 +8,7 @@ use super::{CampaignId, NominationId, UnitId};
 /// Collective (tập thể) or individual (cá nhân).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum NomineeKind {
     Collective,
     Individual,
@@ -40,6 +41,7 @@ impl NomineeKind {
 /// An individual's gender, which decides "Ông" or "Bà" on the certificate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Gender {
     Male,
     Female,
@@ -94,6 +96,7 @@ impl DossierPart {
 /// What the secretary found of one dossier part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum PartState {
     Present,
     Missing,
@@ -154,6 +157,7 @@ impl Parts {
 /// Why a dossier is refused (R7). The codes are stable: files and the UI rely on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Reason {
     /// Reached the portal at or after the deadline (R5).
     Late,
@@ -200,6 +204,7 @@ impl Reason {
 /// Where a refusal came from: the intake rules, or the secretary's appraisal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum RefusalSource {
     Intake,
     Appraisal,
@@ -216,6 +221,7 @@ pub struct Refusal {
 /// Where a dossier stands: received (waiting for appraisal), accepted, refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Status {
     Received,
     Accepted,
@@ -315,5 +321,12 @@ pub struct Nomination {
 impl Nomination {
     pub fn reasons(&self) -> Vec<Reason> {
         self.refusals.iter().map(|r| r.reason).collect()
+    }
+
+    /// The secretary has appraised it (accepted, or refused with a reason of her own) and the
+    /// intake rules do not refuse it: the appraisal is hers to take back (R7).
+    pub fn appraised(&self) -> bool {
+        !self.refusals.iter().any(|r| r.source == RefusalSource::Intake)
+            && (self.status == Status::Accepted || self.refusals.iter().any(|r| r.source == RefusalSource::Appraisal))
     }
 }

@@ -7,6 +7,7 @@ use super::UnitId;
 /// The kind of a unit; each kind has its own quota in a campaign (R4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum UnitKind {
     /// Phòng, ban, ngành: a specialised office of the awarding body.
     Office,

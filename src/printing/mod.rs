@@ -115,6 +115,7 @@ fn unknown(name: &str) -> Error {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Orientation {
     /// As the document's pages are laid out.
     #[default]
@@ -234,6 +235,7 @@ pub fn submit(pdf: &[u8], title: &str, settings: &JobSettings) -> Result<Job> {
 /// Where a job stands while it is followed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum JobState {
     Pending,
     Held,

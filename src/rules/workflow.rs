@@ -6,6 +6,7 @@ use serde::Serialize;
 /// The steps after setting up the campaign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum NextStep {
     Intake,
     Appraisal,

@@ -1,96 +1,99 @@
 // The UI's one doorway to the application: every screen calls these functions, nothing else
 // imports @tauri-apps/api. Component tests replace this module.
 import { Channel, invoke } from '@tauri-apps/api/core';
+import { commands } from './bindings';
 import type {
-  ApiError, AttachmentView, AuditLineView, CampaignSummaryView, NextCampaignInput, OperatorView, BackupView, CouncilView, PrintDone, PrinterView, PrintProgress, PrintRequest, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
+  ApiError, CouncilRole, DocumentKind, Reason, UnitKind, AttachmentView, AuditLineView, CampaignSummaryView, NextCampaignInput, OperatorView, BackupView, CouncilView, PrintDone, PrinterView, PrintProgress, PrintRequest, DataFolderView, DecisionView, DocumentFile, OffsetView, SettingsView, NominationInput, NominationView, OverviewView, RefusalView, SearchHitView, UnitView,
 } from './bindings';
 
-export type { ApiError };
+export type { ApiError, CouncilRole, DocumentKind, Reason, UnitKind };
 
 function asApiError(e: unknown): ApiError {
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) return e as ApiError;
   return { code: 'unexpected', message: `Đã xảy ra lỗi không mong đợi: ${String(e)}`, field: null };
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+/** A generated command's promise, its rejection turned into an ApiError. */
+async function call<T>(command: Promise<T>): Promise<T> {
   try {
-    return await invoke<T>(cmd, args);
+    return await command;
   } catch (e) {
     throw asApiError(e);
   }
 }
 
 export const api = {
-  overview: () => call<OverviewView | null>('overview'),
-  loadExample: () => call<void>('load_example'),
-  campaigns: () => call<CampaignSummaryView[]>('campaigns'),
-  currentCampaignName: () => call<string | null>('current_campaign_name'),
-  useCampaign: (code: string) => call<void>('use_campaign', { code }),
-  importDefinition: (path: string) => call<string>('import_definition', { path }),
-  startNextCampaign: (input: NextCampaignInput) => call<string>('start_next_campaign', { input }),
-  exportExchange: (path: string) => call<void>('export_exchange', { path }),
-  importExchange: (path: string) => call<string>('import_exchange', { path }),
-  exportSpreadsheet: (path: string) => call<void>('export_spreadsheet', { path }),
-  units: () => call<UnitView[]>('units'),
-  addUnit: (name: string, kind: string) => call<void>('add_unit', { name, kind }),
-  updateUnit: (id: number, name: string, kind: string) => call<void>('update_unit', { id, name, kind }),
-  removeUnit: (id: number) => call<void>('remove_unit', { id }),
-  nominations: () => call<NominationView[]>('nominations'),
-  checkNomination: (input: NominationInput, id: number | null = null) => call<RefusalView[]>('check_nomination', { input, id }),
-  correctNomination: (id: number, input: NominationInput) => call<NominationView>('correct_nomination', { id, input }),
-  addNomination: (input: NominationInput) => call<NominationView>('add_nomination', { input }),
-  importNominations: (path: string) => call<number>('import_nominations', { path }),
-  accept: (id: number) => call<void>('accept', { id }),
-  refuse: (id: number, reason: string, note: string) => call<void>('refuse', { id, reason, note }),
-  acceptAll: () => call<number>('accept_all'),
-  reopen: (id: number) => call<void>('reopen', { id }),
-  search: (text: string) => call<SearchHitView[]>('search', { text }),
-  auditLog: (nomination: number | null) => call<AuditLineView[]>('audit_log', { nomination }),
-  council: () => call<CouncilView>('council'),
-  addMember: (name: string, role: string, position: string | null) => call<void>('add_member', { name, role, position }),
-  updateMember: (id: number, name: string, role: string, position: string | null) =>
-    call<void>('update_member', { id, name, role, position }),
-  removeMember: (id: number) => call<void>('remove_member', { id }),
+  overview: () => call(commands.overview()),
+  loadExample: () => call(commands.loadExample()),
+  campaigns: () => call(commands.campaigns()),
+  currentCampaignName: () => call(commands.currentCampaignName()),
+  useCampaign: (code: string) => call(commands.useCampaign(code)),
+  importDefinition: (path: string) => call(commands.importDefinition(path)),
+  startNextCampaign: (input: NextCampaignInput) => call(commands.startNextCampaign(input)),
+  exportExchange: (path: string) => call(commands.exportExchange(path)),
+  importExchange: (path: string) => call(commands.importExchange(path)),
+  exportSpreadsheet: (path: string) => call(commands.exportSpreadsheet(path)),
+  units: () => call(commands.units()),
+  addUnit: (name: string, kind: UnitKind) => call(commands.addUnit(name, kind)),
+  updateUnit: (id: number, name: string, kind: UnitKind) => call(commands.updateUnit(id, name, kind)),
+  removeUnit: (id: number) => call(commands.removeUnit(id)),
+  nominations: () => call(commands.nominations()),
+  checkNomination: (input: NominationInput, id: number | null = null) => call(commands.checkNomination(input, id)),
+  correctNomination: (id: number, input: NominationInput) => call(commands.correctNomination(id, input)),
+  addNomination: (input: NominationInput) => call(commands.addNomination(input)),
+  importNominations: (path: string) => call(commands.importNominations(path)),
+  accept: (id: number) => call(commands.accept(id)),
+  refuse: (id: number, reason: Reason, note: string) => call(commands.refuse(id, reason, note)),
+  acceptAll: () => call(commands.acceptAll()),
+  reopen: (id: number) => call(commands.reopen(id)),
+  search: (text: string) => call(commands.search(text)),
+  auditLog: (nomination: number | null) => call(commands.auditLog(nomination)),
+  council: () => call(commands.council()),
+  addMember: (name: string, role: CouncilRole, position: string | null) => call(commands.addMember(name, role, position)),
+  updateMember: (id: number, name: string, role: CouncilRole, position: string | null) =>
+    call(commands.updateMember(id, name, role, position)),
+  removeMember: (id: number) => call(commands.removeMember(id)),
   openMeeting: (date: string, start: string | null, place: string | null, present: number[]) =>
-    call<void>('open_meeting', { date, start, place, present }),
-  closeMeeting: (end: string | null) => call<void>('close_meeting', { end }),
-  importScores: (path: string) => call<string[]>('import_scores', { path }),
+    call(commands.openMeeting(date, start, place, present)),
+  closeMeeting: (end: string | null) => call(commands.closeMeeting(end)),
+  importScores: (path: string) => call(commands.importScores(path)),
   setScore: (memberId: number, nominationId: number, criterion: number, points: string) =>
-    call<void>('set_score', { memberId, nominationId, criterion, points }),
+    call(commands.setScore(memberId, nominationId, criterion, points)),
   recordVotes: (nominationId: number, agree: number, disagree: number, blank: number) =>
-    call<void>('record_votes', { nominationId, agree, disagree, blank }),
-  shortlistAdd: (nominationId: number, reason: string | null) => call<void>('shortlist_add', { nominationId, reason }),
-  shortlistRemove: (nominationId: number) => call<void>('shortlist_remove', { nominationId }),
-  decision: () => call<DecisionView>('decision'),
+    call(commands.recordVotes(nominationId, agree, disagree, blank)),
+  shortlistAdd: (nominationId: number, reason: string | null) => call(commands.shortlistAdd(nominationId, reason)),
+  shortlistRemove: (nominationId: number) => call(commands.shortlistRemove(nominationId)),
+  decision: () => call(commands.decision()),
   setDecision: (number: number, date: string, signerName: string, signerTitle: string) =>
-    call<void>('set_decision', { number, date, signerName, signerTitle }),
-  renderDocument: (kind: string, preprinted: boolean) => call<DocumentFile>('render_document', { kind, preprinted }),
-  documentBytes: (path: string) => call<ArrayBuffer>('document_bytes', { path }),
-  openDocument: (path: string) => call<void>('open_document', { path }),
-  certificateOffsets: () => call<OffsetView[]>('certificate_offsets'),
-  setCertificateOffset: (field: string, dx: number, dy: number) => call<void>('set_certificate_offset', { field, dx, dy }),
-  settings: () => call<SettingsView>('settings'),
-  saveSettings: (input: SettingsView) => call<void>('save_settings', { input }),
-  dataFolder: () => call<DataFolderView>('data_folder'),
-  operator: () => call<OperatorView>('operator'),
-  setOperator: (name: string) => call<void>('set_operator', { name }),
-  printers: () => call<PrinterView[]>('printers'),
+    call(commands.setDecision(number, date, signerName, signerTitle)),
+  renderDocument: (kind: DocumentKind, preprinted: boolean) => call(commands.renderDocument(kind, preprinted)),
+  // Raw PDF bytes, not JSON: the one command outside the generated bindings.
+  documentBytes: (path: string) => call(invoke<ArrayBuffer>('document_bytes', { path })),
+  openDocument: (path: string) => call(commands.openDocument(path)),
+  certificateOffsets: () => call(commands.certificateOffsets()),
+  setCertificateOffset: (field: string, dx: number, dy: number) => call(commands.setCertificateOffset(field, dx, dy)),
+  settings: () => call(commands.settings()),
+  saveSettings: (input: SettingsView) => call(commands.saveSettings(input)),
+  dataFolder: () => call(commands.dataFolder()),
+  operator: () => call(commands.operator()),
+  setOperator: (name: string) => call(commands.setOperator(name)),
+  printers: () => call(commands.printers()),
   printDocument: (request: PrintRequest, progress: (p: PrintProgress) => void) => {
     const onProgress = new Channel<PrintProgress>();
     onProgress.onmessage = progress;
-    return call<PrintDone>('print_document', { request, onProgress });
+    return call(commands.printDocument(request, onProgress));
   },
-  attachments: (nominationId: number) => call<AttachmentView[]>('attachments', { nominationId }),
-  attachFiles: (nominationId: number, paths: string[]) => call<number>('attach_files', { nominationId, paths }),
-  openAttachment: (id: number) => call<void>('open_attachment', { id }),
+  attachments: (nominationId: number) => call(commands.attachments(nominationId)),
+  attachFiles: (nominationId: number, paths: string[]) => call(commands.attachFiles(nominationId, paths)),
+  openAttachment: (id: number) => call(commands.openAttachment(id)),
   pickScans: async (): Promise<string[]> => {
     const { open } = await import('@tauri-apps/plugin-dialog');
     const r = await open({ multiple: true, filters: [{ name: 'Bản quét hồ sơ', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'doc', 'docx'] }] });
     return Array.isArray(r) ? r : typeof r === 'string' ? [r] : [];
   },
-  backups: () => call<BackupView[]>('backups'),
-  backupTo: (path: string) => call<void>('backup_to', { path }),
-  restore: (path: string | null) => call<void>('restore', { path }),
+  backups: () => call(commands.backups()),
+  backupTo: (path: string) => call(commands.backupTo(path)),
+  restore: (path: string | null) => call(commands.restore(path)),
   pickDatabase: async (): Promise<string | null> => {
     const { open } = await import('@tauri-apps/plugin-dialog');
     const r = await open({ multiple: false, filters: [{ name: 'Bản sao lưu Thi đua', extensions: ['sqlite3', 'db', 'bak'] }] });

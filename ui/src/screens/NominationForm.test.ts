@@ -13,8 +13,9 @@ vi.mock('../lib/api', () => ({
 }));
 
 import NominationForm from './NominationForm.svelte';
+import type { NominationView, UnitView } from '../lib/bindings';
 
-const units = [{ id: 4, name: 'Phòng Tài chính - Kế hoạch', kind: 'office', kind_label: 'Cơ quan chuyên môn', position: 4, quota: 1 }];
+const units: UnitView[] = [{ id: 4, name: 'Phòng Tài chính - Kế hoạch', kind: 'office', kind_label: 'Cơ quan chuyên môn', position: 4, quota: 1 }];
 
 async function fill() {
   await fireEvent.change(screen.getByTestId('f-unit'), { target: { value: '4' } });
@@ -78,7 +79,7 @@ describe('the nomination form after a save', () => {
 });
 
 describe('the nomination form correcting a recorded dossier', () => {
-  const recorded = {
+  const recorded: NominationView = {
     id: 7, unit_id: 4, unit: 'Phòng Tài chính - Kế hoạch', kind: 'individual', kind_label: 'Cá nhân', name: 'Lê Thu Trag',
     gender: 'female', position: 'Kế toán', submitted_at: '2024-01-04T15:00:00+07:00', submitted_text: '04/01/2024 15:00:00',
     proposal_letter: 'present', minutes: 'missing', achievement_report: 'present', summary: '', status: 'refused',
