@@ -6,5 +6,6 @@ cd "$(dirname "$0")"
 bash scripts/system-packages.sh
 . scripts/toolchain.sh
 (cd ui && npm ci --no-audit --no-fund && npm run build)
-cargo build --release -p thidua-desktop
+# The feature embeds ui/dist in the binary, as `tauri build` does (a plain build loads devUrl).
+cargo build --release -p thidua-desktop --features tauri/custom-protocol
 exec target/release/thidua-desktop
