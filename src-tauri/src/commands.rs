@@ -2,7 +2,7 @@
 
 use tauri::State;
 use thidua::app::council::{self as council_app, Attendance, MemberChange};
-use thidua::app::intake::{self, Appraisal, Correction, HistoryScope};
+use thidua::app::intake::{self, Appraisal, HistoryScope};
 use thidua::app::{self, campaigns};
 use thidua::council::{parse_points, Score};
 use thidua::model::{
@@ -80,18 +80,8 @@ fn part(value: &str, part: DossierPart, field: &str) -> ApiResult<PartState> {
 fn to_new(input: &NominationInput) -> ApiResult<NewNomination> {
     let kind = NomineeKind::from_code(&input.kind)
         .ok_or_else(|| ApiError::field("invalid_field", "Chọn loại: Tập thể hoặc Cá nhân.", "kind"))?;
-    let name = thidua::vn::normalise_name(&input.name);
-    if name.is_empty() {
-        return Err(ApiError::field("invalid_field", "Nhập tên tập thể hoặc cá nhân.", "name"));
-    }
+    // A name and, for an individual, a gender are checked by the core, as on every other path.
     let gender = match input.gender.as_deref().filter(|g| !g.is_empty()) {
-        None if kind == NomineeKind::Individual => {
-            return Err(ApiError::field(
-                "invalid_field",
-                "Chọn giới tính để in «Ông» hoặc «Bà» trên Giấy khen.",
-                "gender",
-            ))
-        }
         None => None,
         Some(g) => {
             Some(Gender::from_code(g).ok_or_else(|| ApiError::field("invalid_field", "Chọn Nam hoặc Nữ.", "gender"))?)
@@ -102,9 +92,9 @@ fn to_new(input: &NominationInput) -> ApiResult<NewNomination> {
     Ok(NewNomination {
         unit: UnitId(input.unit_id),
         kind,
-        name,
-        gender: if kind == NomineeKind::Individual { gender } else { None },
-        position: input.position.clone().filter(|p| !p.trim().is_empty()),
+        name: input.name.clone(),
+        gender,
+        position: input.position.clone(),
         submitted_at,
         parts: Parts {
             proposal_letter: part(&input.proposal_letter, DossierPart::ProposalLetter, "proposal_letter")?,
@@ -139,7 +129,7 @@ pub fn add_nomination(state: State<'_, AppState>, input: NominationInput) -> Api
 #[specta::specta]
 pub fn correct_nomination(state: State<'_, AppState>, id: i64, input: NominationInput) -> ApiResult<NominationView> {
     let item = to_new(&input)?;
-    Ok((&intake::correct(&mut *state.store()?, NominationId(id), &Correction::whole(&item))?).into())
+    Ok((&intake::replace(&mut *state.store()?, NominationId(id), &item)?).into())
 }
 
 #[tauri::command(async)]

@@ -54,24 +54,6 @@ pub struct Correction {
     pub summary: Option<String>,
 }
 
-impl Correction {
-    /// A correction that sets every field to `item`'s value (the window's form sends them all).
-    pub fn whole(item: &NewNomination) -> Correction {
-        Correction {
-            unit: Some(UnitRef::Id(item.unit)),
-            kind: Some(item.kind),
-            name: Some(item.name.clone()),
-            gender: item.gender,
-            position: Some(item.position.clone().unwrap_or_default()),
-            submitted_at: Some(item.submitted_at),
-            proposal_letter: Some(item.parts.proposal_letter),
-            minutes: Some(item.parts.minutes),
-            achievement_report: Some(item.parts.achievement_report),
-            summary: Some(item.summary.clone()),
-        }
-    }
-}
-
 fn unit_id(store: &Store, n: &Nomination, unit: &UnitRef) -> Result<UnitId> {
     match unit {
         UnitRef::Id(id) => Ok(*id),
@@ -118,6 +100,13 @@ pub fn correct(store: &mut Store, id: NominationId, change: &Correction) -> Resu
     let n = store.nomination(id)?;
     let item = corrected(store, &n, change)?;
     store.correct_nomination(id, &item)?;
+    store.nomination(id)
+}
+
+/// Replaces a recorded dossier's values with `item` (the window's form sends them all); the intake
+/// rules are applied again as for [`correct`]. Returns it as recorded.
+pub fn replace(store: &mut Store, id: NominationId, item: &NewNomination) -> Result<Nomination> {
+    store.correct_nomination(id, item)?;
     store.nomination(id)
 }
 

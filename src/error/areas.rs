@@ -29,11 +29,11 @@ macro_rules! area {
 /// A dossier that cannot be recorded as typed, whatever the path (form, spreadsheet, correction).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NominationError {
-    #[error("Nhập tên tập thể hoặc cá nhân.")]
+    #[error("Chưa có tên tập thể hoặc cá nhân.")]
     EmptyName,
     #[error("Tên dài {length} ký tự; tối đa {max} ký tự.")]
     NameTooLong { length: usize, max: usize },
-    #[error("Chọn giới tính của cá nhân để in «Ông» hoặc «Bà» trên Giấy khen.")]
+    #[error("Cá nhân phải có giới tính (Nam hoặc Nữ) để in «Ông» hoặc «Bà» trên Giấy khen.")]
     GenderMissing,
     #[error("Đơn vị số {0} không thuộc đợt thi đua này.")]
     UnitNotInCampaign(UnitId),

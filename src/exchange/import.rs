@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 use super::table::{read_table, Cell, Table};
-use crate::error::{Error, ImportProblem, Result};
+use crate::error::{Error, ImportProblem, NominationError, Result};
 use crate::model::{Gender, NewNomination, NomineeKind, PartState, Parts, Unit};
 use crate::vn::{fold, nfc, normalise_name, vietnam_offset};
 
@@ -169,12 +169,6 @@ pub fn parse_nominations(table: &Table, units: &[Unit]) -> Result<Vec<(usize, Ne
                 None
             }
         };
-        if kind == Some(NomineeKind::Individual) && gender.is_none() && text_of(get(Column::Gender)).is_none() {
-            err(
-                Column::Gender,
-                "cá nhân phải ghi giới tính (Nam hoặc Nữ) để in «Ông» hoặc «Bà» trên Giấy khen.".into(),
-            );
-        }
         let position = match checked_text(get(Column::Position), MAX_NAME) {
             Ok(p) => p,
             Err(m) => {
@@ -212,28 +206,48 @@ pub fn parse_nominations(table: &Table, units: &[Unit]) -> Result<Vec<(usize, Ne
             }
         };
         let parts = (part(Column::ProposalLetter), part(Column::Minutes), part(Column::AchievementReport));
+        let gender_typed = text_of(get(Column::Gender)).is_some();
         if let (Some(unit), Some(kind), Some(name), Some(submitted_at), (Some(p), Some(m), Some(a))) =
             (unit, kind, name, submitted_at, parts)
         {
-            out.push((
-                row,
-                NewNomination {
-                    unit,
-                    kind,
-                    name,
-                    gender: if kind == NomineeKind::Individual { gender } else { None },
-                    position,
-                    submitted_at,
-                    parts: Parts { proposal_letter: p, minutes: m, achievement_report: a },
-                    summary,
-                },
-            ));
+            let item = NewNomination {
+                unit,
+                kind,
+                name,
+                gender,
+                position,
+                submitted_at,
+                parts: Parts { proposal_letter: p, minutes: m, achievement_report: a },
+                summary,
+            };
+            // The same check as every other path that records a dossier, said about its cell.
+            match item.validated() {
+                Ok(item) => out.push((row, item)),
+                // An unreadable gender was reported above.
+                Err(NominationError::GenderMissing) if gender_typed => {}
+                Err(e) => {
+                    let column = match e.field() {
+                        Some("gender") => Column::Gender,
+                        _ => Column::Name,
+                    };
+                    err(column, lowercase_first(&e.to_string()));
+                }
+            }
         }
     }
     if problems.is_empty() {
         Ok(out)
     } else {
         Err(problems)
+    }
+}
+
+/// A sentence as the tail of «Dòng 3, cột «Tên»: …».
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
