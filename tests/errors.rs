@@ -9,7 +9,9 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use thidua::error::{CouncilError, InputError, NominationError, PaperError, RecordsError, SettingsError, UnitError};
+use thidua::error::{
+    CouncilError, InputError, NominationError, PaperError, RecordsError, SettingsError, TextProblem, UnitError,
+};
 use thidua::model::{MemberId, NominationId, Status, UnitId};
 use thidua::{Error, ImportProblem};
 
@@ -21,9 +23,11 @@ fn index(e: &Error) -> usize {
             NominationError::NameTooLong { .. } => 1,
             NominationError::GenderMissing => 2,
             NominationError::UnitNotInCampaign(_) => 3,
+            NominationError::BadText { .. } => 76,
         },
         Error::Unit(u) => match u {
             UnitError::EmptyName => 4,
+            UnitError::BadName(_) => 77,
             UnitError::DuplicateName(_) => 5,
             UnitError::Unknown(_) => 6,
             UnitError::UnknownName(_) => 7,
@@ -32,6 +36,7 @@ fn index(e: &Error) -> usize {
         },
         Error::Council(c) => match c {
             CouncilError::EmptyMemberName => 10,
+            CouncilError::BadText { .. } => 78,
             CouncilError::MemberAttended(_) => 11,
             CouncilError::BadShare => 12,
             CouncilError::EndsBeforeStart { .. } => 13,
@@ -52,6 +57,7 @@ fn index(e: &Error) -> usize {
         },
         Error::Settings(s) => match s {
             SettingsError::Empty(_) => 26,
+            SettingsError::BadText { .. } => 79,
             SettingsError::SalaryRowTwice(_) => 27,
             SettingsError::SalaryNotPositive(_) => 28,
             SettingsError::DeadlineBeforeStart { .. } => 29,
@@ -65,11 +71,13 @@ fn index(e: &Error) -> usize {
             RecordsError::UnknownAttachment(_) => 35,
             RecordsError::AttachmentAltered(_) => 36,
             RecordsError::Encoding(_) => 37,
+            RecordsError::NotARegularFile(_) => 75,
         },
         Error::Input(i) => match i {
             InputError::Choice { .. } => 38,
             InputError::Time { .. } => 39,
             InputError::NothingChosen(_) => 40,
+            InputError::Text { .. } => 80,
         },
         Error::Open { .. } => 41,
         Error::Io { .. } => 42,
@@ -108,7 +116,7 @@ fn index(e: &Error) -> usize {
     }
 }
 
-const VARIANTS: usize = 75;
+const VARIANTS: usize = 81;
 
 fn path(p: &str) -> PathBuf {
     PathBuf::from(p)
@@ -121,13 +129,16 @@ fn samples() -> Vec<Error> {
         NominationError::NameTooLong { length: 301, max: 300 }.into(),
         NominationError::GenderMissing.into(),
         NominationError::UnitNotInCampaign(UnitId(3)).into(),
+        NominationError::BadText { field: "summary", what: "Tóm tắt thành tích", problem: TextProblem::Control }.into(),
         UnitError::EmptyName.into(),
+        UnitError::BadName(TextProblem::Bidi).into(),
         UnitError::DuplicateName("Xã Cẩm Giàng".into()).into(),
         UnitError::Unknown(UnitId(99)).into(),
         UnitError::UnknownName("Xã Không Có".into()).into(),
         UnitError::HasDossiers { name: "Phòng Y tế".into(), dossiers: 2 }.into(),
         UnitError::ShortlistedNominee(n).into(),
         CouncilError::EmptyMemberName.into(),
+        CouncilError::BadText { what: "địa điểm", problem: TextProblem::TooLong { length: 400, max: 300 } }.into(),
         CouncilError::MemberAttended("Hà Văn Bình".into()).into(),
         CouncilError::BadShare.into(),
         CouncilError::EndsBeforeStart { end: "08:00".into(), start: "14:00".into() }.into(),
@@ -144,6 +155,7 @@ fn samples() -> Vec<Error> {
         PaperError::UnknownField { field: "nope".into(), known: "name, unit".into() }.into(),
         PaperError::OffsetTooLarge { max_mm: 50 }.into(),
         SettingsError::Empty("Địa danh".into()).into(),
+        SettingsError::BadText { what: "Người ký".into(), problem: TextProblem::Formula('=') }.into(),
         SettingsError::SalaryRowTwice("01/07/2024".into()).into(),
         SettingsError::SalaryNotPositive("01/07/2024".into()).into(),
         SettingsError::DeadlineBeforeStart { deadline: "01/09/2023".into(), start: "01/10/2023".into() }.into(),
@@ -155,6 +167,7 @@ fn samples() -> Vec<Error> {
         RecordsError::UnknownAttachment(5).into(),
         RecordsError::AttachmentAltered(path("/data/attachments/ab12")).into(),
         RecordsError::Encoding("dữ liệu nhị phân không xuất được".into()).into(),
+        RecordsError::NotARegularFile(path("/dev/zero")).into(),
         InputError::Choice {
             field: "gender",
             what: "giới tính",
@@ -170,6 +183,7 @@ fn samples() -> Vec<Error> {
         }
         .into(),
         InputError::NothingChosen("--accept, --refuse LÝ_DO hoặc --reopen").into(),
+        InputError::Text { field: "user", what: "tên người thực hiện", problem: TextProblem::Control }.into(),
         Error::Open { path: path("/data/x.sqlite3"), source: rusqlite::Error::InvalidQuery },
         Error::Io { path: path("/usb/copy.sqlite3"), source: std::io::Error::other("đĩa đầy") },
         Error::Database(rusqlite::Error::InvalidQuery),

@@ -193,7 +193,7 @@ proptest! {
 
     #[test]
     fn archive_reader_never_panics_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
-        let _ = read_exchange(&bytes);
+        let _ = read_exchange(std::io::Cursor::new(&bytes));
     }
 
     #[test]
@@ -207,7 +207,7 @@ proptest! {
             }
         }
         if let Ok(c) = zip.finish() {
-            prop_assert!(read_exchange(&c.into_inner()).is_err());
+            prop_assert!(read_exchange(std::io::Cursor::new(c.into_inner())).is_err());
         }
     }
 

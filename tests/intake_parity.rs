@@ -115,7 +115,7 @@ fn every_path_that_writes_a_dossier_checks_it_the_same_way() {
     for (item, want) in [
         (&no_gender, NominationError::GenderMissing),
         (&blank, NominationError::EmptyName),
-        (&long, NominationError::NameTooLong { length: 419, max: 300 }),
+        (&long, NominationError::NameTooLong { length: 420, max: 300 }),
     ] {
         for outcome in [
             store.preview_nomination(c, item).map(|_| ()),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, RecordsError, Result};
+use crate::error::{Error, InputError, RecordsError, Result};
 use crate::store::{self, Store};
 
 /// What the audit trail records when nobody can be named.
@@ -17,11 +17,22 @@ pub fn operator_file(database: &Path) -> PathBuf {
     database.parent().unwrap_or(Path::new(".")).join("operator-name.txt")
 }
 
-/// The name chosen for the audit trail on this PC, if any.
+/// The longest name the audit trail records for a person.
+const MAX_ACTOR: usize = 100;
+
+/// A person's name as given for the audit trail, checked as every text is.
+fn checked_actor(name: &str, field: &'static str) -> Result<String> {
+    crate::vn::checked_line(name, MAX_ACTOR)
+        .map_err(|problem| InputError::Text { field, what: "tên người thực hiện", problem }.into())
+}
+
+/// The name chosen for the audit trail on this PC, if any (a file edited into something that is
+/// not a name counts as none).
 pub fn operator_name(database: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(operator_file(database)).ok()?;
-    let name = crate::vn::normalise_name(&text);
-    (!name.is_empty()).then_some(name)
+    let file = std::fs::File::open(operator_file(database)).ok()?;
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::Read::take(file, 4 * MAX_ACTOR as u64), &mut text).ok()?;
+    checked_actor(&text, "name").ok().filter(|n| !n.is_empty())
 }
 
 /// The operating system's user name, if it has one.
@@ -38,7 +49,7 @@ pub fn system_user() -> Option<String> {
 /// else «không rõ».
 pub fn resolve_actor(explicit: Option<&str>, database: &Path) -> String {
     explicit
-        .map(crate::vn::normalise_name)
+        .and_then(|n| checked_actor(n, "user").ok())
         .filter(|n| !n.is_empty())
         .or_else(|| operator_name(database))
         .or_else(system_user)
@@ -55,6 +66,9 @@ pub struct Opened {
 /// Opens the database at `database` for the person [`resolve_actor`] names, and makes the day's
 /// backup if it is due.
 pub fn open(database: &Path, explicit_actor: Option<&str>, today: NaiveDate) -> Result<Opened> {
+    if let Some(name) = explicit_actor {
+        checked_actor(name, "user")?;
+    }
     let mut store = Store::open(database)?;
     store.set_actor(&resolve_actor(explicit_actor, database))?;
     let warning = store.daily_backup_if_due(today).err().map(|e| format!("Không tạo được bản sao lưu hằng ngày: {e}"));
@@ -72,7 +86,7 @@ pub fn default_database_path() -> Result<PathBuf> {
 /// Names who works on this PC from now on (an empty name goes back to the system's user name);
 /// returns the name the audit trail now records.
 pub fn set_operator_name(store: &mut Store, database: &Path, name: &str) -> Result<String> {
-    let name = crate::vn::normalise_name(name);
+    let name = checked_actor(name, "name")?;
     let file = operator_file(database);
     let written = if name.is_empty() {
         std::fs::remove_file(&file).or_else(|e| if e.kind() == std::io::ErrorKind::NotFound { Ok(()) } else { Err(e) })
@@ -126,6 +140,9 @@ pub fn restore(
     explicit_actor: Option<&str>,
     today: NaiveDate,
 ) -> Result<Option<PathBuf>> {
+    if let Some(name) = explicit_actor {
+        checked_actor(name, "user")?;
+    }
     let kept = store::restore_from(database, from, today)?;
     let mut store = Store::open(database)?;
     store.set_actor(&resolve_actor(explicit_actor, database))?;

@@ -31,8 +31,12 @@ pub fn export_campaign(store: &Store, campaign: &Campaign, path: &Path) -> Resul
 pub fn import_campaign(store: &mut Store, path: &Path) -> Result<CampaignImport> {
     let file = path.display().to_string();
     let rejected = |why: String| Error::ArchiveRejected { file: file.clone(), why };
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    let content = read_exchange(&bytes).map_err(rejected)?;
+    let meta = std::fs::metadata(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    if !meta.is_file() {
+        return Err(rejected("Đây không phải một tệp.".into()));
+    }
+    let reader = std::fs::File::open(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let content = read_exchange(std::io::BufReader::new(reader)).map_err(rejected)?;
     if content.schema_version > latest_version() {
         return Err(rejected(format!(
             "Tệp được tạo bởi phiên bản mới hơn của Thi đua (cấu trúc số {}); hãy cập nhật chương trình.",

@@ -26,6 +26,19 @@ macro_rules! area {
     };
 }
 
+/// What is wrong with a text that came in (a form, an argument, a spreadsheet, an exchange file).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextProblem {
+    #[error("dài {length} ký tự; tối đa {max} ký tự")]
+    TooLong { length: usize, max: usize },
+    #[error("có ký tự điều khiển không in được; hãy gõ lại")]
+    Control,
+    #[error("có ký tự đảo chiều văn bản (như U+202E), làm chữ hiện sai thứ tự; hãy gõ lại")]
+    Bidi,
+    #[error("bắt đầu bằng «{0}» như một công thức bảng tính; hãy bỏ ký tự này")]
+    Formula(char),
+}
+
 /// A dossier that cannot be recorded as typed, whatever the path (form, spreadsheet, correction).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NominationError {
@@ -37,20 +50,40 @@ pub enum NominationError {
     GenderMissing,
     #[error("Đơn vị số {0} không thuộc đợt thi đua này.")]
     UnitNotInCampaign(UnitId),
+    #[error("{what} {problem}.")]
+    BadText { field: &'static str, what: &'static str, problem: TextProblem },
 }
 
-area!(NominationError {
-    EmptyName => "name_missing", Some("name");
-    NameTooLong { length, max } => "name_too_long", Some("name");
-    GenderMissing => "gender_missing", Some("gender");
-    UnitNotInCampaign(UnitId) => "unit_not_in_campaign", None;
-});
+impl NominationError {
+    /// The stable machine code of the error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            NominationError::EmptyName => "name_missing",
+            NominationError::NameTooLong { .. } => "name_too_long",
+            NominationError::GenderMissing => "gender_missing",
+            NominationError::UnitNotInCampaign(_) => "unit_not_in_campaign",
+            NominationError::BadText { .. } => "bad_text",
+        }
+    }
+
+    /// The form's field the error is about.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            NominationError::EmptyName | NominationError::NameTooLong { .. } => Some("name"),
+            NominationError::GenderMissing => Some("gender"),
+            NominationError::UnitNotInCampaign(_) => None,
+            NominationError::BadText { field, .. } => Some(field),
+        }
+    }
+}
 
 /// The campaign's units: adding, renaming, correcting the kind, taking one off.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UnitError {
     #[error("Tham số không hợp lệ: tên đơn vị đang trống.")]
     EmptyName,
+    #[error("Tham số không hợp lệ: tên đơn vị {0}.")]
+    BadName(TextProblem),
     #[error("Tham số không hợp lệ: đợt thi đua đã có đơn vị «{0}».")]
     DuplicateName(String),
     #[error("Tham số không hợp lệ: không có đơn vị số {0}.")]
@@ -65,6 +98,7 @@ pub enum UnitError {
 
 area!(UnitError {
     EmptyName => "unit_name_missing", Some("name");
+    BadName(TextProblem) => "bad_text", Some("name");
     DuplicateName(String) => "unit_name_taken", Some("name");
     Unknown(UnitId) => "unknown_unit", None;
     UnknownName(String) => "unknown_unit", Some("unit");
@@ -77,6 +111,8 @@ area!(UnitError {
 pub enum CouncilError {
     #[error("Tham số không hợp lệ: tên thành viên đang trống.")]
     EmptyMemberName,
+    #[error("Tham số không hợp lệ: {what} {problem}.")]
+    BadText { what: &'static str, problem: TextProblem },
     #[error("Tham số không hợp lệ: {0} đã dự họp hoặc chấm điểm trong đợt thi đua này nên không bỏ khỏi Hội đồng được; biên bản và phiếu chấm vẫn cần tên thành viên này.")]
     MemberAttended(String),
     #[error("Tham số không hợp lệ: tỷ lệ phải là phân số từ 0 đến 1 (ví dụ 2/3).")]
@@ -101,6 +137,7 @@ pub enum CouncilError {
 
 area!(CouncilError {
     EmptyMemberName => "member_name_missing", Some("name");
+    BadText { what, problem } => "bad_text", None;
     MemberAttended(String) => "member_attended", None;
     BadShare => "bad_share", None;
     EndsBeforeStart { end, start } => "meeting_ends_before_start", Some("end");
@@ -141,6 +178,8 @@ area!(PaperError {
 pub enum SettingsError {
     #[error("Tham số không hợp lệ: «{0}» không được để trống.")]
     Empty(String),
+    #[error("Tham số không hợp lệ: «{what}» {problem}.")]
+    BadText { what: String, problem: TextProblem },
     #[error("Tham số không hợp lệ: bảng mức lương cơ sở có hai dòng cùng áp dụng từ {0}.")]
     SalaryRowTwice(String),
     #[error("Tham số không hợp lệ: mức lương cơ sở áp dụng từ {0} phải lớn hơn 0.")]
@@ -153,6 +192,7 @@ pub enum SettingsError {
 
 area!(SettingsError {
     Empty(String) => "setting_missing", None;
+    BadText { what, problem } => "bad_text", None;
     SalaryRowTwice(String) => "salary_row_twice", Some("base_salary");
     SalaryNotPositive(String) => "salary_not_positive", Some("base_salary");
     DeadlineBeforeStart { deadline, start } => "deadline_before_start", Some("deadline");
@@ -170,6 +210,8 @@ pub enum RecordsError {
     NoDataFolder,
     #[error("Tham số không hợp lệ: tệp «{file}» quá lớn ({mb} MB; tối đa {max_mb} MB).")]
     AttachmentTooLarge { file: PathBuf, mb: u64, max_mb: u64 },
+    #[error("«{0}» không phải một tệp thông thường (thư mục, thiết bị, đường ống hay liên kết tượng trưng); hãy chọn chính tệp bản quét.")]
+    NotARegularFile(PathBuf),
     #[error("Tham số không hợp lệ: không có tệp đính kèm số {0}.")]
     UnknownAttachment(i64),
     #[error("Tham số không hợp lệ: tệp đính kèm «{0}» đã bị thay đổi hoặc hỏng trên đĩa (mã băm không khớp).")]
@@ -183,6 +225,7 @@ area!(RecordsError {
     BackupOverItself(PathBuf) => "backup_over_itself", None;
     NoDataFolder => "no_data_folder", None;
     AttachmentTooLarge { file, mb, max_mb } => "attachment_too_large", None;
+    NotARegularFile(PathBuf) => "not_a_regular_file", None;
     UnknownAttachment(i64) => "unknown_attachment", None;
     AttachmentAltered(PathBuf) => "attachment_altered", None;
     Encoding(String) => "encoding", None;
@@ -197,6 +240,9 @@ pub enum InputError {
     /// A time or day that does not read.
     #[error("Tham số không hợp lệ: {what} «{value}»: {why}")]
     Time { field: &'static str, what: &'static str, value: String, why: String },
+    /// A text typed that cannot be taken as it is.
+    #[error("Tham số không hợp lệ: {what} {problem}.")]
+    Text { field: &'static str, what: &'static str, problem: TextProblem },
     /// One of several options must be chosen.
     #[error("Tham số không hợp lệ: hãy chọn {0}.")]
     NothingChosen(&'static str),
@@ -208,6 +254,7 @@ impl InputError {
         match self {
             InputError::Choice { .. } => "bad_choice",
             InputError::Time { .. } => "bad_time",
+            InputError::Text { .. } => "bad_text",
             InputError::NothingChosen(_) => "nothing_chosen",
         }
     }
@@ -215,7 +262,9 @@ impl InputError {
     /// The field the value was typed in.
     pub fn field(&self) -> Option<&'static str> {
         match self {
-            InputError::Choice { field, .. } | InputError::Time { field, .. } => Some(field),
+            InputError::Choice { field, .. } | InputError::Time { field, .. } | InputError::Text { field, .. } => {
+                Some(field)
+            }
             InputError::NothingChosen(_) => None,
         }
     }

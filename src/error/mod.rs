@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 mod areas;
 
-pub use areas::{CouncilError, InputError, NominationError, PaperError, RecordsError, SettingsError, UnitError};
+pub use areas::{
+    CouncilError, InputError, NominationError, PaperError, RecordsError, SettingsError, TextProblem, UnitError,
+};
 
 use crate::model::{NominationId, Status};
 

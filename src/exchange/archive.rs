@@ -6,7 +6,7 @@
 //! is parsed; a tampered, truncated or unexpected file is refused whole.
 
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read, Seek, SeekFrom, Write};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -20,8 +20,14 @@ const FORMAT_VERSION: u32 = 1;
 const DATA: &str = "campaign.json";
 const MANIFEST: &str = "manifest.json";
 const ATTACHMENTS: &str = "attachments/";
-/// Refuses archives that would unpack to more than this (a zip bomb, or not ours).
-const MAX_TOTAL: u64 = 2 << 30;
+/// The most an archive may unpack to in all: a district's campaign with every scan is far below.
+pub const MAX_TOTAL: u64 = 4 << 30;
+/// The most `campaign.json` may weigh: a campaign of 10,000 dossiers and their scores is a few MB.
+pub const MAX_DATA: u64 = 32 << 20;
+/// The most the manifest may weigh.
+const MAX_MANIFEST: u64 = 4 << 20;
+/// The most one attached scan may weigh, as when it is attached.
+pub const MAX_ATTACHMENT: u64 = 200 << 20;
 const MAX_ENTRIES: usize = 100_000;
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -107,12 +113,50 @@ fn safe_name(name: &str) -> bool {
         && name.trim_end_matches('/').split('/').all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
-/// Reads and verifies an archive. The error is the reason, in Vietnamese.
-pub fn read_exchange(bytes: &[u8]) -> Result<ExchangeFile, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+/// The number of records in the archive's central directory, as its end record states it. The zip
+/// library keeps one entry per name, so a second entry under a name already used (which would
+/// silently win) shows as a difference between the two counts.
+fn central_directory_records<R: Read + Seek>(reader: &mut R) -> Result<u64, String> {
+    let broken = || "Tệp không phải tệp trao đổi hợp lệ hoặc đã bị cắt cụt.".to_string();
+    let len = reader.seek(SeekFrom::End(0)).map_err(|_| broken())?;
+    let tail_len = len.min(22 + 0xFFFF);
+    reader.seek(SeekFrom::Start(len - tail_len)).map_err(|_| broken())?;
+    let mut tail = vec![0u8; tail_len as usize];
+    reader.read_exact(&mut tail).map_err(|_| broken())?;
+    let eocd = (0..tail.len().saturating_sub(21)).rev().find(|&i| tail[i..i + 4] == [0x50, 0x4b, 0x05, 0x06]);
+    let eocd = eocd.ok_or_else(broken)?;
+    let u16_at = |i: usize| u16::from_le_bytes([tail[i], tail[i + 1]]);
+    let records = u16_at(eocd + 10);
+    if records != 0xFFFF {
+        return Ok(u64::from(records));
+    }
+    // Zip64: the locator, just before the end record, gives where the zip64 end record lies.
+    let locator = eocd.checked_sub(20).filter(|&i| tail[i..i + 4] == [0x50, 0x4b, 0x06, 0x07]).ok_or_else(broken)?;
+    let mut offset = [0u8; 8];
+    offset.copy_from_slice(&tail[locator + 8..locator + 16]);
+    reader.seek(SeekFrom::Start(u64::from_le_bytes(offset))).map_err(|_| broken())?;
+    let mut record = [0u8; 40];
+    reader.read_exact(&mut record).map_err(|_| broken())?;
+    if record[..4] != [0x50, 0x4b, 0x06, 0x06] {
+        return Err(broken());
+    }
+    let mut count = [0u8; 8];
+    count.copy_from_slice(&record[32..40]);
+    Ok(u64::from_le_bytes(count))
+}
+
+/// Reads and verifies an archive, entry by entry with a limit for each, never more than
+/// [`MAX_TOTAL`] in all. The error is the reason, in Vietnamese.
+pub fn read_exchange<R: Read + Seek>(mut reader: R) -> Result<ExchangeFile, String> {
+    let records = central_directory_records(&mut reader)?;
+    reader.seek(SeekFrom::Start(0)).map_err(|e| format!("Không đọc được tệp ({e})."))?;
+    let mut zip = zip::ZipArchive::new(reader)
         .map_err(|e| format!("Tệp không phải tệp trao đổi hợp lệ hoặc đã bị cắt cụt ({e})."))?;
-    if zip.len() > MAX_ENTRIES {
+    if zip.len() > MAX_ENTRIES || records > MAX_ENTRIES as u64 {
         return Err("Tệp có quá nhiều mục.".into());
+    }
+    if records != zip.len() as u64 {
+        return Err("Tệp có hai mục cùng tên; một tệp trao đổi của Thi đua không bao giờ như vậy.".into());
     }
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut total = 0u64;
@@ -131,9 +175,21 @@ pub fn read_exchange(bytes: &[u8]) -> Result<ExchangeFile, String> {
         if name != MANIFEST && name != DATA && !name.starts_with(ATTACHMENTS) {
             return Err(format!("Tệp có mục lạ «{name}», không thuộc định dạng tệp trao đổi."));
         }
+        let entry_limit = match name.as_str() {
+            MANIFEST => MAX_MANIFEST,
+            DATA => MAX_DATA,
+            _ => MAX_ATTACHMENT,
+        };
+        // The size an entry states is a claim: the bytes are counted as they are read.
+        let limit = entry_limit.min(MAX_TOTAL.saturating_sub(total));
         let mut buf = Vec::new();
-        let limit = MAX_TOTAL.saturating_sub(total) + 1;
-        (&mut entry).take(limit).read_to_end(&mut buf).map_err(|e| format!("Mục «{name}» bị hỏng ({e})."))?;
+        (&mut entry).take(limit + 1).read_to_end(&mut buf).map_err(|e| format!("Mục «{name}» bị hỏng ({e})."))?;
+        if buf.len() as u64 > entry_limit {
+            return Err(format!(
+                "Mục «{name}» giải nén ra hơn {} MB, quá giới hạn của tệp trao đổi.",
+                entry_limit >> 20
+            ));
+        }
         total += buf.len() as u64;
         if total > MAX_TOTAL {
             return Err("Tệp giải nén ra quá lớn.".into());

@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use super::table::{read_table, Cell, Table};
 use crate::error::{Error, ImportProblem, NominationError, Result};
 use crate::model::{Gender, NewNomination, NomineeKind, PartState, Parts, Unit};
-use crate::vn::{fold, nfc, normalise_name, vietnam_offset};
+use crate::vn::{checked_line, checked_paragraphs, fold, nfc, vietnam_offset};
 
 /// The columns of a nomination spreadsheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,8 +60,7 @@ impl Column {
     }
 }
 
-use crate::model::nomination::MAX_NAME;
-const MAX_SUMMARY: usize = 10_000;
+use crate::model::nomination::{MAX_NAME, MAX_SUMMARY};
 
 /// Reads a nomination file (`.csv`, `.xlsx`…) into the campaign's dossiers, each with its row,
 /// or refuses it whole, listing every problem with its row and column.
@@ -123,16 +122,23 @@ pub fn parse_nominations(table: &Table, units: &[Unit]) -> Result<Vec<(usize, Ne
                 err(Column::Unit, "chưa ghi đơn vị.".into());
                 None
             }
-            Some(t) => match units_folded.iter().find(|(f, _)| *f == fold(&t)) {
-                Some((_, u)) => Some(u.id),
-                None => {
-                    err(
-                        Column::Unit,
-                        format!("đơn vị «{}» không có trong danh sách đơn vị của đợt thi đua.", normalise_name(&t)),
-                    );
-                    None
+            Some(t) => {
+                // Folded once, not once per unit.
+                let key = fold(&t);
+                match units_folded.iter().find(|(f, _)| *f == key) {
+                    Some((_, u)) => Some(u.id),
+                    None => {
+                        err(
+                            Column::Unit,
+                            format!(
+                                "đơn vị «{}» không có trong danh sách đơn vị của đợt thi đua.",
+                                crate::vn::shown(&crate::vn::normalise_name(&t))
+                            ),
+                        );
+                        None
+                    }
                 }
-            },
+            }
         };
         let kind = match text_of(get(Column::Kind)).map(|t| fold(&t)) {
             Some(t) if t == "tap the" => Some(NomineeKind::Collective),
@@ -176,7 +182,7 @@ pub fn parse_nominations(table: &Table, units: &[Unit]) -> Result<Vec<(usize, Ne
                 None
             }
         };
-        let summary = match checked_text(get(Column::Summary), MAX_SUMMARY) {
+        let summary = match checked_paragraph_cell(get(Column::Summary), MAX_SUMMARY) {
             Ok(s) => s.unwrap_or_default(),
             Err(m) => {
                 err(Column::Summary, m);
@@ -228,6 +234,8 @@ pub fn parse_nominations(table: &Table, units: &[Unit]) -> Result<Vec<(usize, Ne
                 Err(e) => {
                     let column = match e.field() {
                         Some("gender") => Column::Gender,
+                        Some("position") => Column::Position,
+                        Some("summary") => Column::Summary,
                         _ => Column::Name,
                     };
                     err(column, lowercase_first(&e.to_string()));
@@ -275,18 +283,18 @@ fn shown(cell: &Cell) -> String {
 
 /// A text cell checked for length, control characters and formulas.
 fn checked_text(cell: &Cell, max: usize) -> Result<Option<String>, String> {
-    let Some(t) = text_of(cell) else { return Ok(None) };
-    let len = t.chars().count();
-    if len > max {
-        return Err(format!("nội dung quá dài ({len} ký tự; tối đa {max})."));
+    match text_of(cell) {
+        None => Ok(None),
+        Some(t) => checked_line(&t, max).map(Some).map_err(|p| format!("{p}.")),
     }
-    if t.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err("có ký tự điều khiển không in được; hãy gõ lại ô này.".into());
+}
+
+/// A cell of several lines (the achievement summary), checked as every such text is.
+fn checked_paragraph_cell(cell: &Cell, max: usize) -> Result<Option<String>, String> {
+    match text_of(cell) {
+        None => Ok(None),
+        Some(t) => checked_paragraphs(&t, max).map(Some).map_err(|p| format!("{p}.")),
     }
-    if t.starts_with(['=', '+', '@']) {
-        return Err("ô chứa công thức, không phải văn bản; hãy ghi giá trị thay cho công thức.".into());
-    }
-    Ok(Some(normalise_name(&t)))
 }
 
 /// Excel's serial dates for 2000-01-01 and 2100-01-01: a number outside them is no date.
@@ -397,6 +405,9 @@ mod tests {
     #[test]
     fn formulas_and_control_characters_are_refused() {
         assert!(checked_text(&text("=HYPERLINK(\"x\")"), 100).is_err());
+        assert!(checked_text(&text("-2+3"), 100).is_err(), "a minus sign starts a formula too");
+        assert!(checked_text(&text("\r=1+1"), 100).is_err(), "a carriage return hides one");
+        assert!(checked_text(&text("Lê\u{202E}Trang"), 100).is_err(), "a direction override");
         assert!(checked_text(&text("Lê\u{7}Trang"), 100).is_err());
         assert!(checked_text(&text(&"a".repeat(301)), 300).is_err());
     }

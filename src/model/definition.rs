@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::{CampaignDefinition, Criterion};
 use crate::error::{Error, Result};
-use crate::vn::{fold, normalise_name};
+use crate::vn::{checked_line, fold};
 
 fn criteria_checked(kind: &str, list: &[Criterion]) -> Result<Vec<Criterion>> {
     let mut out = Vec::with_capacity(list.len());
@@ -19,19 +19,24 @@ fn criteria_checked(kind: &str, list: &[Criterion]) -> Result<Vec<Criterion>> {
                 c.number
             )));
         }
-        let text = normalise_name(&c.text);
+        let text = line(&c.text, 2_000, &format!("nội dung tiêu chí {kind} số {}", c.number))?;
         if text.is_empty() {
             return Err(Error::Definition(format!("tiêu chí {kind} số {} không có nội dung.", c.number)));
         }
         let mut c = c.clone();
         c.text = text;
-        c.label = normalise_name(&c.label);
+        c.label = line(&c.label, 20, &format!("nhãn tiêu chí {kind} số {}", c.number))?;
         for ind in &mut c.indicators {
-            ind.text = normalise_name(&ind.text);
+            ind.text = line(&ind.text, 2_000, &format!("chỉ tiêu của tiêu chí {kind} số {}", c.number))?;
         }
         out.push(c);
     }
     Ok(out)
+}
+
+/// A text of the definition, checked as every text that comes in; the error names it.
+fn line(text: &str, max: usize, what: &str) -> Result<String> {
+    checked_line(text, max).map_err(|p| Error::Definition(format!("{what} {p}.")))
 }
 
 impl CampaignDefinition {
@@ -53,7 +58,7 @@ impl CampaignDefinition {
                 d.code
             ));
         }
-        d.name = normalise_name(&d.name);
+        d.name = line(&d.name, 500, "tên đợt thi đua")?;
         if d.name.is_empty() {
             return bad("đợt thi đua chưa có tên.".to_string());
         }
@@ -65,7 +70,7 @@ impl CampaignDefinition {
         }
         let mut seen = HashSet::new();
         for u in &mut d.units {
-            u.name = normalise_name(&u.name);
+            u.name = line(&u.name, super::nomination::MAX_NAME, "tên đơn vị")?;
             if u.name.is_empty() {
                 return bad("có đơn vị không có tên.".to_string());
             }

@@ -268,35 +268,36 @@ pub struct NewNomination {
     pub summary: String,
 }
 
-/// The longest name a dossier may carry (a collective's full name fits well within it).
+/// The longest name or position a dossier may carry (a collective's full name fits well within it).
 pub const MAX_NAME: usize = 300;
+/// The longest achievement summary.
+pub const MAX_SUMMARY: usize = 10_000;
 
 impl NewNomination {
     /// The dossier as it is recorded, whatever the path it came by (form, spreadsheet,
     /// correction): the name single-spaced in NFC and not empty, a gender for an individual (it
     /// prints «Ông» or «Bà») and none for a collective, an empty position dropped.
     pub fn validated(&self) -> Result<NewNomination, crate::error::NominationError> {
-        use crate::error::NominationError;
-        use crate::vn::{nfc, normalise_name};
-        let name = normalise_name(&self.name);
+        use crate::error::{NominationError, TextProblem};
+        use crate::vn::{checked_line, checked_paragraphs};
+        let bad = |field, what| move |problem| NominationError::BadText { field, what, problem };
+        let name = checked_line(&self.name, MAX_NAME).map_err(|p| match p {
+            TextProblem::TooLong { length, max } => NominationError::NameTooLong { length, max },
+            p => bad("name", "Tên")(p),
+        })?;
         if name.is_empty() {
             return Err(NominationError::EmptyName);
         }
-        let length = name.chars().count();
-        if length > MAX_NAME {
-            return Err(NominationError::NameTooLong { length, max: MAX_NAME });
-        }
+        let position = match self.position.as_deref() {
+            Some(p) => Some(checked_line(p, MAX_NAME).map_err(bad("position", "Chức vụ"))?).filter(|p| !p.is_empty()),
+            None => None,
+        };
+        let summary = checked_paragraphs(&self.summary, MAX_SUMMARY).map_err(bad("summary", "Tóm tắt thành tích"))?;
         let individual = self.kind == NomineeKind::Individual;
         if individual && self.gender.is_none() {
             return Err(NominationError::GenderMissing);
         }
-        Ok(NewNomination {
-            name,
-            gender: self.gender.filter(|_| individual),
-            position: self.position.as_deref().map(normalise_name).filter(|p| !p.is_empty()),
-            summary: nfc(self.summary.trim()),
-            ..self.clone()
-        })
+        Ok(NewNomination { name, gender: self.gender.filter(|_| individual), position, summary, ..self.clone() })
     }
 }
 

@@ -5,9 +5,12 @@ use rusqlite::params;
 
 use super::nominations::recompute_unit;
 use super::Store;
-use crate::error::{Error, Result};
+use crate::error::{Error, InputError, Result};
 use crate::model::{CampaignId, Nomination, NominationId, Reason, Refusal, RefusalSource, Status};
 use crate::vn::normalise_name;
+
+/// The longest note that tells a unit why its dossier was refused.
+const MAX_NOTE: usize = 2_000;
 
 impl Store {
     /// Appraisal (R7): the secretary accepts a received dossier for the award.
@@ -35,7 +38,9 @@ impl Store {
         }
         self.unless_shortlisted(&n)?;
         let campaign = self.campaign_by_id(n.campaign)?;
-        let note = normalise_name(note);
+        let note = crate::vn::checked_paragraphs(note, MAX_NOTE)
+            .map(|n| normalise_name(&n))
+            .map_err(|problem| InputError::Text { field: "note", what: "Ghi chú", problem })?;
         self.with_tx(|tx| {
             tx.execute("DELETE FROM refusals WHERE nomination_id = ?1 AND source = 'appraisal'", [id.0])?;
             tx.execute("UPDATE nominations SET decision = 'refused' WHERE id = ?1", [id.0])?;

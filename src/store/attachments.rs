@@ -2,6 +2,7 @@
 //! beside the database, each file named by its SHA-256 digest) so they travel with the records in
 //! backups of the folder and in exchange files.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rusqlite::params;
@@ -37,6 +38,28 @@ pub fn digest(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
+/// The bytes of a scan the user pointed at: a regular file (not a device, a pipe or a symbolic
+/// link, whose target may lie anywhere), read with a bound so that its stated size is not trusted.
+fn read_scan(source: &Path) -> Result<Vec<u8>> {
+    let io = |e| Error::Io { path: source.to_path_buf(), source: e };
+    let meta = std::fs::symlink_metadata(source).map_err(io)?;
+    if !meta.file_type().is_file() {
+        return Err(RecordsError::NotARegularFile(source.to_path_buf()).into());
+    }
+    let file = std::fs::File::open(source).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(RecordsError::AttachmentTooLarge {
+            file: source.to_path_buf(),
+            mb: bytes.len() as u64 / (1024 * 1024),
+            max_mb: MAX_BYTES / (1024 * 1024),
+        }
+        .into());
+    }
+    Ok(bytes)
+}
+
 impl Store {
     fn attachments_folder(&self) -> Result<PathBuf> {
         let db = self.path().ok_or_else(|| Error::Records(RecordsError::NoDataFolder))?;
@@ -62,16 +85,7 @@ impl Store {
     /// Copies the file at `source` into the data folder and attaches it to a dossier.
     pub fn attach_file(&mut self, nomination: NominationId, source: &Path) -> Result<Attachment> {
         self.nomination(nomination)?;
-        let size = std::fs::metadata(source).map_err(|e| Error::Io { path: source.to_path_buf(), source: e })?.len();
-        if size > MAX_BYTES {
-            return Err(RecordsError::AttachmentTooLarge {
-                file: source.to_path_buf(),
-                mb: size / (1024 * 1024),
-                max_mb: MAX_BYTES / (1024 * 1024),
-            }
-            .into());
-        }
-        let bytes = std::fs::read(source).map_err(|e| Error::Io { path: source.to_path_buf(), source: e })?;
+        let bytes = read_scan(source)?;
         let sha = self.store_attachment_bytes(&bytes)?;
         let file_name = source
             .file_name()

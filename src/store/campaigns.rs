@@ -127,6 +127,23 @@ impl Store {
     /// texts are normalised to NFC, salary rows must be positive and start on distinct days.
     pub fn update_settings(&mut self, campaign: CampaignId, settings: &CampaignSettings) -> Result<()> {
         let mut s = settings.clone();
+        let signer = &s.decision.signer;
+        let parent = s.issuer.parent.as_deref().unwrap_or_default();
+        let typed = [
+            ("Tên cơ quan ban hành", s.issuer.name.as_str()),
+            ("Cơ quan cấp trên", parent),
+            ("Địa danh", s.issuer.place.as_str()),
+            ("Thẩm quyền", s.issuer.authority.as_str()),
+            ("Ký hiệu quyết định", s.issuer.decision_symbol.as_str()),
+            ("Cơ quan thường trực", s.issuer.standing_body.as_str()),
+            ("Người ký", signer.name.as_str()),
+            ("Chức vụ người ký", signer.title.as_str()),
+        ];
+        let sources = s.money.base_salary.iter().map(|r| ("Căn cứ mức lương cơ sở", r.source.as_str()));
+        for (what, value) in typed.into_iter().chain(sources) {
+            crate::vn::checked_line(value, 500)
+                .map_err(|problem| SettingsError::BadText { what: what.to_string(), problem })?;
+        }
         s.normalise();
         for (field, value) in [
             ("Tên cơ quan ban hành", &s.issuer.name),

@@ -7,7 +7,26 @@ use super::{bad_value, Store};
 use crate::council::quorum_met;
 use crate::error::{CouncilError, Error, Result};
 use crate::model::{CampaignId, CouncilMember, CouncilRole, CouncilRules, Meeting, MeetingId, MemberId};
-use crate::vn::{fold, normalise_name};
+use crate::vn::{checked_line, fold};
+
+/// The longest member name, position or meeting place.
+const MAX_LINE: usize = 300;
+
+/// A member's name and position as typed, checked as every text is; refused without a name.
+fn member_texts(name: &str, position: Option<&str>) -> Result<(String, Option<String>)> {
+    let name =
+        checked_line(name, MAX_LINE).map_err(|problem| CouncilError::BadText { what: "tên thành viên", problem })?;
+    if name.is_empty() {
+        return Err(CouncilError::EmptyMemberName.into());
+    }
+    let position = match position {
+        Some(p) => checked_line(p, MAX_LINE)
+            .map_err(|problem| CouncilError::BadText { what: "chức vụ", problem })
+            .map(|p| Some(p).filter(|p| !p.is_empty()))?,
+        None => None,
+    };
+    Ok((name, position))
+}
 
 impl Store {
     /// The campaign's council, chairs first, in the order members were added.
@@ -36,21 +55,13 @@ impl Store {
         position: Option<&str>,
         role: CouncilRole,
     ) -> Result<MemberId> {
-        let name = normalise_name(name);
-        if name.is_empty() {
-            return Err(CouncilError::EmptyMemberName.into());
-        }
-        let position = position.map(normalise_name).filter(|p| !p.is_empty());
+        let (name, position) = member_texts(name, position)?;
         self.with_tx(|tx| insert_member(tx, campaign, &name, position.as_deref(), role))
     }
 
     /// Corrects a member's name, position or role.
     pub fn update_member(&mut self, id: MemberId, name: &str, position: Option<&str>, role: CouncilRole) -> Result<()> {
-        let name = normalise_name(name);
-        if name.is_empty() {
-            return Err(CouncilError::EmptyMemberName.into());
-        }
-        let position = position.map(normalise_name).filter(|p| !p.is_empty());
+        let (name, position) = member_texts(name, position)?;
         let campaign: i64 = self
             .conn()
             .query_row("SELECT campaign_id FROM council_members WHERE id = ?1", [id.0], |r| r.get(0))
@@ -228,7 +239,12 @@ impl Store {
         if let Some(m) = self.current_meeting(campaign)? {
             return Err(Error::MeetingOpen { date: crate::vn::short_date(m.date) });
         }
-        let place = place.map(normalise_name);
+        let place = place
+            .map(|p| {
+                checked_line(p, MAX_LINE)
+                    .map_err(|problem| CouncilError::BadText { what: "địa điểm họp", problem })
+            })
+            .transpose()?;
         self.with_tx(|tx| {
             let id = insert_meeting(tx, campaign, date, place.as_deref(), present)?;
             if let Some(at) = started {

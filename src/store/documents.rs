@@ -3,7 +3,7 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::{format_time, Store};
-use crate::error::{PaperError, Result};
+use crate::error::{InputError, PaperError, Result};
 use crate::model::{CampaignId, DecisionRecord, Offset, Signer};
 
 impl Store {
@@ -11,6 +11,16 @@ impl Store {
     pub fn set_decision(&mut self, campaign: CampaignId, record: &DecisionRecord) -> Result<()> {
         if record.number == 0 {
             return Err(PaperError::DecisionNumberZero.into());
+        }
+        if let Some(signer) = &record.signer {
+            for (what, value) in [("họ và tên người ký", &signer.name), ("chức vụ người ký", &signer.title)]
+            {
+                crate::vn::checked_line(value, 200).map_err(|problem| InputError::Text {
+                    field: "signer_name",
+                    what,
+                    problem,
+                })?;
+            }
         }
         let signer = record.signer.as_ref();
         self.with_tx(|tx| {

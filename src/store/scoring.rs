@@ -12,7 +12,7 @@ use crate::council::{
     IndicatorStatus, Nominee, RankedNominee, RankingOptions, RankingReport, Score, SheetStatus, ShortlistCandidate,
     ShortlistRefusal,
 };
-use crate::error::{CouncilError, Error, Result};
+use crate::error::{CouncilError, Error, InputError, Result};
 use crate::model::{
     CampaignId, CouncilMember, Meeting, MeetingId, MemberId, NominationId, NomineeKind, ShortlistEntry, Status,
     VoteCount,
@@ -282,7 +282,11 @@ impl Store {
             },
         };
         let current: Vec<NominationId> = self.shortlist(campaign)?.iter().map(|e| e.nomination).collect();
-        let reason = reason.map(crate::vn::normalise_name).filter(|r| !r.is_empty());
+        let reason = reason
+            .map(|r| crate::vn::checked_paragraphs(r, 2_000).map(|r| crate::vn::normalise_name(&r)))
+            .transpose()
+            .map_err(|problem| InputError::Text { field: "reason", what: "Lý do", problem })?
+            .filter(|r| !r.is_empty());
         let refuse = |why: String, code: &'static str| Error::Shortlist { id, award: award_name.clone(), why, code };
         match check_shortlist_addition(&candidate, &current, &others, max, reason.is_some()) {
             Ok(()) => {}

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::Store;
 use crate::error::{Error, RecordsError, Result};
-use crate::model::{CampaignId, CampaignImport, Tables};
+use crate::model::{CampaignId, CampaignImport, NewNomination, Tables};
 
 struct Spec {
     table: &'static str,
@@ -207,7 +207,13 @@ impl Store {
                                 rejected(file, format!("{where_}: cột «{c}» trỏ tới một dòng không có trong tệp."))
                             })?)
                         }
-                        None => to_sql(file, spec.table, c, v)?,
+                        None => {
+                            if let Some(text) = v.as_str() {
+                                crate::vn::checked_paragraphs(text, 100_000)
+                                    .map_err(|p| rejected(file, format!("{where_}, cột «{c}»: {p}.")))?;
+                            }
+                            to_sql(file, spec.table, c, v)?
+                        }
                     };
                     values.push(value);
                 }
@@ -233,6 +239,63 @@ impl Store {
             .and_then(|_| self.council_rules(campaign.id))
             .and_then(|_| self.shortlist(campaign.id));
         readable.map_err(|e| rejected(file, format!("Dữ liệu đợt thi đua không đọc được ({e}).")))?;
+        // A file from another PC is not trusted to have applied the rules: its dossiers are checked
+        // as typed ones are, and the intake rules (R4–R6) are applied again; a dossier whose
+        // recorded outcome disagrees with them is refused with the reason.
+        let as_sent = self.nominations(campaign.id)?;
+        for n in &as_sent {
+            let item = NewNomination {
+                unit: n.unit,
+                kind: n.kind,
+                name: n.name.clone(),
+                gender: n.gender,
+                position: n.position.clone(),
+                submitted_at: n.submitted_at,
+                parts: n.parts,
+                summary: n.summary.clone(),
+            };
+            item.validated().map_err(|e| rejected(file, format!("Hồ sơ số {}: {e}", n.id)))?;
+        }
+        for unit in self.units(campaign.id)? {
+            super::nominations::recompute_unit(&tx, &campaign, unit.id)?;
+        }
+        for (sent, ruled) in as_sent.iter().zip(self.nominations(campaign.id)?) {
+            let reasons = |n: &crate::model::Nomination| {
+                let mut r: Vec<&str> = n.refusals.iter().map(|r| r.reason.label()).collect();
+                r.sort_unstable();
+                r
+            };
+            if sent.status != ruled.status || reasons(sent) != reasons(&ruled) {
+                let why = if reasons(&ruled).is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", reasons(&ruled).join(", "))
+                };
+                return Err(rejected(
+                    file,
+                    format!(
+                        "Hồ sơ «{}» được ghi trong tệp là «{}» nhưng theo quy định tiếp nhận phải là «{}»{why}; tệp đã bị sửa hoặc không đúng.",
+                        crate::vn::shown(&sent.name),
+                        sent.status.label(),
+                        ruled.status.label()
+                    ),
+                ));
+            }
+        }
+        for a in tables.get("attachments").map(Vec::as_slice).unwrap_or_default() {
+            let name = a.get("file_name").and_then(Value::as_str).unwrap_or_default();
+            let plain = !name.is_empty()
+                && name.chars().count() <= 255
+                && !name.contains(['/', '\\', ':'])
+                && name != ".."
+                && crate::vn::checked_line(name, 255).is_ok();
+            if !plain {
+                return Err(rejected(
+                    file,
+                    format!("Tên tệp đính kèm «{}» không phải một tên tệp.", crate::vn::shown(name)),
+                ));
+            }
+        }
         tx.commit()?;
         Ok(CampaignImport::Imported(campaign.id))
     }

@@ -7,7 +7,7 @@ use super::nominations::recompute_unit;
 use super::Store;
 use crate::error::{Error, Result, UnitError};
 use crate::model::{CampaignId, UnitId, UnitKind};
-use crate::vn::{fold, normalise_name};
+use crate::vn::fold;
 
 impl Store {
     /// Adds a unit at the end of the campaign's list.
@@ -75,7 +75,7 @@ impl Store {
 
     /// `name` normalised, unless it is empty or another unit of the campaign has it.
     fn free_unit_name(&self, campaign: CampaignId, name: &str, except: Option<UnitId>) -> Result<String> {
-        let name = normalise_name(name);
+        let name = crate::vn::checked_line(name, crate::model::nomination::MAX_NAME).map_err(UnitError::BadName)?;
         if name.is_empty() {
             return Err(UnitError::EmptyName.into());
         }

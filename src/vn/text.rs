@@ -3,6 +3,8 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::error::TextProblem;
+
 /// The text in Unicode NFC, as every text is stored.
 pub fn nfc(s: &str) -> String {
     s.nfc().collect()
@@ -36,6 +38,47 @@ pub fn shown(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// Bidirectional embeddings, overrides and isolates: they reorder what is shown, so a name could
+/// print differently from what it is. Vietnamese never needs them.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn common_checks(s: &str, max: usize, allowed: &[char]) -> Result<(), TextProblem> {
+    let length = s.chars().count();
+    if length > max {
+        return Err(TextProblem::TooLong { length, max });
+    }
+    if s.chars().any(is_bidi_control) {
+        return Err(TextProblem::Bidi);
+    }
+    if s.chars().any(|c| (c.is_control() && !allowed.contains(&c)) || c == '\u{FEFF}') {
+        return Err(TextProblem::Control);
+    }
+    Ok(())
+}
+
+/// A one-line text that came in (a name, a position, a place, a setting), checked and
+/// normalised: at most `max` characters, no control or direction characters, no leading formula
+/// sign; NFC, trimmed, single-spaced. This is the one check every path applies.
+pub fn checked_line(s: &str, max: usize) -> Result<String, TextProblem> {
+    // Tabs and line breaks are spaces in one line; `normalise_name` folds them.
+    common_checks(s, max, &['\t', '\n', '\r'])?;
+    let line = normalise_name(s);
+    match line.chars().next() {
+        Some(c @ ('=' | '+' | '-' | '@')) => Err(TextProblem::Formula(c)),
+        _ => Ok(line),
+    }
+}
+
+/// A text of several lines that came in (an achievement summary, a note to the unit), checked
+/// and normalised: at most `max` characters, no control or direction characters but tabs and
+/// line breaks; NFC, trimmed, line breaks as `\n`.
+pub fn checked_paragraphs(s: &str, max: usize) -> Result<String, TextProblem> {
+    common_checks(s, max, &['\t', '\n', '\r'])?;
+    Ok(nfc(s.replace("\r\n", "\n").replace('\r', "\n").trim()))
 }
 
 #[cfg(test)]
