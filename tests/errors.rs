@@ -24,6 +24,7 @@ fn index(e: &Error) -> usize {
             NominationError::GenderMissing => 2,
             NominationError::UnitNotInCampaign(_) => 3,
             NominationError::BadText { .. } => 76,
+            NominationError::ImplausibleTime { .. } => 81,
         },
         Error::Unit(u) => match u {
             UnitError::EmptyName => 4,
@@ -116,7 +117,7 @@ fn index(e: &Error) -> usize {
     }
 }
 
-const VARIANTS: usize = 81;
+const VARIANTS: usize = 82;
 
 fn path(p: &str) -> PathBuf {
     PathBuf::from(p)
@@ -129,6 +130,11 @@ fn samples() -> Vec<Error> {
         NominationError::NameTooLong { length: 301, max: 300 }.into(),
         NominationError::GenderMissing.into(),
         NominationError::UnitNotInCampaign(UnitId(3)).into(),
+        NominationError::ImplausibleTime {
+            when: "08:00:00 ngày 04 tháng 01 năm 0024".into(),
+            why: "trước ngày bắt đầu đợt thi đua (01/10/2023) hơn một năm; năm đã ghi đúng chưa?".into(),
+        }
+        .into(),
         NominationError::BadText { field: "summary", what: "Tóm tắt thành tích", problem: TextProblem::Control }.into(),
         UnitError::EmptyName.into(),
         UnitError::BadName(TextProblem::Bidi).into(),

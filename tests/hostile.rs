@@ -286,3 +286,24 @@ fn every_text_that_comes_in_is_checked_once_whatever_the_path() {
     }
     assert_eq!(content_digest(&db), before);
 }
+
+#[test]
+fn a_two_digit_year_is_refused_not_read_as_the_year_24() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = example_file(dir.path());
+    let before = content_digest(&db);
+    let file = dir.path().join("yy.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "{}\nPhòng Y tế,Cá nhân,Lò Văn Sáu,Nam,,04/01/24 08:00,Có,Có,Có,\n",
+            common::NOMINATION_HEADER.join(",")
+        ),
+    )
+    .unwrap();
+    refused(&common::cli(&db, &["import", file.to_str().unwrap()]), "năm phải ghi đủ 4 chữ số");
+    // ISO 8601 with a year 0024 gets past the spreadsheet's reading, not the rule on portal times.
+    refused(&common::cli(&db, &["correct", "1", "--time", "0024-01-04T08:00:00+07:00"]), "hơn một năm");
+    refused(&common::cli(&db, &["correct", "1", "--time", "2999-01-04T08:00:00+07:00"]), "sau thời điểm hiện tại");
+    assert_eq!(content_digest(&db), before);
+}

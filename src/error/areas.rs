@@ -52,6 +52,8 @@ pub enum NominationError {
     UnitNotInCampaign(UnitId),
     #[error("{what} {problem}.")]
     BadText { field: &'static str, what: &'static str, problem: TextProblem },
+    #[error("Thời điểm nộp {when} {why}.")]
+    ImplausibleTime { when: String, why: String },
 }
 
 impl NominationError {
@@ -63,6 +65,7 @@ impl NominationError {
             NominationError::GenderMissing => "gender_missing",
             NominationError::UnitNotInCampaign(_) => "unit_not_in_campaign",
             NominationError::BadText { .. } => "bad_text",
+            NominationError::ImplausibleTime { .. } => "implausible_time",
         }
     }
 
@@ -73,6 +76,7 @@ impl NominationError {
             NominationError::GenderMissing => Some("gender"),
             NominationError::UnitNotInCampaign(_) => None,
             NominationError::BadText { field, .. } => Some(field),
+            NominationError::ImplausibleTime { .. } => Some("submitted_at"),
         }
     }
 }

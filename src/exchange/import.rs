@@ -341,6 +341,13 @@ fn parse_time(cell: &Cell) -> Result<DateTime<Utc>, String> {
                     return Ok(dt.with_timezone(&Utc));
                 }
             }
+            // chrono reads «24» as the year 24: a year is written with its four digits.
+            let two_digit_year = t.split([' ', 'T']).next().is_some_and(|date| {
+                date.split(['/', '-']).any(|part| part.len() == 2) && date.split(['/', '-']).all(|part| part.len() <= 2)
+            });
+            if two_digit_year {
+                return Err(format!("«{}»: năm phải ghi đủ 4 chữ số (2024, không phải 24); {HINT}", shown(cell)));
+            }
             for f in [
                 "%d/%m/%Y %H:%M:%S",
                 "%d/%m/%Y %H:%M",

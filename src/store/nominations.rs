@@ -65,6 +65,7 @@ impl Store {
         let items = items.iter().map(NewNomination::validated).collect::<Result<Vec<_>, _>>()?;
         for item in &items {
             self.unit_in_campaign(campaign.id, item.unit)?;
+            plausible(&campaign, item)?;
         }
         self.with_tx(|tx| {
             let mut ids = Vec::with_capacity(items.len());
@@ -112,6 +113,7 @@ impl Store {
         let campaign = self.campaign_by_id(before.campaign)?;
         let item = &item.validated()?;
         self.unit_in_campaign(campaign.id, item.unit)?;
+        plausible(&campaign, item)?;
         if item.kind != before.kind {
             let scored: bool = self.conn().query_row(
                 "SELECT EXISTS (SELECT 1 FROM scores WHERE nomination_id = ?1)",
@@ -296,6 +298,20 @@ impl Store {
 /// The key an import compares rows by.
 pub(crate) fn nomination_key(item: &NewNomination) -> (UnitId, NomineeKind, String, String) {
     (item.unit, item.kind, fold(&item.name), format_time(item.submitted_at))
+}
+
+/// Refuses a portal time no dossier of the campaign can have (R5's input): checked against the
+/// clock here, where the dossier is written.
+fn plausible(campaign: &Campaign, item: &NewNomination) -> Result<()> {
+    match crate::rules::deadline::implausible_portal_time(item.submitted_at, campaign.period.start, chrono::Utc::now())
+    {
+        None => Ok(()),
+        Some(why) => Err(NominationError::ImplausibleTime {
+            when: crate::rules::intake::vietnam_time_text(item.submitted_at),
+            why,
+        }
+        .into()),
+    }
 }
 
 /// Inserts a dossier already [validated](NewNomination::validated).
