@@ -83,6 +83,9 @@ fn index(e: &Error) -> usize {
         Error::Open { .. } => 41,
         Error::Io { .. } => 42,
         Error::Database(_) => 43,
+        Error::Busy(_) => 82,
+        Error::DiskFull(_) => 83,
+        Error::OutOfMemory(_) => 84,
         Error::Migration(_) => 44,
         Error::NotOurs { .. } => 45,
         Error::BadBackup { .. } => 46,
@@ -117,7 +120,7 @@ fn index(e: &Error) -> usize {
     }
 }
 
-const VARIANTS: usize = 82;
+const VARIANTS: usize = 85;
 
 fn path(p: &str) -> PathBuf {
     PathBuf::from(p)
@@ -193,6 +196,9 @@ fn samples() -> Vec<Error> {
         Error::Open { path: path("/data/x.sqlite3"), source: rusqlite::Error::InvalidQuery },
         Error::Io { path: path("/usb/copy.sqlite3"), source: std::io::Error::other("đĩa đầy") },
         Error::Database(rusqlite::Error::InvalidQuery),
+        Error::from(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(5), Some("database is locked".into()))),
+        Error::from(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(13), None)),
+        Error::from(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(7), None)),
         Error::Migration(rusqlite_migration::Error::InvalidUserVersion),
         Error::NotOurs { path: path("/data/other.sqlite3") },
         Error::BadBackup { path: path("/usb/b.sqlite3"), why: "không phải tệp SQLite".into() },

@@ -70,3 +70,23 @@ fn a_restore_from_the_command_line_or_the_window_is_written_with_the_same_actor(
     assert!(out.status.success());
     assert_eq!(restores(&db)[0]["actor"], "Lê Văn Bảo");
 }
+
+#[test]
+fn reading_works_while_another_program_writes_and_a_waiting_writer_is_told_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite3");
+    assert!(cli(&db, &["init", "--example"]).status.success());
+    // Another program in the middle of a write.
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let out = cli(&db, &["--user", "Người khác", "campaigns"]);
+    assert!(out.status.success(), "a reading command writes nothing: {}", String::from_utf8_lossy(&out.stderr));
+    let mut store = thidua::Store::open(&db).unwrap();
+    store.set_busy_timeout(std::time::Duration::from_millis(200)).unwrap();
+    let err =
+        thidua::app::campaigns::add_unit(&mut store, None, "Xã Mới", thidua::model::UnitKind::Commune).unwrap_err();
+    assert_eq!(err.code(), "busy");
+    assert!(err.to_string().starts_with("Một chương trình khác"), "{err}");
+    other.execute_batch("ROLLBACK").unwrap();
+    thidua::app::campaigns::add_unit(&mut store, None, "Xã Mới", thidua::model::UnitKind::Commune).unwrap();
+}

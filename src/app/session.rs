@@ -20,8 +20,8 @@ pub fn operator_file(database: &Path) -> PathBuf {
 /// The longest name the audit trail records for a person.
 const MAX_ACTOR: usize = 100;
 
-/// A person's name as given for the audit trail, checked as every text is.
-fn checked_actor(name: &str, field: &'static str) -> Result<String> {
+/// A person's name as given for the audit trail (`--user`), checked as every text is.
+pub fn checked_actor(name: &str, field: &'static str) -> Result<String> {
     crate::vn::checked_line(name, MAX_ACTOR)
         .map_err(|problem| InputError::Text { field, what: "tên người thực hiện", problem }.into())
 }
@@ -71,6 +71,15 @@ pub fn open(database: &Path, explicit_actor: Option<&str>, today: NaiveDate) -> 
     }
     let mut store = Store::open(database)?;
     store.set_actor(&resolve_actor(explicit_actor, database))?;
+    let warning = store.daily_backup_if_due(today).err().map(|e| format!("Không tạo được bản sao lưu hằng ngày: {e}"));
+    Ok(Opened { store, warning })
+}
+
+/// Opens the database for a command that only reads: nothing is written to it (not even who is
+/// at the keyboard), so reading works while another program writes. The day's backup is made if
+/// it is due (a copy beside the database, not a write to it).
+pub fn open_for_reading(database: &Path, today: NaiveDate) -> Result<Opened> {
+    let store = Store::open(database)?;
     let warning = store.daily_backup_if_due(today).err().map(|e| format!("Không tạo được bản sao lưu hằng ngày: {e}"));
     Ok(Opened { store, warning })
 }

@@ -52,7 +52,13 @@ pub enum Error {
     #[error("Không đọc hoặc ghi được tệp «{path}»: {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("Lỗi cơ sở dữ liệu: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
+    #[error("Một chương trình khác (cửa sổ Thi đua hoặc một lệnh thidua trên máy này) đang ghi vào hồ sơ; chưa ghi gì. Hãy thử lại sau ít phút. ({0})")]
+    Busy(rusqlite::Error),
+    #[error("Ổ đĩa chứa hồ sơ đã đầy; chưa ghi gì. Hãy giải phóng chỗ trống rồi thử lại. ({0})")]
+    DiskFull(rusqlite::Error),
+    #[error("Máy không đủ bộ nhớ để làm việc này; chưa ghi gì. ({0})")]
+    OutOfMemory(rusqlite::Error),
     #[error("Không cập nhật được cấu trúc cơ sở dữ liệu: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     #[error("Tệp «{path}» không phải cơ sở dữ liệu của Thi đua.")]
@@ -148,6 +154,9 @@ impl Error {
             Error::Open { .. } => "open_failed",
             Error::Io { .. } => "io",
             Error::Database(_) => "database",
+            Error::Busy(_) => "busy",
+            Error::DiskFull(_) => "disk_full",
+            Error::OutOfMemory(_) => "out_of_memory",
             Error::Migration(_) => "migration",
             Error::NotOurs { .. } => "not_ours",
             Error::BadBackup { .. } => "bad_backup",
@@ -179,6 +188,19 @@ impl Error {
             Error::PageRange { .. } => "bad_page_range",
             Error::PrintFailed { .. } => "print_failed",
             Error::PrintTimeout { .. } => "print_timeout",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    /// SQLite's own failures a user can meet are named in Vietnamese; its text follows.
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy(e),
+            Some(ErrorCode::DiskFull) => Error::DiskFull(e),
+            Some(ErrorCode::OutOfMemory) => Error::OutOfMemory(e),
+            _ => Error::Database(e),
         }
     }
 }

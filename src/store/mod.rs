@@ -67,6 +67,9 @@ pub fn default_database_path() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join(APP_IDENTIFIER).join(DATABASE_FILE))
 }
 
+/// How long a write waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+
 /// The one connection to the database.
 pub struct Store {
     conn: Connection,
@@ -113,7 +116,8 @@ impl Store {
     }
 
     fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Store> {
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Another process's transaction is short (the window's are milliseconds): wait for it.
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         let app_id: i64 = conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
             .map_err(|source| Error::Open { path: path.map(Path::to_path_buf).unwrap_or_default(), source })?;
@@ -147,6 +151,11 @@ impl Store {
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// How long a write waits for another process's transaction (20 s unless set).
+    pub fn set_busy_timeout(&mut self, wait: std::time::Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(wait)?)
     }
 
     /// The schema version (the number of migrations applied).

@@ -83,6 +83,9 @@ fn usage_error(e: &clap::Error) -> String {
 
 /// The commands that work on the database file itself, with no connection open.
 fn run(cli: &Cli) -> Result<(), Error> {
+    if let Some(user) = &cli.user {
+        session::checked_actor(user, "user")?;
+    }
     let path = match &cli.db {
         Some(p) => p.clone(),
         None => session::default_database_path()?,
@@ -92,12 +95,37 @@ fn run(cli: &Cli) -> Result<(), Error> {
         Command::Check => return check(&path),
         _ => {}
     }
-    let opened = session::open(&path, cli.user.as_deref(), today_in_vietnam())?;
+    let opened = if reads_only(&cli.command) {
+        session::open_for_reading(&path, today_in_vietnam())?
+    } else {
+        session::open(&path, cli.user.as_deref(), today_in_vietnam())?
+    };
     if let Some(warning) = &opened.warning {
         eprintln!("Cảnh báo: {warning}");
     }
     let mut store = opened.store;
     dispatch(&mut store, cli.campaign.as_deref(), &cli.command)
+}
+
+/// The commands that write nothing to the records (a reading command then works while another
+/// program writes, and names nobody in the audit trail).
+fn reads_only(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Campaigns
+            | Command::Units { command: None }
+            | Command::Nominations { .. }
+            | Command::Meeting { command: None }
+            | Command::Ranking { .. }
+            | Command::Shortlist { command: None, .. }
+            | Command::Print(_)
+            | Command::Printers { .. }
+            | Command::Backup { .. }
+            | Command::Export(_)
+            | Command::Log { .. }
+            | Command::Attachments { .. }
+            | Command::Search { .. }
+    )
 }
 
 /// One command, one application call, then what it printed.
