@@ -91,6 +91,7 @@ fn index(e: &Error) -> usize {
         Error::BadBackup { .. } => 46,
         Error::Unreadable { .. } => 47,
         Error::Damaged { .. } => 48,
+        Error::AuditBroken { .. } => 85,
         Error::ArchiveRejected { .. } => 49,
         Error::CampaignDiffers(_) => 50,
         Error::NoCampaign => 51,
@@ -120,7 +121,7 @@ fn index(e: &Error) -> usize {
     }
 }
 
-const VARIANTS: usize = 85;
+const VARIANTS: usize = 86;
 
 fn path(p: &str) -> PathBuf {
     PathBuf::from(p)
@@ -204,6 +205,7 @@ fn samples() -> Vec<Error> {
         Error::BadBackup { path: path("/usb/b.sqlite3"), why: "không phải tệp SQLite".into() },
         Error::Unreadable { path: path("/data/x.sqlite3"), why: "không phải tệp SQLite".into() },
         Error::Damaged { path: path("/data/x.sqlite3"), detail: "trang 3 hỏng".into(), newest_good: None },
+        Error::AuditBroken { path: path("/data/x.sqlite3"), entry: 42, at: "2024-01-05T02:59:00.000Z".into() },
         Error::ArchiveRejected { file: "dot.zip".into(), why: "Tệp nén hỏng.".into() },
         Error::CampaignDiffers("bach-thong-q4-2023".into()),
         Error::NoCampaign,

@@ -69,6 +69,8 @@ pub enum Error {
     Unreadable { path: PathBuf, why: String },
     #[error("Cơ sở dữ liệu «{path}» bị hỏng ({detail}); để bảo vệ dữ liệu, chương trình không ghi gì vào tệp này.{}", advice(.newest_good.as_deref()))]
     Damaged { path: PathBuf, detail: String, newest_good: Option<PathBuf> },
+    #[error("Nhật ký thay đổi trong «{path}» đã bị sửa ngoài chương trình: chuỗi niêm phong đứt ở mục số {entry} (ghi lúc {at}, giờ UTC); các mục từ đó không còn đáng tin.")]
+    AuditBroken { path: PathBuf, entry: i64, at: String },
     #[error("Không nhập tệp trao đổi «{file}»; chưa ghi gì vào cơ sở dữ liệu. {why}")]
     ArchiveRejected { file: String, why: String },
     #[error(
@@ -162,6 +164,7 @@ impl Error {
             Error::BadBackup { .. } => "bad_backup",
             Error::Unreadable { .. } => "unreadable",
             Error::Damaged { .. } => "damaged",
+            Error::AuditBroken { .. } => "audit_broken",
             Error::ArchiveRejected { .. } => "archive_rejected",
             Error::CampaignDiffers(_) => "campaign_differs",
             Error::NoCampaign => "no_campaign",

@@ -2,8 +2,9 @@
 //! making the changes. The application never updates or deletes a logged row (the triggers
 //! refuse it).
 
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
 use super::Store;
 use crate::error::Result;
@@ -86,13 +87,74 @@ impl Store {
 
     /// Appends the restore of the whole database from `from` to the log of the restored database.
     pub fn log_restore(&mut self, from: &str) -> Result<()> {
-        self.conn().execute(
-            "INSERT INTO audit_log (at, actor, table_name, action, after)
-             VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
-                     COALESCE((SELECT actor FROM audit_actor WHERE id = 1), ''), 'database', 'restore',
-                     json_object('from', ?1))",
-            [from],
-        )?;
-        Ok(())
+        self.with_tx(|tx| {
+            tx.execute(
+                "INSERT INTO audit_log (at, actor, table_name, action, after)
+                 VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                         COALESCE((SELECT actor FROM audit_actor WHERE id = 1), ''), 'database', 'restore',
+                         json_object('from', ?1))",
+                [from],
+            )?;
+            Ok(())
+        })
     }
+}
+
+/// The columns an entry's seal covers, in order.
+const SEALED: &str = "id, at, actor, table_name, row_id, campaign_id, nomination_id, action, before, after";
+
+/// An entry's seal: SHA-256 of the previous entry's seal and of each sealed column (absent
+/// values written as nothing, columns separated by a unit separator), in lowercase hex.
+fn seal_of(previous: &str, r: &Row<'_>) -> rusqlite::Result<String> {
+    let mut h = Sha256::new();
+    h.update(previous.as_bytes());
+    for i in 0..10 {
+        h.update([0x1f]);
+        match r.get_ref(i)? {
+            rusqlite::types::ValueRef::Null => h.update(b"\x00"),
+            rusqlite::types::ValueRef::Integer(n) => h.update(n.to_string().as_bytes()),
+            rusqlite::types::ValueRef::Real(f) => h.update(f.to_string().as_bytes()),
+            rusqlite::types::ValueRef::Text(t) | rusqlite::types::ValueRef::Blob(t) => h.update(t),
+        }
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Seals the entries appended after the last sealed one, in order, each from the one before.
+/// Runs in the transaction that appended them (and at opening, for entries written by hand).
+pub(super) fn seal(conn: &Connection) -> Result<()> {
+    let last: Option<(i64, String)> = conn
+        .query_row("SELECT id, seal FROM audit_log WHERE seal IS NOT NULL ORDER BY id DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    let (after, mut previous) = last.unwrap_or((0, String::new()));
+    let mut stmt = conn.prepare(&format!("SELECT {SEALED} FROM audit_log WHERE id > ?1 ORDER BY id"))?;
+    let mut rows = stmt.query([after])?;
+    let mut sealed = Vec::new();
+    while let Some(r) = rows.next()? {
+        previous = seal_of(&previous, r)?;
+        sealed.push((r.get::<_, i64>(0)?, previous.clone()));
+    }
+    for (id, s) in sealed {
+        conn.execute("UPDATE audit_log SET seal = ?2 WHERE id = ?1", params![id, s])?;
+    }
+    Ok(())
+}
+
+/// Where the audit trail's chain of seals breaks, if it does: the first entry whose seal is
+/// missing or does not follow from the one before (edited, replaced, or removed before it).
+pub(crate) fn broken_seal(conn: &Connection) -> Result<Option<(i64, String)>> {
+    let mut stmt = conn.prepare(&format!("SELECT {SEALED}, seal FROM audit_log ORDER BY id"))?;
+    let mut rows = stmt.query([])?;
+    let mut previous = String::new();
+    while let Some(r) = rows.next()? {
+        let expected = seal_of(&previous, r)?;
+        let stored: Option<String> = r.get(10)?;
+        if stored.as_deref() != Some(expected.as_str()) {
+            return Ok(Some((r.get(0)?, r.get(1)?)));
+        }
+        previous = expected;
+    }
+    Ok(None)
 }

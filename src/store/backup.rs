@@ -272,7 +272,58 @@ pub fn check_database_file(path: &Path, full: bool) -> Result<()> {
             latest_version()
         )));
     }
+    if full {
+        if let Some(why) = schema_difference(&conn, version)? {
+            return Err(bad(why));
+        }
+        if version >= SEAL_VERSION {
+            if let Some((entry, at)) = super::audit::broken_seal(&conn)? {
+                return Err(Error::AuditBroken { path: path.to_path_buf(), entry, at });
+            }
+        }
+    }
     Ok(())
+}
+
+/// The schema version from which the audit trail is sealed (migration 0008).
+const SEAL_VERSION: i64 = 8;
+
+/// The tables, indexes and triggers of a database, by kind and name, with their SQL.
+fn schema(conn: &Connection) -> Result<std::collections::BTreeMap<(String, String), Option<String>>> {
+    let mut stmt =
+        conn.prepare("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")?;
+    let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How a file's schema differs from what its version promises (the tables, columns, indexes and
+/// triggers a database of that version made by this application has), if it does. A file with
+/// a trigger of the audit trail dropped, or none of our tables, is not one of ours to restore.
+fn schema_difference(conn: &Connection, version: i64) -> Result<Option<String>> {
+    let mut fresh = Connection::open_in_memory()?;
+    super::migrations().to_version(&mut fresh, usize::try_from(version).unwrap_or(0))?;
+    let (want, have) = (schema(&fresh)?, schema(conn)?);
+    let kind = |k: &str| match k {
+        "table" => "bảng",
+        "index" => "chỉ mục",
+        "trigger" => "trigger",
+        "view" => "view",
+        _ => "mục",
+    };
+    // Tables first: a file without them is told so, not that an index is missing.
+    let order = |k: &str| ["table", "trigger", "index"].iter().position(|x| *x == k).unwrap_or(3);
+    let mut missing: Vec<&(String, String)> = want.keys().filter(|key| !have.contains_key(*key)).collect();
+    missing.sort_by_key(|(k, name)| (order(k), name.clone()));
+    if let Some((k, name)) = missing.first() {
+        return Ok(Some(format!("thiếu {} «{name}» mà cấu trúc số {version} phải có", kind(k))));
+    }
+    if let Some(((k, name), _)) = want.iter().find(|(key, sql)| have.get(*key) != Some(sql)) {
+        return Ok(Some(format!("{} «{name}» khác với cấu trúc số {version}", kind(k))));
+    }
+    if let Some(((k, name), _)) = have.iter().find(|(key, _)| !want.contains_key(*key)) {
+        return Ok(Some(format!("có thêm {} «{name}» không thuộc cấu trúc số {version}", kind(k))));
+    }
+    Ok(None)
 }
 
 /// The newest automatic backup of the database at `db` that passes [`check_database_file`].
@@ -284,7 +335,51 @@ pub fn newest_good_backup(db: &Path) -> Result<Option<PathBuf>> {
 /// replaced database is kept as a backup first. Returns that backup's path, if there was a
 /// database to keep. Run with the database closed.
 pub fn restore_from(db: &Path, from: &Path, today: NaiveDate) -> Result<Option<PathBuf>> {
-    check_database_file(from, true)?;
+    // Checking may roll back a hot journal left beside the source, which changes it: the copy is
+    // checked and restored, the user's file is left as it was.
+    let staged = stage(db, from)?;
+    let result = restore_staged(db, from, &staged, today);
+    for side in ["", "-journal", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{side}", staged.display()));
+    }
+    result
+}
+
+/// A copy of `from` (with the journal or WAL beside it) in the backup folder of `db`.
+fn stage(db: &Path, from: &Path) -> Result<PathBuf> {
+    let folder = backup_folder(db);
+    std::fs::create_dir_all(&folder).map_err(io(&folder))?;
+    let staged = folder.join(format!(".restore-{}.tmp", std::process::id()));
+    let meta = std::fs::symlink_metadata(from)
+        .map_err(|_| Error::BadBackup { path: from.to_path_buf(), why: "tệp không tồn tại".into() })?;
+    if !meta.is_file() {
+        return Err(Error::BadBackup { path: from.to_path_buf(), why: "đây không phải một tệp".into() });
+    }
+    for side in ["", "-journal", "-wal"] {
+        let source = PathBuf::from(format!("{}{side}", from.display()));
+        let target = PathBuf::from(format!("{}{side}", staged.display()));
+        let _ = std::fs::remove_file(&target);
+        if source.is_file() {
+            if let Err(e) = std::fs::copy(&source, &target) {
+                for side in ["", "-journal", "-wal"] {
+                    let _ = std::fs::remove_file(format!("{}{side}", staged.display()));
+                }
+                return Err(io(&source)(e));
+            }
+        }
+    }
+    Ok(staged)
+}
+
+fn restore_staged(db: &Path, from: &Path, staged: &Path, today: NaiveDate) -> Result<Option<PathBuf>> {
+    check_database_file(staged, true).map_err(|e| match e {
+        // The messages name the file the user chose, not the copy.
+        Error::BadBackup { why, .. } => Error::BadBackup { path: from.to_path_buf(), why },
+        Error::Damaged { detail, .. } => Error::Damaged { path: from.to_path_buf(), detail, newest_good: None },
+        Error::NotOurs { .. } => Error::NotOurs { path: from.to_path_buf() },
+        Error::AuditBroken { entry, at, .. } => Error::AuditBroken { path: from.to_path_buf(), entry, at },
+        other => other,
+    })?;
     let kept = if db.exists() {
         let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
             .map_err(|source| Error::Open { path: db.to_path_buf(), source })?;
@@ -294,7 +389,12 @@ pub fn restore_from(db: &Path, from: &Path, today: NaiveDate) -> Result<Option<P
             Err(_) => {
                 let p = backup_folder(db).join(format!("{PREFIX}{}-999-damaged{SUFFIX}", today.format("%Y-%m-%d")));
                 std::fs::create_dir_all(backup_folder(db)).map_err(io(db))?;
-                std::fs::copy(db, &p).map_err(io(&p))?;
+                // Copied beside, then renamed: a copy that fails half-way is never listed.
+                let tmp = p.with_extension("tmp");
+                if let Err(e) = std::fs::copy(db, &tmp).and_then(|_| std::fs::rename(&tmp, &p)) {
+                    let _ = std::fs::remove_file(&tmp);
+                    return Err(io(&p)(e));
+                }
                 p
             }
         };
@@ -305,7 +405,7 @@ pub fn restore_from(db: &Path, from: &Path, today: NaiveDate) -> Result<Option<P
     } else {
         None
     };
-    let source = open_read_only(from)?;
+    let source = open_read_only(staged)?;
     copy_database(&source, db)?;
     for ext in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{ext}", db.display()));

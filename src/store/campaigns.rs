@@ -48,12 +48,14 @@ impl Store {
     /// without `--campaign`).
     pub fn set_current_campaign(&mut self, id: CampaignId) -> Result<()> {
         self.campaign_by_id(id)?;
-        self.conn().execute(
-            "INSERT INTO current_campaign (id, campaign_id) VALUES (1, ?1)
-             ON CONFLICT (id) DO UPDATE SET campaign_id = excluded.campaign_id",
-            [id.0],
-        )?;
-        Ok(())
+        self.with_tx(|tx| {
+            tx.execute(
+                "INSERT INTO current_campaign (id, campaign_id) VALUES (1, ?1)
+                 ON CONFLICT (id) DO UPDATE SET campaign_id = excluded.campaign_id",
+                [id.0],
+            )?;
+            Ok(())
+        })
     }
 
     /// The campaign with this code; when `code` is `None`, the one chosen with

@@ -75,11 +75,13 @@ impl Store {
         if taken {
             return Err(Error::DuplicateMember(name));
         }
-        self.conn().execute(
-            "UPDATE council_members SET name = ?2, name_folded = ?3, position = ?4, role = ?5 WHERE id = ?1",
-            params![id.0, name, fold(&name), position, role.code()],
-        )?;
-        Ok(())
+        self.with_tx(|tx| {
+            tx.execute(
+                "UPDATE council_members SET name = ?2, name_folded = ?3, position = ?4, role = ?5 WHERE id = ?1",
+                params![id.0, name, fold(&name), position, role.code()],
+            )?;
+            Ok(())
+        })
     }
 
     /// Takes a member who has left off the campaign's council, so quorum and votes count only the
@@ -101,8 +103,10 @@ impl Store {
         if attended || scored {
             return Err(CouncilError::MemberAttended(name).into());
         }
-        self.conn().execute("DELETE FROM council_members WHERE id = ?1", [id.0])?;
-        Ok(())
+        self.with_tx(|tx| {
+            tx.execute("DELETE FROM council_members WHERE id = ?1", [id.0])?;
+            Ok(())
+        })
     }
 
     /// Starts an empty council from the most recent other campaign that has one; returns how

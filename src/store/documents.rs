@@ -66,12 +66,14 @@ impl Store {
 
     /// Saves the offset of one certificate field on this office's stock.
     pub fn set_certificate_offset(&mut self, field: &str, offset: Offset) -> Result<()> {
-        self.conn().execute(
-            "INSERT INTO certificate_offsets (field, dx, dy) VALUES (?1, ?2, ?3)
-             ON CONFLICT (field) DO UPDATE SET dx = excluded.dx, dy = excluded.dy",
-            params![field, offset.dx, offset.dy],
-        )?;
-        Ok(())
+        self.with_tx(|tx| {
+            tx.execute(
+                "INSERT INTO certificate_offsets (field, dx, dy) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (field) DO UPDATE SET dx = excluded.dx, dy = excluded.dy",
+                params![field, offset.dx, offset.dy],
+            )?;
+            Ok(())
+        })
     }
 
     /// The saved offsets, by field.

@@ -50,6 +50,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0005_attachments.sql"),
     include_str!("migrations/0006_current_campaign.sql"),
     include_str!("migrations/0007_meeting_hours.sql"),
+    include_str!("migrations/0008_audit_seal.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).
@@ -57,7 +58,7 @@ pub fn latest_version() -> i64 {
     MIGRATION_SQL.len() as i64
 }
 
-fn migrations() -> Migrations<'static> {
+pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
 }
 
@@ -142,13 +143,23 @@ impl Store {
             }
         }
         migrations().to_latest(&mut conn)?;
-        Ok(Store { conn, path: path.map(Path::to_path_buf) })
+        let store = Store { conn, path: path.map(Path::to_path_buf) };
+        // Entries appended since the last seal (by hand-run SQL, or before the seal existed).
+        if !store.conn.is_readonly(rusqlite::MAIN_DB)? {
+            let unsealed: bool =
+                store.conn.query_row("SELECT EXISTS (SELECT 1 FROM audit_log WHERE seal IS NULL)", [], |r| r.get(0))?;
+            if unsealed {
+                audit::seal(&store.conn)?;
+            }
+        }
+        Ok(store)
     }
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: committed on `Ok`, rolled back on `Err`.
     pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
+        audit::seal(&tx)?;
         tx.commit()?;
         Ok(value)
     }

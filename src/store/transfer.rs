@@ -296,6 +296,7 @@ impl Store {
                 ));
             }
         }
+        super::audit::seal(&tx)?;
         tx.commit()?;
         Ok(CampaignImport::Imported(campaign.id))
     }

@@ -63,8 +63,10 @@ impl Store {
         if dossiers > 0 {
             return Err(UnitError::HasDossiers { name, dossiers: dossiers as usize }.into());
         }
-        self.conn().execute("DELETE FROM units WHERE id = ?1", [id.0])?;
-        Ok(())
+        self.with_tx(|tx| {
+            tx.execute("DELETE FROM units WHERE id = ?1", [id.0])?;
+            Ok(())
+        })
     }
 
     fn unit_campaign(&self, id: UnitId) -> Result<CampaignId> {
