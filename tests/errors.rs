@@ -92,6 +92,7 @@ fn index(e: &Error) -> usize {
         Error::Unreadable { .. } => 47,
         Error::Damaged { .. } => 48,
         Error::AuditBroken { .. } => 85,
+        Error::InUse { .. } => 86,
         Error::ArchiveRejected { .. } => 49,
         Error::CampaignDiffers(_) => 50,
         Error::NoCampaign => 51,
@@ -121,7 +122,7 @@ fn index(e: &Error) -> usize {
     }
 }
 
-const VARIANTS: usize = 86;
+const VARIANTS: usize = 87;
 
 fn path(p: &str) -> PathBuf {
     PathBuf::from(p)
@@ -206,6 +207,7 @@ fn samples() -> Vec<Error> {
         Error::Unreadable { path: path("/data/x.sqlite3"), why: "không phải tệp SQLite".into() },
         Error::Damaged { path: path("/data/x.sqlite3"), detail: "trang 3 hỏng".into(), newest_good: None },
         Error::AuditBroken { path: path("/data/x.sqlite3"), entry: 42, at: "2024-01-05T02:59:00.000Z".into() },
+        Error::InUse { path: path("/data/x.sqlite3") },
         Error::ArchiveRejected { file: "dot.zip".into(), why: "Tệp nén hỏng.".into() },
         Error::CampaignDiffers("bach-thong-q4-2023".into()),
         Error::NoCampaign,

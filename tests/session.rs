@@ -90,3 +90,29 @@ fn reading_works_while_another_program_writes_and_a_waiting_writer_is_told_why()
     other.execute_batch("ROLLBACK").unwrap();
     thidua::app::campaigns::add_unit(&mut store, None, "Xã Mới", thidua::model::UnitKind::Commune).unwrap();
 }
+
+#[test]
+fn a_restore_while_another_process_has_the_records_open_is_refused_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite3");
+    assert!(cli(&db, &["init", "--example"]).status.success());
+    let backup = dir.path().join("copy.sqlite3");
+    assert!(cli(&db, &["backup", backup.to_str().unwrap()]).status.success());
+    // The window, open on the records.
+    let mut window = thidua::Store::open(&db).unwrap();
+    let out = cli(&db, &["restore", backup.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("đang được mở ở nơi khác"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // What the window records afterwards is in the file everyone reads.
+    thidua::app::campaigns::add_unit(&mut window, None, "Xã Mới Lập", thidua::model::UnitKind::Commune).unwrap();
+    drop(window);
+    let out = cli(&db, &["units"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Xã Mới Lập"), "no lost update");
+    // Closed, the restore goes ahead.
+    assert!(cli(&db, &["restore", backup.to_str().unwrap()]).status.success());
+    assert!(!String::from_utf8_lossy(&cli(&db, &["units"]).stdout).contains("Xã Mới Lập"));
+}

@@ -71,6 +71,8 @@ pub enum Error {
     Damaged { path: PathBuf, detail: String, newest_good: Option<PathBuf> },
     #[error("Nhật ký thay đổi trong «{path}» đã bị sửa ngoài chương trình: chuỗi niêm phong đứt ở mục số {entry} (ghi lúc {at}, giờ UTC); các mục từ đó không còn đáng tin.")]
     AuditBroken { path: PathBuf, entry: i64, at: String },
+    #[error("Cơ sở dữ liệu «{path}» đang được mở ở nơi khác (cửa sổ Thi đua hoặc một lệnh thidua); chưa khôi phục gì. Hãy đóng chương trình đó rồi khôi phục lại.")]
+    InUse { path: PathBuf },
     #[error("Không nhập tệp trao đổi «{file}»; chưa ghi gì vào cơ sở dữ liệu. {why}")]
     ArchiveRejected { file: String, why: String },
     #[error(
@@ -165,6 +167,7 @@ impl Error {
             Error::Unreadable { .. } => "unreadable",
             Error::Damaged { .. } => "damaged",
             Error::AuditBroken { .. } => "audit_broken",
+            Error::InUse { .. } => "in_use",
             Error::ArchiveRejected { .. } => "archive_rejected",
             Error::CampaignDiffers(_) => "campaign_differs",
             Error::NoCampaign => "no_campaign",

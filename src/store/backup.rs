@@ -335,6 +335,9 @@ pub fn newest_good_backup(db: &Path) -> Result<Option<PathBuf>> {
 /// replaced database is kept as a backup first. Returns that backup's path, if there was a
 /// database to keep. Run with the database closed.
 pub fn restore_from(db: &Path, from: &Path, today: NaiveDate) -> Result<Option<PathBuf>> {
+    // Refused while another process has the database open: its later writes would go to the
+    // replaced file and be lost. Released when the restore returns.
+    let _alone = super::exclusive_lock(db)?;
     // Checking may roll back a hot journal left beside the source, which changes it: the copy is
     // checked and restored, the user's file is left as it was.
     let staged = stage(db, from)?;

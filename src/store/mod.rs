@@ -75,6 +75,36 @@ const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The shared lock on the file beside the database, held while it is open, so that a restore
+    /// never replaces the file under a process still writing to it. Dropped after `conn`.
+    _lock: Option<std::fs::File>,
+}
+
+/// The file every process that opens the database locks (shared), and a restore locks alone.
+pub fn lock_path(db: &Path) -> PathBuf {
+    PathBuf::from(format!("{}.lock", db.display()))
+}
+
+fn open_lock(db: &Path) -> Result<std::fs::File> {
+    let path = lock_path(db);
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .map_err(|source| Error::Io { path, source })
+}
+
+/// The lock a restore holds while it replaces the file: refused while any other process (the
+/// window, a command) has the database open.
+pub(crate) fn exclusive_lock(db: &Path) -> Result<std::fs::File> {
+    let file = open_lock(db)?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::InUse { path: db.to_path_buf() }),
+        Err(std::fs::TryLockError::Error(source)) => Err(Error::Io { path: lock_path(db), source }),
+    }
 }
 
 impl Store {
@@ -98,12 +128,18 @@ impl Store {
                 Ok(()) => {}
             }
         }
+        // Held from before the first write until the store is dropped; a restore in progress
+        // holds it alone for the moment it swaps the file, and this waits for it.
+        let lock = open_lock(path)?;
+        lock.lock_shared().map_err(|source| Error::Io { path: lock_path(path), source })?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|source| Error::Open { path: path.to_path_buf(), source })?;
-        Self::prepare(conn, Some(path))
+        let mut store = Self::prepare(conn, Some(path))?;
+        store._lock = Some(lock);
+        Ok(store)
     }
 
     /// A fresh database in memory with the same schema, for tests.
@@ -143,7 +179,7 @@ impl Store {
             }
         }
         migrations().to_latest(&mut conn)?;
-        let store = Store { conn, path: path.map(Path::to_path_buf) };
+        let store = Store { conn, path: path.map(Path::to_path_buf), _lock: None };
         // Entries appended since the last seal (by hand-run SQL, or before the seal existed).
         if !store.conn.is_readonly(rusqlite::MAIN_DB)? {
             let unsealed: bool =
