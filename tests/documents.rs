@@ -308,3 +308,51 @@ fn a_campaign_file_without_document_settings_still_loads_and_says_what_is_missin
     assert_eq!(err.code(), "document");
     assert!(err.to_string().contains("mức lương cơ sở"), "{err}");
 }
+
+/// A nominee with `name` and `position`, recorded and accepted in the sample campaign.
+fn awarded(store: &mut thidua::Store, campaign: &thidua::model::Campaign, name: &str, position: &str) {
+    let unit = store.units(campaign.id).unwrap().into_iter().find(|u| u.name == "Phòng Y tế").unwrap().id;
+    let item = thidua::model::NewNomination {
+        unit,
+        kind: thidua::model::NomineeKind::Individual,
+        name: name.into(),
+        gender: Some(thidua::model::Gender::Male),
+        position: Some(position.into()),
+        submitted_at: chrono::DateTime::parse_from_rfc3339("2024-01-03T08:00:00+07:00").unwrap().into(),
+        parts: thidua::model::Parts::COMPLETE,
+        summary: String::new(),
+    };
+    let id = store.record_nomination(campaign.id, &item).unwrap();
+    store.accept(id).unwrap();
+}
+
+#[test]
+fn a_three_hundred_character_name_shrinks_to_fit_its_field_above_the_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, campaign) = pdf::empty();
+    let name = "Hoàng Thị Minh Nguyệt ".repeat(13);
+    let name = name.trim();
+    assert!(name.chars().count() <= 300);
+    awarded(&mut store, &campaign, name, "Chuyên viên");
+    let pdf = write(&store, &campaign, DocumentKind::Certificates, &PrintOptions::default(), dir.path());
+    let w = words(&pdf, 1);
+    let name_bottom = w.iter().filter(|x| x.text == "Nguyệt").map(|x| x.y1).fold(0.0, f64::max);
+    let position_top = w.iter().find(|x| x.text == "Chuyên").unwrap().y0;
+    assert!(name_bottom <= position_top, "the name ends at {name_bottom}, the position starts at {position_top}");
+    let lines: std::collections::BTreeSet<i64> =
+        w.iter().filter(|x| x.text == "Nguyệt").map(|x| x.y0.round() as i64).collect();
+    assert!(lines.len() >= 2, "the name wraps");
+}
+
+#[test]
+fn a_name_that_cannot_fit_even_small_is_refused_naming_the_awardee() {
+    let (mut store, campaign) = pdf::empty();
+    // Long words that do not wrap within the field: no size down to the floor fits them.
+    let name = format!("{} Văn", "Nguyễnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn".repeat(4));
+    awarded(&mut store, &campaign, &name, "Chuyên viên");
+    let err =
+        thidua::app::papers::render_campaign(&store, &campaign, DocumentKind::Certificates, &PrintOptions::default())
+            .unwrap_err();
+    assert!(err.to_string().contains("quá dài để in vừa ô trên Giấy khen"), "{err}");
+    assert!(err.to_string().contains("Phòng Y tế"), "{err}");
+}

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::layout::{mm, Align, Face, Flow, Para, Sheet};
 use super::parts::{upper, MOTTO, NATIONAL_TITLE};
 use super::{DecisionData, DecisionState};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::CertificateSettings;
 use crate::model::Offset;
 
@@ -23,6 +23,11 @@ pub const FIELDS: [(&str, &str); 9] = [
     ("decision", "Số quyết định, số sổ vàng"),
     ("signature", "Ngày tháng, người ký"),
 ];
+
+/// The name's size on the certificate and the smallest it may shrink to, in points.
+const NAME_SIZES: (f32, f32) = (26.0, 16.0);
+/// The position and unit line's size and its floor.
+const POSITION_SIZES: (f32, f32) = (18.0, 12.0);
 
 /// Where a field sits by default, as fractions of the stock: the centre (or, for left-aligned
 /// fields, the left edge) and the top of its first line, and the width of its box.
@@ -79,6 +84,36 @@ fn field(flow: &mut Flow, stock: &Stock, name: &str, paras: &[Para]) -> f32 {
     y
 }
 
+/// The height in points a field has before the field under it starts, on this stock.
+fn room(stock: &Stock, field: &str, next: &str) -> f32 {
+    let (_, top, _, _) = default_place(field);
+    let (_, below, _, _) = default_place(next);
+    mm((below - top) * stock.height_mm)
+}
+
+/// `text` in `face` at the largest size from `size` down to `floor` whose lines fit the field's
+/// width and `height`: a long name wraps, then shrinks; none when even the floor overflows.
+fn fitted(
+    flow: &Flow,
+    stock: &Stock,
+    field: &str,
+    face: Face,
+    (size, floor): (f32, f32),
+    text: &str,
+    height: f32,
+) -> Option<Para> {
+    let (_, _, width) = stock.place(field);
+    let mut s = size;
+    while s >= floor {
+        let p = Para::text(s, face, text).centred();
+        if flow.lay(&p, width).lines.len() as f32 * p.pitch() <= height {
+            return Some(p);
+        }
+        s -= 1.0;
+    }
+    None
+}
+
 /// One certificate per awardee, in the annex's order.
 pub fn certificates(data: &DecisionData, stock: &Stock) -> Result<Vec<u8>> {
     let mut flow = Flow::new(stock.sheet())?;
@@ -121,10 +156,23 @@ pub fn certificates(data: &DecisionData, stock: &Stock) -> Result<Vec<u8>> {
         if i > 0 {
             flow.new_section();
         }
-        field(&mut flow, stock, "name", &[Para::text(26.0, Face::BoldItalic, &a.addressed()).centred()]);
+        let too_long = |what: &str, floor: f32| {
+            Error::Document(format!(
+                "{what} của «{}» ({}) quá dài để in vừa ô trên Giấy khen, kể cả ở cỡ chữ {floor} pt; hãy rút gọn trong hồ sơ rồi in lại",
+                crate::vn::shown(&a.name),
+                crate::vn::shown(&a.unit)
+            ))
+        };
+        let name_room = room(stock, "name", "position");
+        let name = fitted(&flow, stock, "name", Face::BoldItalic, NAME_SIZES, &a.addressed(), name_room)
+            .ok_or_else(|| too_long("Tên", NAME_SIZES.1))?;
+        field(&mut flow, stock, "name", &[name]);
         let position = a.position_and_unit();
         if !position.is_empty() {
-            field(&mut flow, stock, "position", &[Para::text(18.0, Face::Italic, &position).centred()]);
+            let room = room(stock, "position", "achievement");
+            let p = fitted(&flow, stock, "position", Face::Italic, POSITION_SIZES, &position, room)
+                .ok_or_else(|| too_long("Chức vụ, đơn vị", POSITION_SIZES.1))?;
+            field(&mut flow, stock, "position", &[p]);
         }
         let register = c.register_label.replace("{n}", &(c.first_register_number as usize + i).to_string());
         // The register line sits under the decision's reference, in the same field.

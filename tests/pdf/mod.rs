@@ -19,6 +19,11 @@ pub fn sample() -> (Store, Campaign) {
     (store, campaign)
 }
 
+/// The example campaign with no dossier yet.
+pub fn empty() -> (Store, Campaign) {
+    super::common::example_store()
+}
+
 /// Renders `kind` into a file in `dir`.
 pub fn write(store: &Store, campaign: &Campaign, kind: DocumentKind, options: &PrintOptions, dir: &Path) -> PathBuf {
     let bytes = render(store, campaign, kind, options).unwrap();

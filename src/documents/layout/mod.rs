@@ -122,7 +122,7 @@ impl Para {
         self
     }
 
-    fn pitch(&self) -> f32 {
+    pub fn pitch(&self) -> f32 {
         self.size * self.leading
     }
 }
