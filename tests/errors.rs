@@ -137,7 +137,7 @@ fn samples() -> Vec<Error> {
         NominationError::UnitNotInCampaign(UnitId(3)).into(),
         NominationError::ImplausibleTime {
             when: "08:00:00 ngày 04 tháng 01 năm 0024".into(),
-            why: "trước ngày bắt đầu đợt thi đua (01/10/2023) hơn một năm; năm đã ghi đúng chưa?".into(),
+            why: "trước ngày bắt đầu đợt thi đua (01/10/2023) hơn một năm; hãy kiểm tra lại năm".into(),
         }
         .into(),
         NominationError::BadText { field: "summary", what: "Tóm tắt thành tích", problem: TextProblem::Control }.into(),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use crate::error::{Error, Result, UnitError};
+use crate::error::{Error, ImportProblem, Result, UnitError};
 use crate::exchange::read_nominations;
 use crate::model::{
     Campaign, Gender, NewNomination, Nomination, NominationId, NomineeKind, PartState, Parts, Reason, UnitId,
@@ -157,6 +157,22 @@ pub struct ImportOutcome {
 pub fn import_nominations(store: &mut Store, campaign: &Campaign, path: &Path) -> Result<ImportOutcome> {
     let units = store.units(campaign.id)?;
     let rows = read_nominations(path, &units)?;
+    // The portal time's plausibility, said against its row and column like the file's other faults.
+    let now = chrono::Utc::now();
+    let problems: Vec<ImportProblem> = rows
+        .iter()
+        .filter_map(|(row, item)| {
+            let why = crate::rules::deadline::implausible_portal_time(item.submitted_at, campaign.period.start, now)?;
+            Some(ImportProblem {
+                row: *row,
+                column: Some("Thời gian nộp".into()),
+                message: format!("thời điểm nộp {why}."),
+            })
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(Error::ImportRejected { file: path.display().to_string(), problems });
+    }
     let mut seen: HashSet<_> = store.nomination_keys(campaign.id)?.into_iter().collect();
     let mut fresh = Vec::new();
     let mut skipped_rows = Vec::new();

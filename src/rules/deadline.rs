@@ -19,7 +19,7 @@ pub fn implausible_portal_time(
     let earliest = period_start - chrono::Duration::days(366);
     if submitted_at.date_naive() < earliest {
         return Some(format!(
-            "trước ngày bắt đầu đợt thi đua ({}) hơn một năm; năm đã ghi đúng chưa?",
+            "trước ngày bắt đầu đợt thi đua ({}) hơn một năm; hãy kiểm tra lại năm",
             crate::vn::short_date(period_start)
         ));
     }

@@ -254,7 +254,7 @@ impl Store {
                 parts: n.parts,
                 summary: n.summary.clone(),
             };
-            item.validated().map_err(|e| rejected(file, format!("Hồ sơ số {}: {e}", n.id)))?;
+            item.validated().map_err(|e| rejected(file, format!("Hồ sơ «{}»: {e}", crate::vn::shown(&n.name))))?;
         }
         for unit in self.units(campaign.id)? {
             super::nominations::recompute_unit(&tx, &campaign, unit.id)?;

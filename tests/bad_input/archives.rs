@@ -38,6 +38,30 @@ fn archive(data: &serde_json::Value, extra: &[(&str, Vec<u8>)]) -> Vec<u8> {
     zip_of(&all)
 }
 
+/// An archive with a second `campaign.json` after the first, with true digests: the zip library
+/// keeps one entry per name, so the last would silently win.
+fn twice(data: &serde_json::Value) -> Vec<u8> {
+    let first = serde_json::to_vec(data).unwrap();
+    let other = serde_json::to_vec(&spoil(data, |d| d["tables"]["nominations"] = serde_json::json!([]))).unwrap();
+    let mut files: BTreeMap<String, String> = BTreeMap::new();
+    files.insert("campaign.json".into(), hex(&first));
+    let manifest = serde_json::json!({"format": "thidua-campaign", "format_version": 1, "files": files});
+    let bytes = zip_of(&[
+        ("manifest.json", serde_json::to_vec(&manifest).unwrap()),
+        ("campaign.json", first),
+        ("campaignXjson", other),
+    ]);
+    // Renamed in the bytes (local header and central directory): names carry no checksum.
+    let needle = b"campaignXjson";
+    let mut out = bytes.clone();
+    let mut i = 0;
+    while let Some(p) = out[i..].windows(needle.len()).position(|w| w == needle) {
+        out[i + p..i + p + needle.len()].copy_from_slice(b"campaign.json");
+        i += p + needle.len();
+    }
+    out
+}
+
 /// A valid exchange file of the example campaign under another code, as JSON to be spoiled.
 fn valid_data(dir: &Path) -> (serde_json::Value, Vec<u8>) {
     let (db, c) = example_file(&dir.join("source"));
@@ -67,6 +91,29 @@ pub fn archive_cases(dir: &Path) -> Vec<Case> {
         case("an empty archive file", "rong.zip", "", A),
         case("random bytes", "rac.zip", (0..2000u32).map(|i| (i * 7919 % 251) as u8).collect::<Vec<u8>>(), A),
         case("a truncated archive", "cat.zip", good[..good.len() / 3].to_vec(), A),
+        case("two entries named campaign.json", "hai-ban.zip", twice(&data), A),
+        case(
+            "a late dossier sent as accepted",
+            "muon-dat.zip",
+            archive(
+                &spoil(&data, |d| {
+                    let rows = d["tables"]["nominations"].as_array_mut().unwrap();
+                    let late = rows.iter_mut().find(|n| n["status"] == "refused").unwrap();
+                    late["status"] = "accepted".into();
+                    late["decision"] = "accepted".into();
+                    let id = late["id"].clone();
+                    d["tables"]["refusals"].as_array_mut().unwrap().retain(|r| r["nomination_id"] != id);
+                }),
+                &[],
+            ),
+            A,
+        ),
+        case(
+            "a name of 40,000 characters",
+            "ten-dai.zip",
+            archive(&spoil(&data, |d| d["tables"]["nominations"][0]["name"] = "A".repeat(40_000).into()), &[]),
+            A,
+        ),
         case("a path climbing out", "thoat.zip", archive(&data, &[("../../x", b"x".to_vec())]), A),
         case("an absolute path", "tuyet-doi.zip", archive(&data, &[("/etc/thidua", b"x".to_vec())]), A),
         case("a Windows path climbing out", "thoat-win.zip", archive(&data, &[("..\\..\\x", b"x".to_vec())]), A),

@@ -27,6 +27,18 @@ fn xlsx(rows: &[&[&str]], formula: Option<&str>) -> Vec<u8> {
     book.save_to_buffer().unwrap()
 }
 
+/// A small workbook whose sheet has a cell at A1 and one at XFD1048576 (16,384 × 1,048,576 cells
+/// if it were read as a dense range).
+fn sparse_xlsx() -> Vec<u8> {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    for (c, h) in header_cells().iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    book.save_to_buffer().unwrap()
+}
+
 fn header_cells() -> Vec<&'static str> {
     HEADER.trim_end().split(',').collect()
 }
@@ -190,6 +202,44 @@ pub fn nomination_cases() -> Vec<Case> {
         case("binary junk named .xlsx", "rac.xlsx", junk, N),
         case("CSV text named .xlsx", "van-ban.xlsx", HEADER, N),
         case("a zip that is not a workbook", "zip.xlsx", zip_of(&[("a.txt", b"hello".to_vec())]), N),
+        // Hostile files and texts: each is refused as the others, and within bounded memory.
+        case("a cell at XFD1048576 in a small workbook", "thua.xlsx", sparse_xlsx(), N),
+        case(
+            "a cell of 40,000 characters",
+            "o-dai.csv",
+            nominations_csv(&format!("Phòng Nội vụ,Cá nhân,{},Nam,,04/01/2024 08:00,Có,Có,Có\n", "Lê ".repeat(13_400))),
+            N,
+        ),
+        case(
+            "a year written with two digits",
+            "nam-2-so.csv",
+            nominations_csv("Phòng Nội vụ,Cá nhân,Lò Văn Sáu,Nam,,04/01/24 08:00,Có,Có,Có\n"),
+            N,
+        ),
+        case(
+            "a portal time in the year 0024",
+            "nam-24.csv",
+            nominations_csv("Phòng Nội vụ,Cá nhân,Lò Văn Sáu,Nam,,0024-01-04T08:00:00+07:00,Có,Có,Có\n"),
+            N,
+        ),
+        case(
+            "a terminal escape in a name",
+            "thoat.csv",
+            nominations_csv("Phòng Nội vụ,Cá nhân,Lê\u{1b}]0;x\u{7}Trang,Nữ,,04/01/2024 08:00,Có,Có,Có\n"),
+            N,
+        ),
+        case(
+            "a right-to-left override in a name",
+            "dao-chieu.csv",
+            nominations_csv("Phòng Nội vụ,Cá nhân,Lê \u{202E}gnarT,Nữ,,04/01/2024 08:00,Có,Có,Có\n"),
+            N,
+        ),
+        case(
+            "a position starting with a minus sign",
+            "cong-thuc-tru.csv",
+            nominations_csv("Phòng Nội vụ,Cá nhân,Lò Văn Bảy,Nam,-2+3,04/01/2024 08:00,Có,Có,Có\n"),
+            N,
+        ),
     ]
 }
 
