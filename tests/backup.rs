@@ -275,3 +275,75 @@ fn temporary_files_of_killed_backups_are_removed_once_stale_and_fresh_ones_are_k
         assert!(p.exists(), "{} was removed", p.display());
     }
 }
+
+#[test]
+fn a_daily_backup_that_cannot_be_written_warns_and_the_command_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("thidua.sqlite3");
+    assert!(common::cli(&db, &["init", "--example"]).status.success());
+    // The backups folder cannot be made (a file stands in its place), as on a full or read-only disk.
+    let folder = dir.path().join("backups");
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::write(&folder, b"not a folder").unwrap();
+    let out = common::cli(&db, &["nominations"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(
+        common::stderr(&out).contains("Cảnh báo: Không tạo được bản sao lưu hằng ngày"),
+        "{}",
+        common::stderr(&out)
+    );
+    let out = common::cli(&db, &["units", "add", "Xã Mới", "--kind", "commune"]);
+    assert!(out.status.success(), "a write goes on too: {}", common::stderr(&out));
+}
+
+#[test]
+fn a_failed_export_leaves_no_half_written_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("thidua.sqlite3");
+    assert!(common::cli(&db, &["init", "--example"]).status.success());
+    // The target is a folder: the file is written beside it, then the rename fails.
+    let target = dir.path().join("e");
+    std::fs::create_dir(&target).unwrap();
+    let out = common::cli(&db, &["export", "campaign", target.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("tmp"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+#[test]
+fn a_hot_journal_beside_a_restore_source_is_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("thidua.sqlite3");
+    assert!(common::cli(&db, &["init", "--example"]).status.success());
+    let source = dir.path().join("nguon.sqlite3");
+    assert!(common::cli(&db, &["backup", source.to_str().unwrap()]).status.success());
+    // A writer in the middle of a large transaction, its pages spilled into the file: copied at
+    // that moment, the file and its journal are what a crash leaves (a hot journal).
+    let hot = dir.path().join("nong.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&source).unwrap();
+        conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA cache_size = 8; BEGIN IMMEDIATE;").unwrap();
+        conn.execute_batch("CREATE TABLE filler (x BLOB)").unwrap();
+        for _ in 0..200 {
+            conn.execute("INSERT INTO filler VALUES (randomblob(8000))", []).unwrap();
+        }
+        let journal = std::path::PathBuf::from(format!("{}-journal", source.display()));
+        assert!(journal.exists(), "the transaction has a journal");
+        std::fs::copy(&source, &hot).unwrap();
+        std::fs::copy(&journal, format!("{}-journal", hot.display())).unwrap();
+        conn.execute_batch("ROLLBACK").unwrap();
+    }
+    let hot_journal = std::path::PathBuf::from(format!("{}-journal", hot.display()));
+    let before = (std::fs::read(&hot).unwrap(), std::fs::read(&hot_journal).unwrap());
+    let out = common::cli(&db, &["restore", hot.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(hot_journal.exists(), "the journal beside the source is still there");
+    assert_eq!((std::fs::read(&hot).unwrap(), std::fs::read(&hot_journal).unwrap()), before, "the source is untouched");
+    // What was restored is the source as it stood before the interrupted transaction.
+    let out = common::cli(&db, &["check"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+}
