@@ -259,16 +259,25 @@ fn temporary_files_of_killed_backups_are_removed_once_stale_and_fresh_ones_are_k
         leave(folder.join(".thidua-2024-01-04-001-daily.sqlite3.4242.tmp-journal"), hours_ago(30)),
         leave(usb.join(".ban-sao.sqlite3.77.tmp"), hours_ago(2)),
     ];
+    // A copy left by a process killed a moment ago: its owner is gone, so it goes at once.
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let gone = child.id();
+    child.wait().unwrap();
+    let killed =
+        leave(folder.join(format!(".thidua-2024-01-05-002-daily.sqlite3.{gone}.tmp")), std::time::SystemTime::now());
     let kept = [
-        // A copy still being written by another process, and files that are not ours.
-        leave(folder.join(".thidua-2024-01-05-001-daily.sqlite3.4343.tmp"), std::time::SystemTime::now()),
+        // A copy still being written by another (living) process, and files that are not ours.
+        leave(
+            folder.join(format!(".thidua-2024-01-06-001-daily.sqlite3.{}.tmp", std::process::id())),
+            std::time::SystemTime::now(),
+        ),
         leave(usb.join(".khac.sqlite3.77.tmp"), hours_ago(30)),
         leave(usb.join("ghi-chu.tmp"), hours_ago(30)),
     ];
 
     store.daily_backup_if_due(day(2024, 1, 5)).unwrap().unwrap();
     store.backup_to(&usb.join("ban-sao.sqlite3")).unwrap();
-    for p in &stale {
+    for p in stale.iter().chain([&killed]) {
         assert!(!p.exists(), "{} is still there", p.display());
     }
     for p in &kept {
