@@ -138,6 +138,31 @@ fn a_hundred_megabyte_campaign_json_with_a_true_digest_is_refused_unread() {
 }
 
 #[test]
+fn a_campaign_json_just_under_its_limit_of_the_smallest_objects_is_refused_within_the_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = example_file(dir.path());
+    let file = dir.path().join("nearly.zip");
+    let limit = thidua::exchange::archive::MAX_DATA as usize;
+    let wide: String = (0..64).map(|c| format!(r#""c{c}":1,"#)).collect();
+    let wide = format!("{{{}}},", wide.trim_end_matches(','));
+    // Many rows of one cell, then fewer rows of the most columns a row may have.
+    for row in [r#"{"a":1},"#.to_string(), wide] {
+        let mut json = Vec::with_capacity(limit);
+        json.extend_from_slice(
+            br#"{"format":"thidua-campaign","format_version":1,"schema_version":1,"code":"x","tables":{"units":["#,
+        );
+        while json.len() < limit - row.len() - 64 {
+            json.extend_from_slice(row.as_bytes());
+        }
+        json.extend_from_slice(br#"{"a":1}]}}"#);
+        exchange_file(&file, &[("campaign.json", &json)]);
+        let before = content_digest(&db);
+        refused(&bounded(&db, &["import-campaign", file.to_str().unwrap()]), "chưa ghi gì");
+        assert_eq!(content_digest(&db), before);
+    }
+}
+
+#[test]
 fn an_archive_with_two_entries_of_one_name_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (db, _) = example_file(dir.path());

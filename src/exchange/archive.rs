@@ -22,8 +22,17 @@ const MANIFEST: &str = "manifest.json";
 const ATTACHMENTS: &str = "attachments/";
 /// The most an archive may unpack to in all: a district's campaign with every scan is far below.
 pub const MAX_TOTAL: u64 = 4 << 30;
-/// The most `campaign.json` may weigh: a campaign of 10,000 dossiers and their scores is a few MB.
+/// The most `campaign.json` may weigh: a district campaign of a thousand dossiers, every one
+/// scored by a council of nine on seven criteria, is about 8 MB; a real one is far smaller.
 pub const MAX_DATA: u64 = 32 << 20;
+/// The most rows all the tables of `campaign.json` may carry together (that campaign has some
+/// 70,000, almost all scores), and the most columns a row may have: a row in memory is larger
+/// than its text, so what the file states is counted while it is read.
+pub const MAX_ROWS: usize = 200_000;
+/// The most cells (a row's columns, counted over all rows) `campaign.json` may carry: that
+/// campaign has some 700,000.
+pub const MAX_CELLS: usize = 1_000_000;
+const MAX_COLUMNS: usize = 64;
 /// The most the manifest may weigh.
 const MAX_MANIFEST: u64 = 4 << 20;
 /// The most one attached scan may weigh, as when it is attached.
@@ -39,14 +48,120 @@ struct Manifest {
     files: BTreeMap<String, String>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Serialize)]
 struct CampaignData {
     format: String,
     format_version: u32,
     schema_version: i64,
     code: String,
     tables: Tables,
+}
+
+/// `campaign.json` as read: its tables through [`BoundedTables`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CampaignDataIn {
+    format: String,
+    format_version: u32,
+    schema_version: i64,
+    code: String,
+    tables: BoundedTables,
+}
+
+/// The tables of `campaign.json`, read with a count of rows and columns and only plain values in
+/// cells (text, numbers, true/false, null), refused as soon as a bound is passed.
+#[derive(Debug)]
+struct BoundedTables(Tables);
+
+impl<'de> Deserialize<'de> for BoundedTables {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Tables_;
+        impl<'de> serde::de::Visitor<'de> for Tables_ {
+            type Value = BoundedTables;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("các bảng dữ liệu")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<BoundedTables, A::Error> {
+                let mut tables = Tables::new();
+                let mut count = (0usize, 0usize);
+                while let Some(name) = map.next_key::<String>()? {
+                    let table = map.next_value_seed(Rows { count: &mut count })?;
+                    tables.insert(name, table);
+                }
+                Ok(BoundedTables(tables))
+            }
+        }
+        d.deserialize_map(Tables_)
+    }
+}
+
+/// One table's rows, counted (rows, cells) into those of all tables.
+struct Rows<'a> {
+    count: &'a mut (usize, usize),
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Rows<'_> {
+    type Value = Vec<serde_json::Map<String, serde_json::Value>>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
+        struct Seq<'a>(&'a mut (usize, usize));
+        impl<'de> serde::de::Visitor<'de> for Seq<'_> {
+            type Value = Vec<serde_json::Map<String, serde_json::Value>>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("các dòng của một bảng")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(row) = seq.next_element::<Row>()? {
+                    self.0 .0 += 1;
+                    self.0 .1 += row.0.len();
+                    if self.0 .0 > MAX_ROWS || self.0 .1 > MAX_CELLS {
+                        return Err(serde::de::Error::custom(format!(
+                            "quá {MAX_ROWS} dòng hoặc {MAX_CELLS} ô dữ liệu"
+                        )));
+                    }
+                    out.push(row.0);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(Seq(self.count))
+    }
+}
+
+/// One row: at most [`MAX_COLUMNS`] columns of plain values.
+struct Row(serde_json::Map<String, serde_json::Value>);
+
+impl<'de> Deserialize<'de> for Row {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Cells;
+        impl<'de> serde::de::Visitor<'de> for Cells {
+            type Value = Row;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("một dòng dữ liệu")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Row, A::Error> {
+                let mut row = serde_json::Map::new();
+                while let Some(column) = map.next_key::<String>()? {
+                    if row.len() == MAX_COLUMNS {
+                        return Err(serde::de::Error::custom(format!("một dòng có quá {MAX_COLUMNS} cột")));
+                    }
+                    let value: serde_json::Value = map.next_value()?;
+                    if value.is_array() || value.is_object() {
+                        return Err(serde::de::Error::custom(format!(
+                            "cột «{}» không phải một giá trị",
+                            crate::vn::shown(&column)
+                        )));
+                    }
+                    row.insert(column, value);
+                }
+                Ok(Row(row))
+            }
+        }
+        d.deserialize_map(Cells)
+    }
 }
 
 /// The verified content of an exchange file.
@@ -215,14 +330,14 @@ pub fn read_exchange<R: Read + Seek>(mut reader: R) -> Result<ExchangeFile, Stri
         }
     }
     let data = files.remove(DATA).ok_or("Tệp thiếu dữ liệu đợt thi đua (campaign.json).")?;
-    let data: CampaignData =
+    let data: CampaignDataIn =
         serde_json::from_slice(&data).map_err(|e| format!("Dữ liệu đợt thi đua không đọc được ({e})."))?;
     if data.format != FORMAT || data.format_version != FORMAT_VERSION {
         return Err("Dữ liệu không đúng định dạng tệp trao đổi của Thi đua.".into());
     }
     let attachments =
         files.into_iter().filter_map(|(n, b)| Some((n.strip_prefix(ATTACHMENTS)?.to_string(), b))).collect();
-    Ok(ExchangeFile { code: data.code, schema_version: data.schema_version, tables: data.tables, attachments })
+    Ok(ExchangeFile { code: data.code, schema_version: data.schema_version, tables: data.tables.0, attachments })
 }
 
 /// Checks what the records of an exchange file name against what it carries: the campaign's
