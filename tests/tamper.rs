@@ -93,3 +93,19 @@ fn a_file_with_our_marks_but_none_of_our_tables_is_not_restored() {
     assert!(stderr(&out).contains("thiếu bảng «"), "{}", stderr(&out));
     assert!(cli(&db, &["nominations"]).status.success(), "the records are still there");
 }
+
+#[test]
+fn a_file_whose_migration_fails_is_told_briefly_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("half.sqlite3");
+    // Our marks, an older version, and one table in the way of the first migration.
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    conn.execute_batch("PRAGMA application_id = 1414087764; PRAGMA user_version = 0; CREATE TABLE campaigns (x TEXT);")
+        .unwrap();
+    drop(conn);
+    let out = cli(&file, &["campaigns"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.starts_with("Lỗi: Không cập nhật được cấu trúc cơ sở dữ liệu"), "{err}");
+    assert!(err.chars().count() < 600, "{} characters: {err}", err.chars().count());
+}

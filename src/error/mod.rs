@@ -59,7 +59,7 @@ pub enum Error {
     DiskFull(rusqlite::Error),
     #[error("Máy không đủ bộ nhớ để làm việc này; chưa ghi gì. ({0})")]
     OutOfMemory(rusqlite::Error),
-    #[error("Không cập nhật được cấu trúc cơ sở dữ liệu: {0}")]
+    #[error("Không cập nhật được cấu trúc cơ sở dữ liệu; chưa ghi gì. Tệp có thể không do Thi đua tạo ra hoặc đã bị sửa. ({})", brief(&.0.to_string()))]
     Migration(#[from] rusqlite_migration::Error),
     #[error("Tệp «{path}» không phải cơ sở dữ liệu của Thi đua.")]
     NotOurs { path: PathBuf },
@@ -127,6 +127,16 @@ pub enum Error {
     PrintTimeout { printer: String, job: u64, seconds: u64, state: String },
     #[error("Không nhập tệp «{file}»; chưa ghi gì vào cơ sở dữ liệu. {} lỗi:\n{}", .problems.len(), list(.problems))]
     ImportRejected { file: String, problems: Vec<ImportProblem> },
+}
+
+/// The start of a library's technical text (a failed migration quotes its whole SQL script).
+fn brief(text: &str) -> String {
+    const MAX: usize = 300;
+    if text.chars().count() > MAX {
+        format!("{}…", text.chars().take(MAX).collect::<String>())
+    } else {
+        text.to_string()
+    }
 }
 
 fn advice(newest_good: Option<&std::path::Path>) -> String {
