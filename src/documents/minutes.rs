@@ -103,7 +103,7 @@ fn attendance(flow: &mut Flow, r: &CouncilRecord) {
         "không.".to_string()
     } else {
         format!(
-            "{:02} thành viên: {}.",
+            "{:02} thành viên, gồm {}.",
             absent.len(),
             absent.iter().map(|m| member_line(m)).collect::<Vec<_>>().join("; ")
         )
@@ -175,6 +175,10 @@ fn results(flow: &mut Flow, r: &CouncilRecord) {
         let text = format!("Phiếu chấm không được tính: {}.", list.join("; "));
         flow.para(&para(&[(Face::Regular, &text)]));
     }
+    // The ballots are on proposing each nominee to the higher level, not on the Giấy khen.
+    let about = "Phiếu biểu quyết là về việc đề nghị cấp trên khen thưởng; cột «Kết quả» ghi số phiếu đồng ý \
+                 có đủ tỷ lệ để đề nghị hay không.";
+    flow.para(&para(&[(Face::Italic, about)]));
     flow.skip(2.0);
     flow.table(&results_table(&r.rows));
     flow.skip(6.0);
@@ -182,7 +186,7 @@ fn results(flow: &mut Flow, r: &CouncilRecord) {
 
 fn rank_text(row: &ResultRow) -> String {
     match (row.rank, row.tied) {
-        (Some(n), true) => format!("{n} (đồng hạng)"),
+        (Some(n), true) => format!("{n}, đồng hạng"),
         (Some(n), false) => n.to_string(),
         (None, _) => "-".into(),
     }
@@ -198,7 +202,7 @@ fn results_table(rows: &[ResultRow]) -> Table {
             let (votes, passed) = match row.votes {
                 Some((v, ok)) => (
                     [v.agree.to_string(), v.disagree.to_string(), v.blank.to_string()],
-                    if ok { "Đạt" } else { "Không đạt" }.to_string(),
+                    if ok { "Đủ tỷ lệ" } else { "Không đủ tỷ lệ" }.to_string(),
                 ),
                 None => ([dash(), dash(), dash()], "Chưa biểu quyết".into()),
             };
@@ -227,8 +231,8 @@ fn results_table(rows: &[ResultRow]) -> Table {
             Column::new("Xếp hạng", 1.5, Align::Centre),
             Column::new("Đồng ý", 1.4, Align::Centre),
             Column::new("Không đồng ý", 1.4, Align::Centre),
-            Column::new("Phiếu trống", 1.4, Align::Centre),
-            Column::new("Tỷ lệ", 1.6, Align::Centre),
+            Column::new("Phiếu trắng", 1.4, Align::Centre),
+            Column::new("Kết quả", 1.6, Align::Centre),
         ],
         rows: cells,
         size: 10.5,
@@ -239,11 +243,13 @@ fn results_table(rows: &[ResultRow]) -> Table {
 fn giay_khen(flow: &mut Flow, r: &CouncilRecord) {
     let s = &r.campaign.settings;
     let award = giay_khen_name(&r.campaign);
-    let text = format!(
-        " Các tập thể, cá nhân đề nghị {} tặng {award} ({:02} tập thể, cá nhân):",
-        s.issuer.authority,
-        r.awardees.len()
-    );
+    let count = |k: NomineeKind| r.awardees.iter().filter(|a| a.kind == k).count();
+    let counts = match (count(NomineeKind::Collective), count(NomineeKind::Individual)) {
+        (0, i) => format!("{i:02} cá nhân"),
+        (c, 0) => format!("{c:02} tập thể"),
+        (c, i) => format!("{c:02} tập thể, {i:02} cá nhân"),
+    };
+    let text = format!(" Các tập thể, cá nhân đề nghị {} tặng {award} ({counts}):", s.issuer.authority);
     let title = format!("3. Danh sách đề nghị tặng {}.", short_award(&award));
     flow.para(&para(&[(Face::Bold, &title), (Face::Regular, &text)]));
     let n = r.awardees.len();
