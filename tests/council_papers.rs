@@ -251,6 +251,8 @@ fn the_proposal_asks_the_province_for_the_three_shortlisted_with_their_achieveme
         "Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho các tập thể, cá nhân",
         "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn.",
         "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+        // The province's plan the proposal answers (the seed, III.1).
+        "Căn cứ Kế hoạch số 680/KH-UBND ngày 10/10/2023 của Ủy ban nhân dân tỉnh Bắc Kạn",
         "Căn cứ Kế hoạch số /KH-UBND tháng 10 năm 2023 của Ủy ban nhân dân huyện Bạch Thông",
         "Căn cứ kết quả cuộc họp Hội đồng Thi đua - Khen thưởng huyện ngày 08 tháng 01 năm 2024,",
         "Ủy ban nhân dân huyện Bạch Thông kính trình Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn xem xét, tặng Bằng khen \

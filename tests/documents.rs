@@ -191,6 +191,8 @@ fn refusal_notices_tell_each_unit_its_reasons() {
     for needed in [
         "Kính gửi: Thị trấn Phủ Thông.",
         "cá nhân Hoàng Văn Dũng",
+        // To the second, as the reason compares it with 10:00:00.
+        "gửi lúc 10:00:00 ngày 05/01/2024",
         "- Nộp quá thời hạn quy định",
         "Kính gửi: Phòng Giáo dục và Đào tạo.",
         "- Thành phần hồ sơ không đầy đủ",
@@ -355,4 +357,22 @@ fn a_name_that_cannot_fit_even_small_is_refused_naming_the_awardee() {
             .unwrap_err();
     assert!(err.to_string().contains("quá dài để in vừa ô trên Giấy khen"), "{err}");
     assert!(err.to_string().contains("Phòng Y tế"), "{err}");
+}
+
+#[test]
+fn the_calibration_instruction_is_printed_inside_the_printable_area() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, campaign) = sample();
+    let pdf = write(&store, &campaign, DocumentKind::Calibration, &PrintOptions::default(), dir.path());
+    let w = words(&pdf, 1);
+    let first = w.iter().find(|x| x.text == "TRANG").unwrap();
+    let height = 297.0 * PT_PER_MM;
+    assert!(first.y0 >= 10.0 * PT_PER_MM, "the instruction starts {} mm from the top", first.y0 / PT_PER_MM);
+    let last = w.iter().filter(|x| x.text.contains("--dy")).map(|x| x.y1).fold(0.0, f64::max);
+    assert!(
+        last <= height - 10.0 * PT_PER_MM,
+        "the instruction ends {} mm from the bottom",
+        (height - last) / PT_PER_MM
+    );
+    assert!(text(&pdf, None).contains("in trên giấy trắng"));
 }

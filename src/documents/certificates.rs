@@ -209,11 +209,13 @@ pub fn calibration_page(stock: &Stock) -> Result<Vec<u8>> {
         }
     }
     let intro = "TRANG CĂN CHỈNH PHÔI GIẤY KHEN: in trên giấy trắng, đặt chồng lên phôi, đo độ lệch (mm) của từng trường rồi lưu bằng lệnh «thidua certificate offset TÊN_TRƯỜNG --dx MM --dy MM».";
+    // Near the bottom edge, clear of the fields' crosses and 15 mm inside the paper: most
+    // printers cannot print the outer 4–5 mm.
     flow.place(
         &Para::text(11.0, Face::Bold, intro).centred(),
         &flow.lay(&Para::text(11.0, Face::Bold, intro).centred(), mm(w - 40.0)),
         mm(20.0),
-        mm(2.0),
+        mm(h - 25.0),
     );
     for (name, label) in FIELDS {
         let (fx, fy, _, align) = default_place(name);

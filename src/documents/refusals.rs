@@ -57,7 +57,8 @@ fn notice(flow: &mut Flow, campaign: &Campaign, n: &Nomination) {
         NomineeKind::Individual => format!("cá nhân {}", n.name),
         NomineeKind::Collective => format!("tập thể {}", n.name),
     };
-    let at = n.submitted_at.with_timezone(&vietnam_offset()).format("%H:%M ngày %d/%m/%Y");
+    // With its seconds, as the reasons compare it with the deadline to the second (R5).
+    let at = n.submitted_at.with_timezone(&vietnam_offset()).format("%H:%M:%S ngày %d/%m/%Y");
     let intro = format!(
         "Thực hiện {}, {} đã thẩm định hồ sơ đề nghị tặng{award} cho {nominee} do {} gửi lúc {at}. Hồ sơ không được tiếp nhận vì:",
         plan_reference(campaign),

@@ -160,8 +160,8 @@ export const s = {
   },
   calibration: {
     title: 'Căn chỉnh in trên phôi Giấy khen', field: 'Trường', right: 'Sang phải (mm)', down: 'Xuống dưới (mm)',
-    hint: 'In trang thử lên một tờ phôi, đặt lên trên phôi thật và soi: trường nào lệch thì nhập độ lệch (số âm để dịch sang trái hoặc lên trên). Độ lệch được lưu cho các lần in sau.',
-    print: 'In trang thử lên phôi…', pdf: 'Tạo tệp PDF trang thử', bad: 'Độ lệch phải là số milimét, ví dụ 1,5 hoặc -2.',
+    hint: 'In trang thử lên giấy trắng (không tốn phôi), đặt chồng lên một tờ phôi và soi: trường nào lệch thì nhập độ lệch (số âm để dịch sang trái hoặc lên trên). Độ lệch được lưu cho các lần in sau.',
+    print: 'In trang thử…', pdf: 'Tạo tệp PDF trang thử', bad: 'Độ lệch phải là số milimét, ví dụ 1,5 hoặc -2.',
     saved: (label: string) => `Đã lưu độ lệch của trường «${label}».`,
   },
 };
