@@ -48,6 +48,7 @@ fn index(e: &Error) -> usize {
             CouncilError::UnknownIndicator { .. } => 18,
             CouncilError::Ballots(_) => 19,
             CouncilError::NotShortlisted(_) => 20,
+            CouncilError::MeetingEnded { .. } => 87,
         },
         Error::Paper(p) => match p {
             PaperError::DecisionNumberZero => 21,
@@ -122,7 +123,7 @@ fn index(e: &Error) -> usize {
     }
 }
 
-const VARIANTS: usize = 87;
+const VARIANTS: usize = 88;
 
 fn path(p: &str) -> PathBuf {
     PathBuf::from(p)
@@ -160,6 +161,7 @@ fn samples() -> Vec<Error> {
         CouncilError::UnknownIndicator { criterion: 1, index: 3 }.into(),
         CouncilError::Ballots("tổng số phiếu (8) nhiều hơn số thành viên có mặt (7).".into()).into(),
         CouncilError::NotShortlisted(n).into(),
+        CouncilError::MeetingEnded { date: "08/01/2024".into() }.into(),
         PaperError::DecisionNumberZero.into(),
         PaperError::NotADocument.into(),
         PaperError::Copies { copies: 0, max: 999 }.into(),

@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::council::Score;
-use crate::error::{Error, Result};
+use crate::error::{CouncilError, Error, Result};
 use crate::exchange::scores::read_scores;
 use crate::model::{
     Campaign, CouncilMember, CouncilRole, Meeting, MeetingId, MemberId, Nomination, NominationId, NomineeKind,
@@ -155,6 +155,13 @@ pub fn record_score_file(store: &mut Store, campaign: &Campaign, path: &Path, to
     let members = store.members(campaign.id)?;
     let nominees = store.nominees(campaign.id, None)?;
     let meeting = store.current_meeting(campaign.id)?;
+    // After the council's meeting has ended, scores belong to no meeting: said as such, not as
+    // a new meeting of whoever the file names without its quorum.
+    if meeting.is_none() {
+        if let Some(ended) = store.meeting_where(campaign.id, false)? {
+            return Err(CouncilError::MeetingEnded { date: crate::vn::short_date(ended.date) }.into());
+        }
+    }
     let (scores, named) = read_scores(path, campaign, &members, &nominees, meeting.as_ref())?;
     store.record_scores(campaign.id, Some((today, named)), &scores)
 }

@@ -137,6 +137,8 @@ pub enum CouncilError {
     Ballots(String),
     #[error("hồ sơ số {0} không có trong danh sách đề nghị.")]
     NotShortlisted(NominationId),
+    #[error("Cuộc họp Hội đồng ngày {date} đã kết thúc; không có cuộc họp nào đang mở để ghi điểm. Hãy mở cuộc họp mới (thidua meeting open) trước khi nhập điểm.")]
+    MeetingEnded { date: String },
 }
 
 area!(CouncilError {
@@ -152,6 +154,7 @@ area!(CouncilError {
     UnknownIndicator { criterion, index } => "unknown_indicator", None;
     Ballots(String) => "too_many_ballots", Some("votes");
     NotShortlisted(NominationId) => "not_shortlisted", None;
+    MeetingEnded { date } => "meeting_ended", None;
 });
 
 /// The papers: the decision's record, documents, printing and the certificate stock.

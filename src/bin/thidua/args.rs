@@ -210,7 +210,7 @@ pub(crate) enum CertificateCommand {
 fn document_kind(text: &str) -> Result<DocumentKind, String> {
     DocumentKind::from_code(text).ok_or_else(|| {
         let codes: Vec<String> = DocumentKind::ALL.iter().map(|k| k.code().replace('_', "-")).collect();
-        format!("không có văn bản «{text}»; dùng một trong: {}", codes.join(", "))
+        format!("Không có văn bản «{}»; dùng một trong: {}", thidua::vn::shown(text), codes.join(", "))
     })
 }
 
@@ -231,7 +231,7 @@ pub(crate) enum StockKind {
 #[command(group(ArgGroup::new("target").required(true).args(["out", "printer"])))]
 pub(crate) struct PrintArgs {
     /// decision, annex, certificates, calibration, refusals, score-sheets, minutes, proposal.
-    #[arg(value_parser = document_kind)]
+    #[arg(value_parser = document_kind, value_name = "VĂN_BẢN")]
     pub(crate) what: DocumentKind,
     /// Tệp PDF sẽ ghi.
     #[arg(long, value_name = "TỆP.pdf")]

@@ -62,7 +62,11 @@ pub enum MeetingCommand {
 #[derive(Subcommand)]
 pub enum ScoresCommand {
     /// Nhập điểm từ tệp CSV (Thành viên, Hồ sơ, Tiêu chí, Điểm): tất cả hoặc không dòng nào.
-    Import { file: PathBuf },
+    Import {
+        /// Tệp .csv hoặc .xlsx có các cột Thành viên, Hồ sơ, Tiêu chí, Điểm.
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -204,8 +208,12 @@ pub fn ranking(store: &Store, code: Option<&str>, kind: Option<&str>, as_json: b
         say!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         return Ok(());
     }
-    if !report.quorum_met {
-        say!("Lưu ý: cuộc họp không đủ số thành viên dự họp; kết quả chưa có giá trị.");
+    match &report.meeting {
+        None => say!("Chưa có cuộc họp Hội đồng nào; chưa có điểm để xếp hạng."),
+        Some(_) if !report.quorum_met => {
+            say!("Lưu ý: cuộc họp không đủ số thành viên dự họp; kết quả chưa có giá trị.")
+        }
+        Some(_) => {}
     }
     for r in &report.ranked {
         say!(

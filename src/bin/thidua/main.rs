@@ -30,7 +30,6 @@ use std::process::ExitCode;
 
 use args::*;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::Parser;
 use serde_json::json;
 use thidua::app::{self, campaigns, intake, papers, session};
 use thidua::documents::{DocumentKind, PrintOptions};
@@ -44,7 +43,8 @@ use thidua::vn::{today_in_vietnam, vietnam_offset};
 use thidua::{Error, Store};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let matches = vietnamese(<Cli as clap::CommandFactory>::command()).try_get_matches();
+    let cli = match matches.and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m)) {
         Ok(cli) => cli,
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
             let _ = e.print();
@@ -64,6 +64,47 @@ fn main() -> ExitCode {
     }
 }
 
+/// The help's layout and headings in Vietnamese, for every command.
+fn vietnamese(cmd: clap::Command) -> clap::Command {
+    const TEMPLATE: &str = "{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}\n";
+    let cmd = cmd
+        .help_template(TEMPLATE)
+        .subcommand_help_heading("Lệnh")
+        .subcommand_value_name("LỆNH")
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help("In hướng dẫn")
+                .help_heading("Tùy chọn"),
+        )
+        .mut_args(|a| {
+            if a.get_help_heading().is_some() {
+                a
+            } else if a.is_positional() {
+                a.help_heading("Tham số")
+            } else {
+                a.help_heading("Tùy chọn")
+            }
+        });
+    let cmd = if cmd.get_name() == "thidua" {
+        cmd.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help("In phiên bản")
+                .help_heading("Tùy chọn"),
+        )
+    } else {
+        cmd
+    };
+    cmd.mut_subcommands(vietnamese)
+}
+
 fn usage_error(e: &clap::Error) -> String {
     let arg = match e.get(ContextKind::InvalidArg).or_else(|| e.get(ContextKind::InvalidSubcommand)) {
         Some(ContextValue::String(s)) => s.clone(),
@@ -76,7 +117,22 @@ fn usage_error(e: &clap::Error) -> String {
         ErrorKind::MissingRequiredArgument => format!("thiếu tham số {arg}."),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "thiếu lệnh.".into(),
         ErrorKind::ArgumentConflict => format!("không dùng cùng lúc các tham số {arg}."),
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!("giá trị không hợp lệ cho {arg}."),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let valid = match (e.get(ContextKind::ValidValue), std::error::Error::source(e)) {
+                (Some(ContextValue::Strings(v)), _) if !v.is_empty() => format!(" Dùng một trong: {}.", v.join(", ")),
+                // A value the command line's own parsers refused says why, in Vietnamese (a
+                // library's English reason is left out).
+                (_, Some(why)) if !why.to_string().is_ascii() => {
+                    format!(" {}.", why.to_string().trim_end_matches('.'))
+                }
+                _ => String::new(),
+            };
+            let value = match e.get(ContextKind::InvalidValue) {
+                Some(ContextValue::String(v)) => format!(" «{}»", thidua::vn::shown(v)),
+                _ => String::new(),
+            };
+            format!("giá trị{value} không hợp lệ cho {arg}.{valid}")
+        }
         _ => "lệnh không hợp lệ.".into(),
     }
 }
