@@ -184,6 +184,31 @@ mod tests {
         );
     }
 
+    /// The window opens the records for the person the command line would name, and its restore
+    /// is written to the trail with that name, as the command line's is.
+    #[test]
+    fn the_window_names_the_same_person_and_writes_its_restore_to_the_trail() {
+        let dir = std::env::temp_dir().join(format!("thidua-window-restore-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        let db = dir.join("records.sqlite3");
+        std::fs::write(thidua::app::session::operator_file(&db), "Trần Thị Thư").expect("operator");
+        let state = crate::state::AppState::new(crate::open_at(&db), db.clone());
+        thidua::app::campaigns::load_example(&mut state.store().expect("store")).expect("example");
+        let backup = dir.join("copy.sqlite3");
+        thidua::app::session::backup_to(&state.store().expect("store"), &backup).expect("backup");
+        crate::settings::restore_in(&state, Some(backup.display().to_string())).expect("restore");
+        let entries = thidua::app::intake::history_entries(
+            &state.store().expect("store"),
+            thidua::app::intake::HistoryScope::All,
+        )
+        .expect("trail");
+        let restore = entries.iter().find(|e| e.action == "restore").expect("the restore is in the trail");
+        assert_eq!(restore.actor, "Trần Thị Thư");
+        assert_eq!(restore.actor, thidua::app::session::resolve_actor(None, &db));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     #[test]
     fn errors_cross_the_boundary_as_code_message_field() {
         let e: ApiError = thidua::Error::NoCampaign.into();

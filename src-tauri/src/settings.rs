@@ -89,6 +89,12 @@ pub fn backup_to(state: State<'_, AppState>, path: String) -> ApiResult<()> {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn restore(state: State<'_, AppState>, path: Option<String>) -> ApiResult<()> {
+    restore_in(&state, path)
+}
+
+/// The restore command's work, on the window's state: its connection closed first, the file
+/// replaced and the restore written to the trail by the core, the connection opened again.
+pub(crate) fn restore_in(state: &AppState, path: Option<String>) -> ApiResult<()> {
     let from = match path {
         Some(p) => std::path::PathBuf::from(p),
         None => session::newest_good_backup(&state.database)?,
