@@ -376,3 +376,14 @@ fn the_calibration_instruction_is_printed_inside_the_printable_area() {
     );
     assert!(text(&pdf, None).contains("in trên giấy trắng"));
 }
+
+#[test]
+fn an_annex_of_individuals_only_numbers_its_group_i() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, campaign) = pdf::empty();
+    awarded(&mut store, &campaign, "Lò Văn Sáu", "Chuyên viên");
+    let pdf = write(&store, &campaign, DocumentKind::Annex, &PrintOptions::default(), dir.path());
+    let t = flat(&text(&pdf, None));
+    assert!(t.contains("I. CÁ NHÂN (01)"), "{t}");
+    assert!(!t.contains("II."), "{t}");
+}

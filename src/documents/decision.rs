@@ -147,12 +147,14 @@ fn write_annex(flow: &mut Flow, data: &DecisionData) {
     flow.skip(6.0);
     let mut rows = Vec::new();
     let mut n = 0;
-    for (roman, kind, label) in [("I", NomineeKind::Collective, "TẬP THỂ"), ("II", NomineeKind::Individual, "CÁ NHÂN")]
-    {
+    // Groups are numbered as they appear: an annex of individuals only starts at «I.».
+    let mut romans = ["I", "II"].into_iter();
+    for (kind, label) in [(NomineeKind::Collective, "TẬP THỂ"), (NomineeKind::Individual, "CÁ NHÂN")] {
         let count = data.count(kind);
         if count == 0 {
             continue;
         }
+        let roman = romans.next().unwrap_or_default();
         rows.push(Row::Group(format!("{roman}. {label} ({count:02})")));
         for a in data.awardees.iter().filter(|a| a.kind == kind) {
             n += 1;
