@@ -49,16 +49,7 @@ fn record_and_compare(store: &mut Store, c: CampaignId, item: &NewNomination) ->
     let id = store.record_nomination(c, item).unwrap();
     assert_eq!(preview, saved(store, id), "new dossier {}", item.name);
     for n in store.nominations(c).unwrap() {
-        let same = NewNomination {
-            unit: n.unit,
-            kind: n.kind,
-            name: n.name.clone(),
-            gender: n.gender,
-            position: n.position.clone(),
-            submitted_at: n.submitted_at,
-            parts: n.parts,
-            summary: n.summary.clone(),
-        };
+        let same = n.as_new();
         assert_eq!(store.preview_correction(n.id, &same).unwrap(), saved(store, n.id), "dossier {} ({})", n.id, n.name);
     }
     id

@@ -20,6 +20,17 @@ pub use crate::store::{
 use crate::error::Result;
 use crate::model::Campaign;
 
+/// Writes `bytes` to `path` through a file beside it, renamed into place when whole: a viewer
+/// holding the old file never sees half of the new one, and a failed write leaves nothing behind.
+pub(crate) fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.tmp"));
+    std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path)).map_err(|source| {
+        let _ = std::fs::remove_file(&tmp);
+        crate::Error::Io { path: path.to_path_buf(), source }
+    })
+}
+
 /// The campaign named by `code`, or the one worked on.
 pub fn campaign(store: &Store, code: Option<&str>) -> Result<Campaign> {
     store.campaign(code)

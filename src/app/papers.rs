@@ -195,17 +195,6 @@ pub struct SavedDocument {
     pub bytes: usize,
 }
 
-/// Writes `bytes` to `path` through a file beside it, so that a viewer holding the old file never
-/// sees half a PDF.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.tmp"));
-    std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path)).map_err(|source| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::Io { path: path.to_path_buf(), source }
-    })
-}
-
 /// Renders a document and writes it to `out`.
 pub fn save(
     store: &Store,
@@ -215,7 +204,7 @@ pub fn save(
     out: &Path,
 ) -> Result<SavedDocument> {
     let bytes = render(store, code, kind, options)?;
-    write_whole(out, &bytes)?;
+    super::write_whole(out, &bytes)?;
     Ok(SavedDocument { path: out.to_path_buf(), bytes: bytes.len() })
 }
 

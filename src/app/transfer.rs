@@ -8,22 +8,12 @@ use crate::exchange::{read_exchange, verify_exchange, write_exchange};
 use crate::model::{Campaign, CampaignImport};
 use crate::store::{latest_version, Store};
 
-/// Writes `bytes` to `path` through a file beside it, renamed into place when whole.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |source| Error::Io { path: path.to_path_buf(), source };
-    let tmp = path.with_extension("tmp-thidua");
-    std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path)).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
-}
-
 /// Exports `campaign`, with its scans, to the exchange file at `path`.
 pub fn export_campaign(store: &Store, campaign: &Campaign, path: &Path) -> Result<()> {
     let tables = store.export_campaign_tables(campaign.id)?;
     let attachments = store.campaign_attachment_bytes(campaign.id)?;
     let bytes = write_exchange(&campaign.code, latest_version(), &tables, &attachments)?;
-    write_whole(path, &bytes)
+    super::write_whole(path, &bytes)
 }
 
 /// Imports the exchange file at `path`, all or nothing; importing the same file twice changes

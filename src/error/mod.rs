@@ -131,12 +131,7 @@ pub enum Error {
 
 /// The start of a library's technical text (a failed migration quotes its whole SQL script).
 fn brief(text: &str) -> String {
-    const MAX: usize = 300;
-    if text.chars().count() > MAX {
-        format!("{}…", text.chars().take(MAX).collect::<String>())
-    } else {
-        text.to_string()
-    }
+    crate::vn::text::prefix(text, 300)
 }
 
 fn advice(newest_good: Option<&std::path::Path>) -> String {

@@ -273,12 +273,7 @@ fn text_of(cell: &Cell) -> Option<String> {
 }
 
 fn shown(cell: &Cell) -> String {
-    let t = text_of(cell).unwrap_or_default();
-    if t.chars().count() > 40 {
-        format!("{}…", t.chars().take(40).collect::<String>())
-    } else {
-        t
-    }
+    crate::vn::shown(&text_of(cell).unwrap_or_default())
 }
 
 /// A text cell checked for length, control characters and formulas.

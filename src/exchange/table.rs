@@ -167,15 +167,7 @@ fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
         let (row, col) = record.pos;
         // A formula's cached value may be stale or missing: the file must carry values only.
         if let Some(f) = record.formula.filter(|f| !f.trim().is_empty()) {
-            return Err(ImportProblem {
-                row: row as usize + 1,
-                column: None,
-                message: format!(
-                    "Ô cột {} chứa công thức «={}»; hãy sao chép rồi dán dạng giá trị (Paste Values) trước khi nhập.",
-                    col as u64 + 1,
-                    crate::vn::shown(&f)
-                ),
-            });
+            return Err(formula_found(row as usize + 1, col as usize + 1, &f));
         }
         let cell = match record.value {
             DataRef::Empty => Cell::Empty,
@@ -211,15 +203,7 @@ fn range_cells<RS: std::io::Read + std::io::Seek>(
         if let Ok(formulas) = book.worksheet_formula(&name) {
             let (r0, c0) = formulas.start().unwrap_or((0, 0));
             if let Some((r, c, f)) = formulas.cells().find(|(_, _, f)| !f.trim().is_empty()) {
-                return Err(ImportProblem {
-                    row: r0 as usize + r + 1,
-                    column: None,
-                    message: format!(
-                        "Ô cột {} chứa công thức «={}»; hãy sao chép rồi dán dạng giá trị (Paste Values) trước khi nhập.",
-                        c0 as usize + c + 1,
-                        crate::vn::shown(f)
-                    ),
-                });
+                return Err(formula_found(r0 as usize + r + 1, c0 as usize + c + 1, f));
             }
         }
     }
@@ -251,6 +235,18 @@ fn text_cell(s: String) -> Cell {
         Cell::Empty
     } else {
         Cell::Text(s)
+    }
+}
+
+/// A formula where a value must be: its cached result may be stale or missing.
+fn formula_found(row: usize, column: usize, formula: &str) -> ImportProblem {
+    ImportProblem {
+        row,
+        column: None,
+        message: format!(
+            "Ô cột {column} chứa công thức «={}»; hãy sao chép rồi dán dạng giá trị (Paste Values) trước khi nhập.",
+            crate::vn::shown(formula)
+        ),
     }
 }
 

@@ -324,6 +324,20 @@ impl Nomination {
         self.refusals.iter().map(|r| r.reason).collect()
     }
 
+    /// The dossier's values as they would be typed again (to check them or preview a correction).
+    pub fn as_new(&self) -> NewNomination {
+        NewNomination {
+            unit: self.unit,
+            kind: self.kind,
+            name: self.name.clone(),
+            gender: self.gender,
+            position: self.position.clone(),
+            submitted_at: self.submitted_at,
+            parts: self.parts,
+            summary: self.summary.clone(),
+        }
+    }
+
     /// The secretary has appraised it (accepted, or refused with a reason of her own) and the
     /// intake rules do not refuse it: the appraisal is hers to take back (R7).
     pub fn appraised(&self) -> bool {

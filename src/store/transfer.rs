@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::Store;
 use crate::error::{Error, RecordsError, Result};
-use crate::model::{CampaignId, CampaignImport, NewNomination, Tables};
+use crate::model::{CampaignId, CampaignImport, Tables};
 
 struct Spec {
     table: &'static str,
@@ -244,17 +244,9 @@ impl Store {
         // recorded outcome disagrees with them is refused with the reason.
         let as_sent = self.nominations(campaign.id)?;
         for n in &as_sent {
-            let item = NewNomination {
-                unit: n.unit,
-                kind: n.kind,
-                name: n.name.clone(),
-                gender: n.gender,
-                position: n.position.clone(),
-                submitted_at: n.submitted_at,
-                parts: n.parts,
-                summary: n.summary.clone(),
-            };
-            item.validated().map_err(|e| rejected(file, format!("Hồ sơ «{}»: {e}", crate::vn::shown(&n.name))))?;
+            n.as_new()
+                .validated()
+                .map_err(|e| rejected(file, format!("Hồ sơ «{}»: {e}", crate::vn::shown(&n.name))))?;
         }
         for unit in self.units(campaign.id)? {
             super::nominations::recompute_unit(&tx, &campaign, unit.id)?;

@@ -33,8 +33,13 @@ pub fn fold(s: &str) -> String {
 /// At most the first 40 characters of a value a user gave, to quote it in a message without
 /// echoing a whole file back.
 pub fn shown(s: &str) -> String {
-    if s.chars().count() > 40 {
-        format!("{}…", s.chars().take(40).collect::<String>())
+    prefix(s, 40)
+}
+
+/// At most the first `max` characters of `s`, with «…» when cut.
+pub fn prefix(s: &str, max: usize) -> String {
+    if s.chars().count() > max {
+        format!("{}…", s.chars().take(max).collect::<String>())
     } else {
         s.to_string()
     }
