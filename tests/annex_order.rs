@@ -1,5 +1,5 @@
-//! The annex lists collectives before individuals, then each kind alphabetically (people by given
-//! name) or, when the campaign asks, by unit in the campaign's unit order.
+//! The annex lists collectives before individuals, then each kind by unit in the campaign's unit
+//! order (the default) or, when the campaign asks, alphabetically (people by given name).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -21,9 +21,9 @@ fn names(order: AnnexOrder) -> Vec<String> {
 }
 
 #[test]
-fn alphabetical_order_by_given_name_is_the_default() {
+fn alphabetical_order_by_given_name_is_a_setting() {
     assert_eq!(
-        names(AnnexOrder::default()),
+        names(AnnexOrder::Alphabetical),
         [
             "Phòng Tài chính - Kế hoạch",
             "Ủy ban nhân dân xã Quân Hà",
@@ -36,10 +36,11 @@ fn alphabetical_order_by_given_name_is_the_default() {
 }
 
 #[test]
-fn by_unit_follows_the_campaigns_unit_list() {
+fn the_default_follows_the_campaigns_unit_list() {
     // Phòng Nội vụ (2), Huyện đoàn (16), Xã Vi Hương (21), Xã Cẩm Giàng (30).
+    assert_eq!(AnnexOrder::default(), AnnexOrder::ByUnit);
     assert_eq!(
-        names(AnnexOrder::ByUnit),
+        names(AnnexOrder::default()),
         [
             "Phòng Tài chính - Kế hoạch",
             "Ủy ban nhân dân xã Quân Hà",

@@ -408,3 +408,36 @@ fn after_the_shortlist_the_next_step_is_the_decision_then_the_certificates() {
     assert_eq!(next, NextStep::Certificates);
     assert_eq!(next.label(), "In Giấy khen, Tờ trình đề nghị cấp trên và Biên bản họp Hội đồng");
 }
+
+/// The council's name in the header breaks at a word boundary that keeps «THI ĐUA - KHEN THƯỞNG»
+/// whole: no header line ends or starts with the dash, for a district or a commune council.
+#[test]
+fn the_councils_name_in_the_header_keeps_thi_dua_khen_thuong_together() {
+    for council_name in ["Hội đồng Thi đua - Khen thưởng huyện", "Hội đồng Thi đua - Khen thưởng xã"]
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, c) = held_meeting();
+        let mut settings = c.settings.clone();
+        settings.council.name = council_name.into();
+        store.update_settings(c.id, &settings).unwrap();
+        let c = store.campaign(None).unwrap();
+        let pdf = write(&store, &c, DocumentKind::Minutes, &PrintOptions::default(), dir.path());
+        let ws = words(&pdf, 1);
+        let dash = ws
+            .iter()
+            .position(|w| {
+                w.text == "-"
+                    && ws.get(ws.iter().position(|o| std::ptr::eq(o, w)).unwrap() + 1).is_some_and(|n| n.text == "KHEN")
+            })
+            .unwrap_or_else(|| panic!("no «- KHEN» in {ws:?}"));
+        let same_line = |a: &pdf::Word, b: &pdf::Word| (a.y0 - b.y0).abs() < 1.0;
+        for other in &ws[dash - 2..=dash + 2] {
+            assert!(
+                same_line(&ws[dash], other),
+                "«{}» is not on the dash's line: {:?}",
+                other.text,
+                &ws[dash - 3..=dash + 3]
+            );
+        }
+    }
+}

@@ -98,14 +98,15 @@ impl Signer {
     }
 }
 
-/// The order of the annex: collectives before individuals either way, then each kind in
-/// Vietnamese alphabetical order (people by given name), or by unit in the campaign's unit order.
+/// The order of the annex: collectives before individuals either way, then each kind by unit in
+/// the campaign's unit order (the default, DOMAIN.md "Ordering lists"), or in Vietnamese
+/// alphabetical order (people by given name).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum AnnexOrder {
-    #[default]
     Alphabetical,
+    #[default]
     ByUnit,
 }
 

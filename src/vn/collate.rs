@@ -12,8 +12,28 @@ fn collator() -> Option<&'static CollatorBorrowed<'static>> {
     COLLATOR.get_or_init(|| Collator::try_new(locale!("vi").into(), CollatorOptions::default()).ok()).as_ref()
 }
 
-/// Compares two texts in Vietnamese order: letters first, tones only to break ties.
+/// Compares two texts in Vietnamese order, syllable by syllable: within a syllable letters decide
+/// first and tones only break ties (none, huyền, hỏi, ngã, sắc, nặng); the first syllable that
+/// differs decides. So «Ma Văn Lành» comes before «Mã Thị Lành»: «Ma» before «Mã» settles it,
+/// whatever the syllables after.
 pub fn compare_text(a: &str, b: &str) -> Ordering {
+    let mut left = a.split_whitespace();
+    let mut right = b.split_whitespace();
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => match compare_syllable(x, y) {
+                Ordering::Equal => continue,
+                other => return other,
+            },
+        }
+    }
+}
+
+/// One syllable against another by ICU's Vietnamese collation (letters, then tones, then case).
+fn compare_syllable(a: &str, b: &str) -> Ordering {
     match collator() {
         Some(c) => c.compare(a, b),
         // The compiled data ships inside the crate, so this branch is a last resort only.
@@ -53,6 +73,23 @@ mod tests {
         // "Hà" < "Hải" because letters decide before tones: "ha" < "hai".
         assert_eq!(compare_text("Hà", "Hải"), Ordering::Less);
         assert_eq!(compare_text("Ha", "Hà"), Ordering::Less);
+    }
+
+    #[test]
+    fn tones_break_ties_syllable_by_syllable() {
+        // The family names differ only by a tone, so they decide before the middle names' letters.
+        assert_eq!(compare_people("Ma Văn Lành", "Mã Thị Lành"), Ordering::Less);
+        assert_eq!(compare_people("Mã Thị Lành", "Ma Văn Lành"), Ordering::Greater);
+        assert_eq!(compare_text("Ma Văn", "Mã Thị"), Ordering::Less);
+        let mut v = vec!["Ân Thị Hoa", "Ăn Văn Hoa", "An Văn Hoa", "Đào Thị Hoa", "Dao Văn Hoa"];
+        v.sort_by(|a, b| compare_people(a, b));
+        assert_eq!(v, ["An Văn Hoa", "Ăn Văn Hoa", "Ân Thị Hoa", "Dao Văn Hoa", "Đào Thị Hoa"]);
+        // The six tones in their order: none, huyền, hỏi, ngã, sắc, nặng.
+        let mut tones = vec!["Mạ", "Má", "Mã", "Mả", "Mà", "Ma"];
+        tones.sort_by(|a, b| compare_text(a, b));
+        assert_eq!(tones, ["Ma", "Mà", "Mả", "Mã", "Má", "Mạ"]);
+        // A shorter name that is the start of a longer one comes first.
+        assert_eq!(compare_text("Hà", "Hà Giang"), Ordering::Less);
     }
 
     #[test]

@@ -107,10 +107,15 @@ fn split_long(fonts: &Fonts, size: f32, word: Word, max: f32) -> Vec<Word> {
 
 /// Greedy line breaking: the first line is `first` wide, the others `rest`.
 pub fn break_lines(fonts: &Fonts, size: f32, runs: &[Run], first: f32, rest: f32) -> Vec<Line> {
+    break_words(fonts, size, words(fonts, size, runs), first, rest)
+}
+
+/// Greedy line breaking of words already measured.
+fn break_words(fonts: &Fonts, size: f32, all: Vec<Word>, first: f32, rest: f32) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut line: Vec<Word> = Vec::new();
     let mut used = 0.0;
-    for word in words(fonts, size, runs) {
+    for word in all {
         let max = if lines.is_empty() { first } else { rest };
         let gap = line.last().map_or(0.0, |w: &Word| w.space);
         if !line.is_empty() && used + gap + word.width > max + 0.01 {
@@ -147,29 +152,98 @@ pub fn break_lines(fonts: &Fonts, size: f32, runs: &[Run], first: f32, rest: f32
     lines
 }
 
-/// Breaks a heading into at most two lines of similar width when it does not fit on one, so that
-/// "ỦY BAN NHÂN DÂN / HUYỆN BẠCH THÔNG" reads as offices write it.
+/// Breaks a heading that does not fit on one line into as few lines as fit, of widths as even as
+/// can be, so that "ỦY BAN NHÂN DÂN / HUYỆN BẠCH THÔNG" reads as offices write it. A lone dash
+/// binds the two words either side of it: "THI ĐUA - KHEN THƯỞNG" stays whole whenever some
+/// breaking keeps it so (even at the cost of a line more), and no line ends or starts with the
+/// dash (a line that starts with one reads as a bullet).
 pub fn balanced_lines(fonts: &Fonts, size: f32, runs: &[Run], max: f32) -> Vec<Line> {
     let all = words(fonts, size, runs);
     let whole = Line { words: all.clone(), last: true };
-    if whole.width() <= max || all.len() < 2 {
+    if whole.width() <= max || all.len() < 2 || all.len() > MAX_HEADING_WORDS {
         return break_lines(fonts, size, runs, max, max);
     }
-    let mut best: Option<(f32, usize)> = None;
-    for cut in 1..all.len() {
-        let a = Line { words: all[..cut].to_vec(), last: false };
-        let b = Line { words: all[cut..].to_vec(), last: true };
-        let widest = a.width().max(b.width());
-        if widest <= max && best.is_none_or(|(w, _)| widest < w) {
-            best = Some((widest, cut));
+    let dash =
+        |i: usize| all.get(i).is_some_and(|w| w.pieces.iter().map(|p| p.text.as_str()).collect::<String>() == "-");
+    // How much a cut before word `cut` breaks: 0 free, 1 inside a compound joined by a dash,
+    // 2 next to the dash itself (never taken).
+    let cost = |cut: usize| -> u8 {
+        if dash(cut) || dash(cut - 1) {
+            2
+        } else if dash(cut + 1) || (cut >= 2 && dash(cut - 2)) {
+            1
+        } else {
+            0
+        }
+    };
+    let width = |from: usize, to: usize| Line { words: all[from..to].to_vec(), last: false }.width();
+    for allowed in [0, 1] {
+        let cuts: Vec<usize> = (1..all.len()).filter(|&c| cost(c) <= allowed).collect();
+        for lines in 2..=MAX_HEADING_LINES {
+            let mut best: Option<(f32, Vec<usize>)> = None;
+            let mut chosen = Vec::new();
+            choose_cuts(&cuts, lines - 1, 0, &mut chosen, &mut |set: &[usize]| {
+                let bounds: Vec<usize> = std::iter::once(0).chain(set.iter().copied()).chain([all.len()]).collect();
+                let widest = bounds.windows(2).map(|b| width(b[0], b[1])).fold(0.0, f32::max);
+                if widest <= max && best.as_ref().is_none_or(|(w, _)| widest < *w) {
+                    best = Some((widest, set.to_vec()));
+                }
+            });
+            if let Some((_, set)) = best {
+                let bounds: Vec<usize> = std::iter::once(0).chain(set).chain([all.len()]).collect();
+                let n = bounds.len() - 1;
+                return bounds
+                    .windows(2)
+                    .enumerate()
+                    .map(|(i, b)| Line { words: all[b[0]..b[1]].to_vec(), last: i + 1 == n })
+                    .collect();
+            }
         }
     }
-    match best {
-        Some((_, cut)) => {
-            vec![Line { words: all[..cut].to_vec(), last: false }, Line { words: all[cut..].to_vec(), last: true }]
-        }
-        None => break_lines(fonts, size, runs, max, max),
+    break_words(fonts, size, glue_dashes(all), max, max)
+}
+
+/// Headings longer than this are broken greedily (the search below is combinatorial).
+const MAX_HEADING_WORDS: usize = 16;
+/// A heading is searched for the best breaking into at most this many lines.
+const MAX_HEADING_LINES: usize = 3;
+
+/// Calls `visit` with every increasing choice of `k` cuts from `cuts[from..]`.
+fn choose_cuts(cuts: &[usize], k: usize, from: usize, chosen: &mut Vec<usize>, visit: &mut dyn FnMut(&[usize])) {
+    if k == 0 {
+        visit(chosen);
+        return;
     }
+    for i in from..cuts.len() {
+        chosen.push(cuts[i]);
+        choose_cuts(cuts, k - 1, i + 1, chosen, visit);
+        chosen.pop();
+    }
+}
+
+/// Joins each lone dash to the words either side ("ĐUA - KHEN" becomes one word), so that greedy
+/// breaking never leaves the dash at a line's end or start.
+fn glue_dashes(all: Vec<Word>) -> Vec<Word> {
+    let is_dash = |w: &Word| w.pieces.iter().map(|p| p.text.as_str()).collect::<String>() == "-";
+    let mut out: Vec<Word> = Vec::with_capacity(all.len());
+    let mut pending = false;
+    for word in all {
+        let glue_to_previous = pending || (is_dash(&word) && out.last().is_some_and(|w| !w.hard_break));
+        pending = is_dash(&word) && !word.hard_break;
+        match out.last_mut() {
+            Some(prev) if glue_to_previous => {
+                if let Some(last) = prev.pieces.last_mut() {
+                    last.text.push(' ');
+                }
+                prev.width += prev.space + word.width;
+                prev.space = word.space;
+                prev.hard_break = word.hard_break;
+                prev.pieces.extend(word.pieces);
+            }
+            _ => out.push(word),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -234,5 +308,24 @@ mod tests {
         let one = f.width(Face::Bold, 12.0, "ỦY BAN NHÂN DÂN HUYỆN BẠCH THÔNG");
         let lines = balanced_lines(&f, 12.0, &runs, one - 1.0);
         assert_eq!(lines.iter().map(text).collect::<Vec<_>>(), ["ỦY BAN NHÂN DÂN", "HUYỆN BẠCH THÔNG"]);
+    }
+
+    #[test]
+    fn a_heading_keeps_the_dashed_compound_together() {
+        let f = fonts();
+        for body in ["HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG HUYỆN", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG XÃ"] {
+            let runs = [Run::new(Face::Bold, body)];
+            let one = f.width(Face::Bold, 12.0, body);
+            let compound = f.width(Face::Bold, 12.0, "THI ĐUA - KHEN THƯỞNG");
+            for max in [one - 1.0, one * 0.8, compound + 1.0, compound - 1.0] {
+                let whole = max > compound;
+                let lines: Vec<String> = balanced_lines(&f, 12.0, &runs, max).iter().map(text).collect();
+                assert_eq!(lines.join(" "), body);
+                assert!(lines.iter().all(|l| !l.starts_with('-') && !l.ends_with('-')), "{lines:?}");
+                // The compound stays whole, on a line of its own when it must.
+                assert_eq!(lines.iter().any(|l| l.contains("THI ĐUA - KHEN THƯỞNG")), whole, "{max} {lines:?}");
+                assert!(!whole || lines.len() <= 3, "{lines:?}");
+            }
+        }
     }
 }
