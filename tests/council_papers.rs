@@ -441,3 +441,19 @@ fn the_councils_name_in_the_header_keeps_thi_dua_khen_thuong_together() {
         }
     }
 }
+
+/// The minutes' results table is set in 12 pt, the smallest Decree 30/2020 allows for a table:
+/// its words stand as tall as 12/13 of the 13 pt number line's.
+#[test]
+fn the_minutes_results_table_is_twelve_point() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, c) = held_meeting();
+    let pdf = write(&store, &c, DocumentKind::Minutes, &PrintOptions::default(), dir.path());
+    let ws = words(&pdf, 1);
+    let height = |text: &str| {
+        let w = ws.iter().find(|w| w.text == text).unwrap_or_else(|| panic!("no «{text}»"));
+        w.y1 - w.y0
+    };
+    let ratio = height("STT") / height("Số:");
+    assert!((ratio - 12.0 / 13.0).abs() < 0.02, "table at {:.1} pt", ratio * 13.0);
+}

@@ -387,3 +387,18 @@ fn an_annex_of_individuals_only_numbers_its_group_i() {
     assert!(t.contains("I. CÁ NHÂN (01)"), "{t}");
     assert!(!t.contains("II."), "{t}");
 }
+
+/// Only the last lines of Điều 3 go with the signature: the article starts on page 1 instead of
+/// leaving its whole room there empty.
+#[test]
+fn article_3_starts_on_page_one_and_ends_beside_the_signature() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, campaign) = sample();
+    let pdf = write(&store, &campaign, DocumentKind::Decision, &PrintOptions::default(), dir.path());
+    let first = flat(&text(&pdf, Some((1, 1))));
+    assert!(first.contains("Điều 3. Chánh Văn phòng HĐND và UBND huyện"), "{first}");
+    let second = flat(&text(&pdf, Some((2, 2))));
+    assert!(!second.contains("Điều 3."), "the whole article moved: {second}");
+    assert!(second.contains("chịu trách nhiệm thi hành Quyết định này./."), "{second}");
+    assert!(second.contains("Nông Văn Khánh"), "{second}");
+}

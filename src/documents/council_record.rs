@@ -2,7 +2,7 @@
 //! attendance and quorum, each accepted nominee's average, rank and ballots, the Giấy khen list
 //! and the provincial shortlist (R8) with the council's reasons.
 
-use super::{awardees, Awardee};
+use super::{awardees_in, Awardee};
 use crate::council::Average;
 use crate::council::RankingReport;
 use crate::error::{Error, Result};
@@ -114,7 +114,7 @@ impl CouncilRecord {
             complete_sheets,
             incomplete_sheets,
             cells_per_sheet: rows.iter().map(|r| campaign.criteria.for_kind(r.nominee.kind).len()).sum(),
-            awardees: awardees(&nominations),
+            awardees: awardees_in(&nominations, campaign.settings.decision.annex_order),
             rows,
             shortlist,
             meeting,

@@ -128,13 +128,16 @@ fn write_decision(flow: &mut Flow, data: &DecisionData) {
         }
         t
     };
-    // The last article goes with the signature: a page never holds the signature alone.
+    // The last lines of the last article go with the signature: a page never holds the
+    // signature alone, and the article's first lines may stay on the page before.
     let art3 = body(BODY, &[(Face::Bold, "Điều 3."), (Face::Regular, &art3)]);
-    let art3_height = Flow::height(&art3, &flow.lay(&art3, flow.width())) + art3.after;
-    flow.keep(art3_height + 6.0 + signature_height(flow, &s.decision.recipients, &data.signer));
-    flow.para(&art3);
+    let then = 6.0 + signature_height(flow, &s.decision.recipients, &data.signer);
+    flow.para_with_tail(&art3, ARTICLE_TAIL_LINES, then);
     signature(flow, &s.decision.recipients, &data.signer);
 }
+
+/// How many of the last article's lines stay on the signature's page.
+const ARTICLE_TAIL_LINES: usize = 2;
 
 fn write_annex(flow: &mut Flow, data: &DecisionData) {
     let s = &data.campaign.settings;

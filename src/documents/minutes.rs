@@ -210,7 +210,6 @@ fn results_table(rows: &[ResultRow]) -> Table {
             Row::Cells(vec![
                 (i + 1).to_string(),
                 a.addressed(),
-                a.kind.label().to_string(),
                 a.unit.clone(),
                 row.average.map_or_else(dash, |v| v.text()),
                 rank_text(row),
@@ -223,19 +222,20 @@ fn results_table(rows: &[ResultRow]) -> Table {
         .collect();
     Table {
         columns: vec![
-            Column::new("STT", 1.1, Align::Centre),
-            Column::new("Tập thể, cá nhân", 3.1, Align::Left),
-            Column::new("Loại", 1.6, Align::Centre),
-            Column::new("Đơn vị", 2.6, Align::Left),
-            Column::new("Điểm TB", 1.4, Align::Centre),
-            Column::new("Xếp hạng", 1.5, Align::Centre),
-            Column::new("Đồng ý", 1.4, Align::Centre),
-            Column::new("Không đồng ý", 1.4, Align::Centre),
-            Column::new("Phiếu trắng", 1.4, Align::Centre),
-            Column::new("Kết quả", 1.6, Align::Centre),
+            // The kind shows in the name («Ông», «Bà», or a collective's name), so it takes no
+            // column: the table keeps to 12 pt (Decree 30/2020 lets tables go down to 12).
+            Column::new("STT", 1.2, Align::Centre),
+            Column::new("Tập thể, cá nhân", 3.8, Align::Left),
+            Column::new("Đơn vị", 2.5, Align::Left),
+            Column::new("Điểm TB", 1.6, Align::Centre),
+            Column::new("Xếp hạng", 1.7, Align::Centre),
+            Column::new("Đồng ý", 1.8, Align::Centre),
+            Column::new("Không đồng ý", 1.6, Align::Centre),
+            Column::new("Phiếu trắng", 1.6, Align::Centre),
+            Column::new("Kết quả", 1.9, Align::Centre),
         ],
         rows: cells,
-        size: 10.5,
+        size: 12.0,
         min_row: 0.0,
     }
 }

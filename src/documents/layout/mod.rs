@@ -292,11 +292,27 @@ impl Flow {
 
     /// Adds a paragraph in a column, breaking pages between lines.
     pub fn para_in(&mut self, p: &Para, x: f32, width: f32) -> Laid {
+        self.para_kept(p, x, width, 0, 0.0)
+    }
+
+    /// Adds a paragraph across the full text width whose last `tail` lines stay on one page with
+    /// `then` points of what follows (the last lines of a decision's last article with the
+    /// signature): the lines before may stay on the page before.
+    pub fn para_with_tail(&mut self, p: &Para, tail: usize, then: f32) -> Laid {
+        let (left, width) = (self.left(), self.width());
+        self.para_kept(p, left, width, tail, then)
+    }
+
+    fn para_kept(&mut self, p: &Para, x: f32, width: f32, tail: usize, then: f32) -> Laid {
         let laid = self.lay(p, width);
         self.y += p.before;
         let pitch = p.pitch();
         let fonts = self.fonts;
+        let tail_from = laid.lines.len().saturating_sub(tail);
         for (i, line) in laid.lines.iter().enumerate() {
+            if tail > 0 && i == tail_from {
+                self.keep(pitch * (laid.lines.len() - i) as f32 + p.after + then);
+            }
             if self.room() < pitch {
                 self.new_page();
             }
