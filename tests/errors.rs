@@ -56,6 +56,8 @@ fn index(e: &Error) -> usize {
             PaperError::Copies { .. } => 23,
             PaperError::UnknownField { .. } => 24,
             PaperError::OffsetTooLarge { .. } => 25,
+            PaperError::SignedBeforeDeadline { .. } => 88,
+            PaperError::SignedBeforeMeeting { .. } => 89,
         },
         Error::Settings(s) => match s {
             SettingsError::Empty(_) => 26,
@@ -64,6 +66,7 @@ fn index(e: &Error) -> usize {
             SettingsError::SalaryNotPositive(_) => 28,
             SettingsError::DeadlineBeforeStart { .. } => 29,
             SettingsError::NextCampaign(_) => 30,
+            SettingsError::PlanNumber(_) => 90,
         },
         Error::Records(r) => match r {
             RecordsError::NoGoodBackup => 31,
@@ -123,7 +126,7 @@ fn index(e: &Error) -> usize {
     }
 }
 
-const VARIANTS: usize = 88;
+const VARIANTS: usize = 91;
 
 fn path(p: &str) -> PathBuf {
     PathBuf::from(p)
@@ -167,12 +170,15 @@ fn samples() -> Vec<Error> {
         PaperError::Copies { copies: 0, max: 999 }.into(),
         PaperError::UnknownField { field: "nope".into(), known: "name, unit".into() }.into(),
         PaperError::OffsetTooLarge { max_mm: 50 }.into(),
+        PaperError::SignedBeforeDeadline { signed: "01/12/2023".into(), deadline: "05/01/2024".into() }.into(),
+        PaperError::SignedBeforeMeeting { signed: "06/01/2024".into(), meeting: "08/01/2024".into() }.into(),
         SettingsError::Empty("Địa danh".into()).into(),
         SettingsError::BadText { what: "Người ký".into(), problem: TextProblem::Formula('=') }.into(),
         SettingsError::SalaryRowTwice("01/07/2024".into()).into(),
         SettingsError::SalaryNotPositive("01/07/2024".into()).into(),
         SettingsError::DeadlineBeforeStart { deadline: "01/09/2023".into(), start: "01/10/2023".into() }.into(),
         SettingsError::NextCampaign("mã đợt thi đua «X» chỉ được gồm chữ thường không dấu.".into()).into(),
+        SettingsError::PlanNumber("12/KH".into()).into(),
         RecordsError::NoGoodBackup.into(),
         RecordsError::BackupOverItself(path("/data/thidua.sqlite3")).into(),
         RecordsError::NoDataFolder.into(),

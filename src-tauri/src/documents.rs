@@ -39,6 +39,7 @@ pub fn decision(state: State<'_, AppState>) -> ApiResult<DecisionView> {
         total: d.total,
         total_in_words: d.total_in_words,
         salary_note: d.salary_note,
+        warnings: d.warnings,
     })
 }
 

@@ -394,6 +394,8 @@ pub struct DecisionView {
     pub total_in_words: String,
     /// Which base salary row the amounts use.
     pub salary_note: String,
+    /// What to look at before printing (a blank plan number, another decree's time).
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -436,6 +438,10 @@ pub struct SettingsView {
     pub rounding: Rounding,
     /// "alphabetical" | "by_unit": the order of the decision's annex.
     pub annex_order: AnnexOrder,
+    /// The number of the plan that launched the campaign ("125"), empty while blank.
+    pub plan_number: String,
+    /// YYYY-MM-DD, empty while unknown.
+    pub plan_date: String,
 }
 
 /// Who the audit trail names for changes made in this window.

@@ -30,6 +30,8 @@ pub fn settings(state: State<'_, AppState>) -> ApiResult<SettingsView> {
             .collect(),
         rounding: s.money.rounding,
         annex_order: s.decision.annex_order,
+        plan_number: s.plan.number.clone().unwrap_or_default(),
+        plan_date: s.plan.date.map(|d| d.to_string()).unwrap_or_default(),
     })
 }
 
@@ -54,6 +56,12 @@ pub fn save_settings(state: State<'_, AppState>, input: SettingsView) -> ApiResu
     s.money.base_salary = rows;
     s.money.rounding = input.rounding;
     s.decision.annex_order = input.annex_order;
+    // The store checks the number ("125", "125a"); empty is the draft's blank.
+    s.plan.number = Some(input.plan_number);
+    if !input.plan_date.trim().is_empty() {
+        s.plan.date = Some(iso_day(input.plan_date.trim(), "plan_date", "Ngày ký kế hoạch không hợp lệ.")?);
+        s.plan.month = None;
+    }
     Ok(campaigns::save_settings(&mut store, None, &s)?)
 }
 

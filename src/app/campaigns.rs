@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use crate::error::{Error, Result, UnitError};
 use crate::exchange::{example_definition, parse_definition, EXAMPLE_CODE};
 use crate::model::{Campaign, CampaignDefinition, CampaignSettings, NextCampaign, Unit, UnitId, UnitKind};
@@ -90,6 +92,29 @@ pub fn overview(store: &Store) -> Result<Option<(Campaign, Overview)>> {
 pub fn save_settings(store: &mut Store, code: Option<&str>, settings: &CampaignSettings) -> Result<()> {
     let c = store.campaign(code)?;
     store.update_settings(c.id, settings)
+}
+
+/// Records the number and signing day of the plan that launched the campaign (what «Căn cứ Kế
+/// hoạch số …» cites); `None` leaves that part as it is, an empty number blanks it again.
+/// Returns the plan's citation as the papers now print it.
+pub fn set_plan(
+    store: &mut Store,
+    code: Option<&str>,
+    number: Option<&str>,
+    date: Option<NaiveDate>,
+) -> Result<String> {
+    let c = store.campaign(code)?;
+    let mut settings = c.settings.clone();
+    if let Some(n) = number {
+        settings.plan.number = crate::model::Plan::checked_number(n)?;
+    }
+    if let Some(d) = date {
+        settings.plan.date = Some(d);
+        settings.plan.month = None;
+    }
+    store.update_settings(c.id, &settings)?;
+    let c = store.campaign(Some(&c.code))?;
+    Ok(crate::documents::plan_reference(&c))
 }
 
 /// The campaign's units, in the campaign's order.

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::documents::{
     annex, calibration_page, certificates, decision, minutes, proposal, refusal_notices, score_sheets, CouncilFacts,
-    CouncilRecord, DecisionData, DocumentKind, PrintOptions, Stock, FIELDS,
+    CouncilRecord, DecisionData, DecisionState, DocumentKind, PrintOptions, Stock, FIELDS,
 };
 use crate::error::{Error, PaperError, Result};
 use crate::model::{Campaign, DecisionRecord, NomineeKind, Offset, Signer};
@@ -31,8 +31,69 @@ pub fn record_decision(
     signer: Option<Signer>,
 ) -> Result<String> {
     let c = store.campaign(code)?;
+    let deadline = c.deadline.with_timezone(&crate::vn::vietnam_offset()).date_naive();
+    if signed_on < deadline {
+        return Err(
+            PaperError::SignedBeforeDeadline { signed: short_date(signed_on), deadline: short_date(deadline) }.into()
+        );
+    }
+    if let Some(m) = store.meeting_where(c.id, false)? {
+        if signed_on < m.date {
+            return Err(
+                PaperError::SignedBeforeMeeting { signed: short_date(signed_on), meeting: short_date(m.date) }.into()
+            );
+        }
+    }
     store.set_decision(c.id, &DecisionRecord { number, signed_on, signer })?;
     Ok(c.settings.issuer.decision_symbol)
+}
+
+/// What the secretary should know before printing the decision as it stands: a signed decision
+/// that cites a basis with a blank number, or a day of signing in another decree's time than
+/// the settings' bases cite. Empty when nothing needs a look.
+pub fn decision_warnings(data: &DecisionData) -> Vec<String> {
+    let mut out = Vec::new();
+    let DecisionState::Final { signed_on, .. } = data.state else { return out };
+    let mut bases = data.legal_bases();
+    bases.push(crate::documents::plan_reference(&data.campaign));
+    for b in bases.iter().filter(|b| cites_a_blank_number(b)) {
+        let shown: String = b.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(80).collect();
+        out.push(format!(
+            "Quyết định đã có số nhưng căn cứ «{shown}…» còn để trống số văn bản: hãy ghi số và ngày của văn bản \
+             đó (trang Thiết lập, hoặc lệnh «thidua campaign plan --number SỐ --date YYYY-MM-DD» cho kế hoạch) \
+             trước khi in bản chính thức."
+        ));
+    }
+    for change in data.decree_changes().1 {
+        out.push(format!(
+            "Ngày ký {} thuộc thời gian áp dụng Nghị định số {} (từ {}), không phải Nghị định số {} mà thiết lập \
+             của đợt thi đua căn cứ: quyết định in căn cứ Nghị định số {}. Hãy kiểm tra lại mức tiền thưởng và \
+             các căn cứ khác.",
+            short_date(signed_on),
+            change.in_force,
+            short_date(change.since),
+            change.written,
+            change.in_force
+        ));
+    }
+    out
+}
+
+/// The warnings to show before printing `kind` (those of the decision for the decision, its annex
+/// and the certificates; none for the other papers).
+pub fn warnings_before_printing(store: &Store, code: Option<&str>, kind: DocumentKind) -> Result<Vec<String>> {
+    if !matches!(kind, DocumentKind::Decision | DocumentKind::Annex | DocumentKind::Certificates) {
+        return Ok(Vec::new());
+    }
+    let c = store.campaign(code)?;
+    // A decision that cannot be drawn up says why when it is rendered.
+    Ok(decision_data(store, &c).map(|d| decision_warnings(&d)).unwrap_or_default())
+}
+
+/// «Kế hoạch số /KH-UBND», «Quyết định số   /QĐ-UBND»: a citation whose number is left blank.
+fn cites_a_blank_number(basis: &str) -> bool {
+    let flat: String = basis.split_whitespace().collect::<Vec<_>>().join(" ");
+    flat.contains(" số /") || flat.contains(" số ./")
 }
 
 /// One awardee as the decision screen lists them.
@@ -64,6 +125,8 @@ pub struct DecisionSummary {
     pub salary_note: String,
     /// Why the decision cannot be drawn up yet (no base salary row in force…).
     pub problem: Option<String>,
+    /// What to look at before printing it (`decision_warnings`).
+    pub warnings: Vec<String>,
 }
 
 /// The decision of the campaign as it would print now.
@@ -84,9 +147,11 @@ pub fn decision_summary(store: &Store, code: Option<&str>) -> Result<DecisionSum
         total_in_words: String::new(),
         salary_note: String::new(),
         problem: None,
+        warnings: Vec::new(),
     };
     match decision_data(store, &c) {
         Ok(d) => {
+            summary.warnings = decision_warnings(&d);
             summary.awardees = d
                 .awardees
                 .iter()

@@ -86,7 +86,7 @@ fn write_decision(flow: &mut Flow, data: &DecisionData) {
     let italic = |t: &str| {
         Para::text(BODY, Face::Italic, t).align(Align::Justify).indent(mm(10.0)).leading(1.15).space(0.0, 2.0)
     };
-    let mut bases: Vec<String> = s.decision.legal_bases.clone();
+    let mut bases = data.legal_bases();
     bases.push(format!("Căn cứ {}", plan_reference(&data.campaign)));
     for b in &bases {
         flow.para(&italic(&format!("{};", b.trim_end_matches(['.', ';']))));

@@ -24,6 +24,7 @@ pub use certificates::{calibration_page, certificates, Stock, FIELDS};
 pub use council_record::{CouncilFacts, CouncilRecord};
 pub use decision::{annex, decision};
 pub use minutes::minutes;
+pub use parts::plan_reference;
 pub use proposal::proposal;
 pub use refusals::refusal_notices;
 pub use score_sheets::score_sheets;
@@ -197,6 +198,21 @@ impl DecisionData {
         match self.state {
             DecisionState::Final { signed_on, .. } => crate::vn::long_date(signed_on),
             DecisionState::Draft { year, .. } => format!("ngày{b}tháng{b}năm {year}", b = blank(7)),
+        }
+    }
+
+    /// The decision's bases: as the settings write them for a draft; for a signed decision, a
+    /// decree no longer (or not yet) in force on the day of signing is cited as the one in force.
+    pub fn legal_bases(&self) -> Vec<String> {
+        self.decree_changes().0
+    }
+
+    /// The bases as printed and the decrees cited otherwise than the settings write them.
+    pub fn decree_changes(&self) -> (Vec<String>, Vec<crate::model::DecreeChange>) {
+        let d = &self.campaign.settings.decision;
+        match self.state {
+            DecisionState::Draft { .. } => (d.legal_bases.clone(), Vec::new()),
+            DecisionState::Final { signed_on, .. } => crate::model::bases_on(&d.legal_bases, &d.decrees, signed_on),
         }
     }
 

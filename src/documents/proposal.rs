@@ -63,8 +63,9 @@ fn write(flow: &mut Flow, r: &CouncilRecord, award: &str) {
     );
     addressees(flow, &s.proposal.addressees);
 
-    let mut bases: Vec<String> =
-        s.proposal.legal_bases.iter().map(|b| b.trim_end_matches(['.', ';']).to_string()).collect();
+    // The proposal follows the meeting: a decree is cited as the one in force that day.
+    let (written, _) = crate::model::bases_on(&s.proposal.legal_bases, &s.decision.decrees, r.meeting.date);
+    let mut bases: Vec<String> = written.iter().map(|b| b.trim_end_matches(['.', ';']).to_string()).collect();
     bases.push(format!("Căn cứ {}", plan_reference(&r.campaign)));
     bases.push(format!("Căn cứ kết quả cuộc họp {} {}", s.council.name, long_date(r.meeting.date)));
     let n = bases.len();

@@ -170,6 +170,10 @@ pub enum PaperError {
     UnknownField { field: String, known: String },
     #[error("Độ lệch quá lớn: tối đa {max_mm} mm mỗi chiều.")]
     OffsetTooLarge { max_mm: i64 },
+    #[error("Ngày ký {signed} không hợp lệ: quyết định chỉ ký được sau khi hết hạn nộp hồ sơ ({deadline}).")]
+    SignedBeforeDeadline { signed: String, deadline: String },
+    #[error("Ngày ký {signed} không hợp lệ: quyết định chỉ ký được từ ngày Hội đồng họp xét ({meeting}) trở đi.")]
+    SignedBeforeMeeting { signed: String, meeting: String },
 }
 
 area!(PaperError {
@@ -178,6 +182,8 @@ area!(PaperError {
     Copies { copies, max } => "bad_copies", Some("copies");
     UnknownField { field, known } => "unknown_field", Some("field");
     OffsetTooLarge { max_mm } => "offset_too_large", Some("offset");
+    SignedBeforeDeadline { signed, deadline } => "signed_before_deadline", Some("date");
+    SignedBeforeMeeting { signed, meeting } => "signed_before_meeting", Some("date");
 });
 
 /// A campaign's settings and the next campaign made like one.
@@ -195,6 +201,8 @@ pub enum SettingsError {
     DeadlineBeforeStart { deadline: String, start: String },
     #[error("Tham số không hợp lệ: {0}")]
     NextCampaign(String),
+    #[error("Số kế hoạch «{0}» không hợp lệ: chỉ gồm chữ số, có thể thêm chữ cái (ví dụ 125 hoặc 125a), tối đa 12 ký tự; ký hiệu «/KH-UBND» được thêm khi in.")]
+    PlanNumber(String),
 }
 
 area!(SettingsError {
@@ -204,6 +212,7 @@ area!(SettingsError {
     SalaryNotPositive(String) => "salary_not_positive", Some("base_salary");
     DeadlineBeforeStart { deadline, start } => "deadline_before_start", Some("deadline");
     NextCampaign(String) => "bad_next_campaign", None;
+    PlanNumber(String) => "bad_plan_number", Some("plan_number");
 });
 
 /// Keeping the records: backups, scanned files, files written for another PC.

@@ -21,6 +21,25 @@ pub struct Plan {
     pub month: Option<String>,
 }
 
+impl Plan {
+    /// A plan's number as typed: trimmed, digits with an optional letter after them ("125",
+    /// "125a"), at most 12 characters; empty is none (the draft's blank).
+    pub fn checked_number(typed: &str) -> Result<Option<String>, crate::error::SettingsError> {
+        let n = crate::vn::nfc(typed.trim());
+        if n.is_empty() {
+            return Ok(None);
+        }
+        let digits = n.chars().take_while(char::is_ascii_digit).count();
+        let rest = &n[digits..];
+        let ok = digits > 0 && n.chars().count() <= 12 && rest.chars().all(|c| c.is_ascii_alphabetic());
+        if ok {
+            Ok(Some(n))
+        } else {
+            Err(crate::error::SettingsError::PlanNumber(typed.chars().take(40).collect()))
+        }
+    }
+}
+
 /// The body that awards, and the words its documents use. Settings, never literals (DOMAIN.md).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issuer {

@@ -111,7 +111,7 @@ pub enum AnnexOrder {
 }
 
 /// The decision's wording.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionSettings {
     /// "Căn cứ …" lines without their final punctuation; the plan's line is added after them.
     #[serde(default)]
@@ -140,6 +140,122 @@ pub struct DecisionSettings {
     /// How the annex lists the awardees (DOMAIN.md "Ordering lists").
     #[serde(default)]
     pub annex_order: AnnexOrder,
+    /// The decrees that detail the Law on Emulation and Commendation, each from the day it took
+    /// effect: a basis of `legal_bases` (or of the proposal's) that cites one of them is cited as
+    /// the one in force on the day the paper is signed.
+    #[serde(default = "implementing_decrees")]
+    pub decrees: Vec<DecreeRow>,
+}
+
+impl Default for DecisionSettings {
+    fn default() -> Self {
+        DecisionSettings {
+            legal_bases: Vec::new(),
+            proposer: String::new(),
+            funding: String::new(),
+            executors: String::new(),
+            recipients: Vec::new(),
+            signer: Signer::default(),
+            notice_symbol: String::new(),
+            notice_signer: Signer::default(),
+            annex_order: AnnexOrder::default(),
+            decrees: implementing_decrees(),
+        }
+    }
+}
+
+/// One decree of the table of implementing decrees, in force from `from` until the next row's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecreeRow {
+    pub from: NaiveDate,
+    /// "98/2023/NĐ-CP", as a basis cites it.
+    pub number: String,
+    /// The basis without «Căn cứ»: "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của
+    /// Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng".
+    pub basis: String,
+    /// Where the decree says that among nominees equally qualified a woman, or a collective with
+    /// at least 70 % women, is chosen ("khoản 6 Điều 4 Nghị định số 152/2025/NĐ-CP"); empty when
+    /// the article has not been checked, and then the rule is cited without it.
+    #[serde(default)]
+    pub equal_merit: String,
+}
+
+impl DecreeRow {
+    /// The decree of `decrees` in force on `day`.
+    pub fn in_force(decrees: &[DecreeRow], day: NaiveDate) -> Option<&DecreeRow> {
+        decrees.iter().filter(|d| d.from <= day).max_by_key(|d| d.from)
+    }
+}
+
+/// The decrees detailing the Law on Emulation and Commendation, by the day each took effect
+/// (Decree 152/2025 Art. 59: in force from 01/07/2025, ending Decree 98/2023, itself in force
+/// from 01/01/2024).
+pub fn implementing_decrees() -> Vec<DecreeRow> {
+    let row = |(y, m, d): (i32, u32, u32), number: &str, basis: &str, equal_merit: &str| DecreeRow {
+        from: NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default(),
+        number: number.to_string(),
+        basis: basis.to_string(),
+        equal_merit: equal_merit.to_string(),
+    };
+    vec![
+        row(
+            (2017, 9, 15),
+            "91/2017/NĐ-CP",
+            "Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số \
+             điều của Luật Thi đua, khen thưởng",
+            "",
+        ),
+        row(
+            (2024, 1, 1),
+            "98/2023/NĐ-CP",
+            "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số \
+             điều của Luật Thi đua, khen thưởng",
+            "Điều 4 Nghị định số 98/2023/NĐ-CP",
+        ),
+        row(
+            (2025, 7, 1),
+            "152/2025/NĐ-CP",
+            "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền \
+             trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi \
+             đua, khen thưởng",
+            "khoản 6 Điều 4 Nghị định số 152/2025/NĐ-CP",
+        ),
+    ]
+}
+
+/// A basis cited as another decree than the settings wrote, because of the day of signing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecreeChange {
+    /// The decree the settings cite ("98/2023/NĐ-CP").
+    pub written: String,
+    /// The decree in force on the day, and since when.
+    pub in_force: String,
+    pub since: NaiveDate,
+}
+
+/// The bases `written` as cited on `day`: a basis that cites a decree of `decrees` no longer (or
+/// not yet) in force on that day cites the one in force instead, and the change is returned.
+pub fn bases_on(written: &[String], decrees: &[DecreeRow], day: NaiveDate) -> (Vec<String>, Vec<DecreeChange>) {
+    let in_force = DecreeRow::in_force(decrees, day);
+    let mut changes = Vec::new();
+    let bases = written
+        .iter()
+        .map(|b| {
+            let cited = decrees.iter().find(|d| b.contains(&format!("Nghị định số {}", d.number)));
+            match (cited, in_force) {
+                (Some(cited), Some(now)) if cited.number != now.number => {
+                    changes.push(DecreeChange {
+                        written: cited.number.clone(),
+                        in_force: now.number.clone(),
+                        since: now.from,
+                    });
+                    format!("Căn cứ {}", now.basis)
+                }
+                _ => b.clone(),
+            }
+        })
+        .collect();
+    (bases, changes)
 }
 
 /// Certificate stock and wording.

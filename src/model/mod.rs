@@ -16,8 +16,8 @@ pub use council::{
     CouncilMember, CouncilRole, CouncilRules, Meeting, MeetingId, MemberId, Share, ShortlistEntry, VoteCount,
 };
 pub use documents::{
-    AnnexOrder, BonusRate, CertificateSettings, CouncilSettings, DecisionRecord, DecisionSettings, MoneySettings,
-    Offset, ProposalSettings, Rounding, SalaryRow, Signer,
+    bases_on, implementing_decrees, AnnexOrder, BonusRate, CertificateSettings, CouncilSettings, DecisionRecord,
+    DecisionSettings, DecreeChange, DecreeRow, MoneySettings, Offset, ProposalSettings, Rounding, SalaryRow, Signer,
 };
 pub use nomination::{
     DossierPart, Gender, NewNomination, Nomination, NomineeKind, PartState, Parts, Reason, Refusal, RefusalSource,

@@ -156,6 +156,10 @@ impl Store {
                 return Err(SettingsError::Empty(field.to_string()).into());
             }
         }
+        s.plan.number = match s.plan.number.as_deref() {
+            Some(n) => crate::model::Plan::checked_number(n)?,
+            None => None,
+        };
         s.money.base_salary.sort_by_key(|r| r.from);
         for pair in s.money.base_salary.windows(2) {
             if pair[0].from == pair[1].from {

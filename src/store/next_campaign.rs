@@ -41,7 +41,10 @@ impl Store {
         def.name = next.name.clone();
         def.period = next.period;
         def.deadline = next.deadline;
-        def.settings.plan.number = next.plan_number.clone().map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+        def.settings.plan.number = match next.plan_number.as_deref() {
+            Some(n) => crate::model::Plan::checked_number(n)?,
+            None => None,
+        };
         def.settings.plan.date = next.plan_date;
         if next.plan_date.is_some() {
             def.settings.plan.month = None;

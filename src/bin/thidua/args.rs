@@ -149,6 +149,16 @@ pub(crate) enum CampaignCommand {
     Import { file: PathBuf },
     /// Chọn đợt thi đua đang làm việc (dùng khi không ghi --campaign).
     Use { code: String },
+    /// Kế hoạch phát động đợt thi đua: ghi số và ngày ký (văn bản nào cũng căn cứ kế hoạch này);
+    /// không ghi tùy chọn nào thì in căn cứ hiện tại.
+    Plan {
+        /// Số kế hoạch (125 trong «125/KH-UBND»); để trống ("") thì bỏ số đã ghi.
+        #[arg(long, value_name = "SỐ")]
+        number: Option<String>,
+        /// Ngày ký kế hoạch, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<chrono::NaiveDate>,
+    },
     /// Tạo đợt thi đua mới giống đợt đang làm việc (cơ quan, khen thưởng, tiêu chí, đơn vị), với mã,
     /// tên, thời gian, hạn nộp và kế hoạch mới; đợt mới thành đợt đang làm việc.
     Next {

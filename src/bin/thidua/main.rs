@@ -349,6 +349,11 @@ fn campaign(store: &mut Store, code: Option<&str>, command: &CampaignCommand) ->
             let c = campaigns::use_campaign(store, code)?;
             say!("Đợt đang làm việc: «{}» ({}).", c.code, c.name);
         }
+        CampaignCommand::Plan { number, date } => {
+            let cited = campaigns::set_plan(store, code, number.as_deref(), *date)?;
+            let verb = if number.is_none() && date.is_none() { "Văn bản" } else { "Đã ghi. Từ nay văn bản" };
+            say!("{verb} căn cứ: «{cited}».");
+        }
     }
     Ok(())
 }
@@ -500,6 +505,9 @@ fn offset(store: &mut Store, field: &str, dx: f64, dy: f64) -> Result<(), Error>
 
 fn print_document(store: &Store, code: Option<&str>, p: &PrintArgs) -> Result<(), Error> {
     let kind: DocumentKind = p.what;
+    for w in papers::warnings_before_printing(store, code, kind)? {
+        eprintln!("Lưu ý: {w}");
+    }
     let options = PrintOptions { preprinted: matches!(p.stock, StockKind::Preprinted), members: p.member.clone() };
     if let Some(out) = &p.out {
         let saved = papers::save(store, code, kind, &options, out)?;

@@ -86,8 +86,9 @@ export const commands = {
 
 /* Types */
 /**
- *  The order of the annex: collectives before individuals either way, then each kind in
- *  Vietnamese alphabetical order (people by given name), or by unit in the campaign's unit order.
+ *  The order of the annex: collectives before individuals either way, then each kind by unit in
+ *  the campaign's unit order (the default, DOMAIN.md "Ordering lists"), or in Vietnamese
+ *  alphabetical order (people by given name).
  */
 export type AnnexOrder = "alphabetical" | "by_unit";
 
@@ -198,6 +199,8 @@ export type DecisionView = {
 	total_in_words: string,
 	/**  Which base salary row the amounts use. */
 	salary_note: string,
+	/**  What to look at before printing (a blank plan number, another decree's time). */
+	warnings: string[],
 };
 
 export type DocumentFile = {
@@ -462,6 +465,10 @@ export type SettingsView = {
 	rounding: Rounding,
 	/**  "alphabetical" | "by_unit": the order of the decision's annex. */
 	annex_order: AnnexOrder,
+	/**  The number of the plan that launched the campaign ("125"), empty while blank. */
+	plan_number: string,
+	/**  YYYY-MM-DD, empty while unknown. */
+	plan_date: string,
 };
 
 export type SheetView = {
