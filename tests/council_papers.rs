@@ -127,12 +127,14 @@ fn the_minutes_record_attendance_quorum_results_and_the_shortlist_with_its_reaso
         "trên 1/2 tổng số thành viên Hội đồng đồng ý (ít nhất 02/03 phiếu)",
         "3. Danh sách đề nghị tặng Giấy khen.",
         "đề nghị Chủ tịch Ủy ban nhân dân huyện Bạch Thông tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện",
-        "Bà Triệu Thị Yến, Phó Bí thư Huyện đoàn, Huyện đoàn",
+        // A position that names its unit is not followed by the unit again (issue: «Phó Bí thư
+        // Huyện đoàn, Huyện đoàn», «Chủ tịch UBND xã, Xã Cẩm Giàng»).
+        "Bà Triệu Thị Yến, Phó Bí thư Huyện đoàn;",
         "4. Danh sách đề nghị tặng Bằng khen.",
         "Hội đồng lựa chọn 03 tập thể, cá nhân (tối đa 03)",
         "1. Phòng Tài chính - Kế hoạch (điểm trung bình 70,00, xếp hạng 1).",
-        "2. Bà Triệu Thị Yến, Phó Bí thư Huyện đoàn, Huyện đoàn (điểm trung bình 45,00, xếp hạng 2).",
-        "3. Ông Ma Văn Lành, Chủ tịch UBND xã, Xã Cẩm Giàng (điểm trung bình 39,00, xếp hạng 4, đồng hạng). \
+        "2. Bà Triệu Thị Yến, Phó Bí thư Huyện đoàn (điểm trung bình 45,00, xếp hạng 2).",
+        "3. Ông Ma Văn Lành, Chủ tịch UBND xã Cẩm Giàng (điểm trung bình 39,00, xếp hạng 4, đồng hạng). \
          Lý do Hội đồng lựa chọn: Hội đồng biểu quyết chọn: 3/3 phiếu đồng ý.",
         "Cuộc họp kết thúc vào hồi giờ phút cùng ngày.",
         "Nơi nhận:",
@@ -144,6 +146,7 @@ fn the_minutes_record_attendance_quorum_results_and_the_shortlist_with_its_reaso
     assert!(!t.contains("không đủ"), "a meeting in full is not said to lack its quorum");
     assert!(t.contains("2. Ủy ban nhân dân xã Quân Hà;"), "a collective's name that says its unit stands alone");
     assert!(!t.contains("Quân Hà, Xã Quân Hà"));
+    assert!(!t.contains("Huyện đoàn, Huyện đoàn") && !t.contains("xã, Xã"), "{t}");
     let n = pages(&pdf);
     assert_eq!(n, 2);
     assert_within_margins(&pdf);

@@ -189,7 +189,10 @@ fn refusal_notices_tell_each_unit_its_reasons() {
     let t = flat(&raw);
     assert_eq!(t.matches("THÔNG BÁO").count(), 5, "{t}");
     for needed in [
-        "Kính gửi: Thị trấn Phủ Thông.",
+        // A town is addressed through its People's Committee, lower case inside the sentence.
+        "Kính gửi: Ủy ban nhân dân thị trấn Phủ Thông.",
+        "do Ủy ban nhân dân thị trấn Phủ Thông gửi lúc",
+        "Phòng Nội vụ thông báo để Ủy ban nhân dân xã Cẩm Giàng được biết./.",
         "cá nhân Hoàng Văn Dũng",
         // To the second, as the reason compares it with 10:00:00.
         "gửi lúc 10:00:00 ngày 05/01/2024",

@@ -34,6 +34,7 @@ fn index(e: &Error) -> usize {
             UnitError::UnknownName(_) => 7,
             UnitError::HasDossiers { .. } => 8,
             UnitError::ShortlistedNominee(_) => 9,
+            UnitError::BadForm { .. } => 91,
         },
         Error::Council(c) => match c {
             CouncilError::EmptyMemberName => 10,
@@ -126,7 +127,7 @@ fn index(e: &Error) -> usize {
     }
 }
 
-const VARIANTS: usize = 91;
+const VARIANTS: usize = 92;
 
 fn path(p: &str) -> PathBuf {
     PathBuf::from(p)
@@ -152,6 +153,7 @@ fn samples() -> Vec<Error> {
         UnitError::UnknownName("Xã Không Có".into()).into(),
         UnitError::HasDossiers { name: "Phòng Y tế".into(), dossiers: 2 }.into(),
         UnitError::ShortlistedNominee(n).into(),
+        UnitError::BadForm { what: "Kính gửi".into(), problem: TextProblem::Formula('=') }.into(),
         CouncilError::EmptyMemberName.into(),
         CouncilError::BadText { what: "địa điểm", problem: TextProblem::TooLong { length: 400, max: 300 } }.into(),
         CouncilError::MemberAttended("Hà Văn Bình".into()).into(),

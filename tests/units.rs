@@ -92,3 +92,42 @@ fn the_units_command_adds_edits_and_removes() {
         .iter()
         .any(|u| u.name.starts_with("Xã Dương Quang")));
 }
+
+/// A unit's forms for sentences are data: a commune is addressed through its People's
+/// Committee by default, and the secretary may set another addressee, which the refusal notice
+/// then prints; a blank goes back to the default; a formula is refused with nothing written.
+#[test]
+fn a_units_addressee_is_set_on_the_command_line_and_printed_on_its_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = example_file(dir.path());
+    let id_of = |name: &str| -> String {
+        let list = stdout(&cli(&db, &["units"]));
+        list.lines().find(|l| l.ends_with(&format!("\t{name}"))).unwrap().split('\t').next().unwrap().to_string()
+    };
+    let pdf = dir.path().join("tb.pdf");
+    let notices = || {
+        let o = cli(&db, &["print", "refusals", "--out", pdf.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+        String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    assert!(notices().contains("Kính gửi: Ủy ban nhân dân xã Cẩm Giàng."));
+
+    let cam_giang = id_of("Xã Cẩm Giàng");
+    let before = common::content_digest(&db);
+    let o = cli(&db, &["units", "edit", &cam_giang, "--addressee", "=HYPERLINK(\"x\")"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("«Kính gửi» của đơn vị"), "{}", stderr(&o));
+    assert_eq!(common::content_digest(&db), before);
+
+    let o = cli(&db, &["units", "edit", &cam_giang, "--addressee", "Chủ tịch Ủy ban nhân dân xã Cẩm Giàng"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("«Kính gửi: Chủ tịch Ủy ban nhân dân xã Cẩm Giàng.»"), "{}", stdout(&o));
+    let t = notices();
+    assert!(t.contains("Kính gửi: Chủ tịch Ủy ban nhân dân xã Cẩm Giàng."), "{t}");
+    assert!(t.contains("thông báo để Chủ tịch Ủy ban nhân dân xã Cẩm Giàng được biết./."), "{t}");
+
+    let o = cli(&db, &["units", "edit", &cam_giang, "--addressee", ""]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(notices().contains("Kính gửi: Ủy ban nhân dân xã Cẩm Giàng."));
+}

@@ -130,6 +130,25 @@ pub fn add_unit(store: &mut Store, code: Option<&str>, name: &str, kind: UnitKin
     store.add_unit(c.id, name, kind)
 }
 
+/// Sets how documents name a unit inside sentences (`None` or blank: the default of its kind);
+/// returns the unit as it now is.
+pub fn set_unit_forms(
+    store: &mut Store,
+    code: Option<&str>,
+    id: UnitId,
+    addressee: Option<&str>,
+    in_sentence: Option<&str>,
+) -> Result<Unit> {
+    find_unit(store, code, id)?;
+    store.set_unit_forms(id, addressee, in_sentence)?;
+    find_unit(store, code, id)
+}
+
+/// One unit of the campaign.
+pub fn unit(store: &Store, code: Option<&str>, id: UnitId) -> Result<Unit> {
+    find_unit(store, code, id)
+}
+
 fn find_unit(store: &Store, code: Option<&str>, id: UnitId) -> Result<Unit> {
     let (_, units) = units(store, code)?;
     units.into_iter().find(|u| u.id == id).ok_or(Error::Unit(UnitError::Unknown(id)))

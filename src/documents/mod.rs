@@ -71,6 +71,8 @@ pub struct Awardee {
     pub gender: Option<Gender>,
     pub position: Option<String>,
     pub unit: String,
+    /// How sentences name the unit.
+    pub unit_forms: crate::model::UnitForms,
     /// The unit's place in the campaign's list: unit ids are given in the campaign's order when
     /// the campaign is created and are never renumbered.
     pub unit_order: i64,
@@ -85,6 +87,7 @@ impl Awardee {
             gender: n.gender,
             position: n.position.clone(),
             unit: n.unit_name.clone(),
+            unit_forms: n.unit_forms.clone(),
             unit_order: n.unit.0,
         }
     }
@@ -98,11 +101,12 @@ impl Awardee {
         }
     }
 
-    /// "Chuyên viên, Phòng Nội vụ" for an individual; the unit for a collective whose name does
-    /// not already say it ("Ủy ban nhân dân xã Quân Hà" is not followed by "Xã Quân Hà").
+    /// "Chuyên viên, Phòng Nội vụ", "Chủ tịch UBND xã Cẩm Giàng" (a position that names its unit
+    /// does not repeat it) for an individual; the unit for a collective whose name does not
+    /// already say it ("Ủy ban nhân dân xã Quân Hà" is not followed by "Xã Quân Hà").
     pub fn position_and_unit(&self) -> String {
         match (&self.kind, &self.position) {
-            (NomineeKind::Individual, Some(p)) if !p.is_empty() => format!("{p}, {}", self.unit),
+            (NomineeKind::Individual, Some(p)) if !p.trim().is_empty() => self.unit_forms.after_position(p),
             (NomineeKind::Individual, _) => self.unit.clone(),
             (NomineeKind::Collective, _) if crate::vn::fold(&self.name).ends_with(&crate::vn::fold(&self.unit)) => {
                 String::new()

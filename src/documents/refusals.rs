@@ -51,7 +51,9 @@ fn notice(flow: &mut Flow, campaign: &Campaign, n: &Nomination) {
         ],
         40.0,
     );
-    flow.para(&Para::text(14.0, Face::Regular, &format!("Kính gửi: {}.", n.unit_name)).centred().space(0.0, 8.0));
+    flow.para(
+        &Para::text(14.0, Face::Regular, &format!("Kính gửi: {}.", n.unit_forms.addressee)).centred().space(0.0, 8.0),
+    );
     let award = s.awards.first().map_or_else(String::new, |a| format!(" {}", a.name));
     let nominee = match n.kind {
         NomineeKind::Individual => format!("cá nhân {}", n.name),
@@ -63,7 +65,7 @@ fn notice(flow: &mut Flow, campaign: &Campaign, n: &Nomination) {
         "Thực hiện {}, {} đã thẩm định hồ sơ đề nghị tặng{award} cho {nominee} do {} gửi lúc {at}. Hồ sơ không được tiếp nhận vì:",
         plan_reference(campaign),
         s.issuer.standing_body,
-        n.unit_name,
+        n.unit_forms.addressee,
     );
     flow.para(&body(&[(Face::Regular, &intro)]));
     for r in &n.refusals {
@@ -75,7 +77,7 @@ fn notice(flow: &mut Flow, campaign: &Campaign, n: &Nomination) {
         };
         flow.para(&body(&[(Face::Regular, &line)]));
     }
-    let close = format!("{} thông báo để {} được biết./.", s.issuer.standing_body, n.unit_name);
+    let close = format!("{} thông báo để {} được biết./.", s.issuer.standing_body, n.unit_forms.addressee);
     flow.para(&body(&[(Face::Regular, &close)]));
     let mut signer = s.decision.notice_signer.clone();
     signer.title = upper(&signer.title);

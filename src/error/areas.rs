@@ -98,6 +98,8 @@ pub enum UnitError {
     HasDossiers { name: String, dossiers: usize },
     #[error("Tham số không hợp lệ: hồ sơ số {0} của đơn vị đang có trong danh sách đề nghị của Hội đồng và sẽ không còn đạt nếu đổi khối của đơn vị; hãy bỏ hồ sơ khỏi danh sách trước.")]
     ShortlistedNominee(NominationId),
+    #[error("Tham số không hợp lệ: «{what}» của đơn vị {problem}.")]
+    BadForm { what: String, problem: TextProblem },
 }
 
 area!(UnitError {
@@ -108,6 +110,7 @@ area!(UnitError {
     UnknownName(String) => "unknown_unit", Some("unit");
     HasDossiers { name, dossiers } => "unit_has_dossiers", None;
     ShortlistedNominee(NominationId) => "unit_shortlisted", Some("kind");
+    BadForm { what, problem } => "bad_text", Some("forms");
 });
 
 /// The council: members, meetings, scores, votes and the shortlist.

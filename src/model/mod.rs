@@ -24,7 +24,7 @@ pub use nomination::{
     Status,
 };
 pub use transfer::{CampaignImport, Tables};
-pub use unit::{Unit, UnitKind};
+pub use unit::{Unit, UnitForms, UnitKind};
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {

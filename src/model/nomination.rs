@@ -308,6 +308,9 @@ pub struct Nomination {
     pub campaign: CampaignId,
     pub unit: UnitId,
     pub unit_name: String,
+    /// How documents name the unit inside sentences.
+    #[serde(skip)]
+    pub unit_forms: super::UnitForms,
     pub kind: NomineeKind,
     pub name: String,
     pub gender: Option<Gender>,

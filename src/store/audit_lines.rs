@@ -112,7 +112,13 @@ fn fields(table: &str) -> &'static [(&'static str, &'static str)] {
             ("deadline", "Hạn nộp hồ sơ"),
             ("settings", "Thiết lập"),
         ],
-        "units" => &[("name", "Tên đơn vị"), ("kind", "Khối"), ("position", "Thứ tự")],
+        "units" => &[
+            ("name", "Tên đơn vị"),
+            ("kind", "Khối"),
+            ("position", "Thứ tự"),
+            ("addressee", "Kính gửi"),
+            ("in_sentence", "Tên trong câu văn"),
+        ],
         "criteria" => &[("number", "Số"), ("label", "Tên tiêu chí"), ("max_half_points", "Điểm tối đa")],
         "nominations" => &[
             ("unit_id", "Đơn vị"),

@@ -181,15 +181,21 @@ impl Store {
 
     /// The campaign's units in the campaign's order.
     pub fn units(&self, campaign: CampaignId) -> Result<Vec<Unit>> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT id, name, kind, position FROM units WHERE campaign_id = ?1 ORDER BY position, id")?;
+        let mut stmt = self.conn().prepare(
+            "SELECT id, name, kind, position, addressee, in_sentence FROM units WHERE campaign_id = ?1
+                 ORDER BY position, id",
+        )?;
         let rows = stmt.query_map([campaign.0], |r| {
             let kind: String = r.get(2)?;
+            let name: String = r.get(1)?;
+            let kind = UnitKind::from_code(&kind).ok_or_else(|| bad_value(&kind))?;
+            let (addressee, in_sentence): (Option<String>, Option<String>) = (r.get(4)?, r.get(5)?);
             Ok(Unit {
                 id: UnitId(r.get(0)?),
-                name: r.get(1)?,
-                kind: UnitKind::from_code(&kind).ok_or_else(|| bad_value(&kind))?,
+                forms_set: addressee.is_some() || in_sentence.is_some(),
+                forms: crate::model::UnitForms::of(&name, kind, addressee, in_sentence),
+                name,
+                kind,
                 position: r.get(3)?,
             })
         })?;

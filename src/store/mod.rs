@@ -51,6 +51,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0006_current_campaign.sql"),
     include_str!("migrations/0007_meeting_hours.sql"),
     include_str!("migrations/0008_audit_seal.sql"),
+    include_str!("migrations/0009_unit_forms.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

@@ -8,13 +8,13 @@ use super::{bad_value, format_time, parse_time, Store};
 use crate::error::{Error, NominationError, Result};
 use crate::model::{
     Campaign, CampaignId, Gender, NewNomination, Nomination, NominationId, NomineeKind, PartState, Parts, Reason,
-    Refusal, RefusalSource, Status, UnitId, UnitKind,
+    Refusal, RefusalSource, Status, UnitForms, UnitId, UnitKind,
 };
 use crate::rules::{unit_intake, Appraised, UnitDossier};
 use crate::vn::fold;
 
 const COLUMNS: &str = "n.id, n.campaign_id, n.unit_id, u.name, n.kind, n.name, n.gender, n.position, n.submitted_at,
-    n.proposal_letter, n.minutes, n.achievement_report, n.summary, n.status";
+    n.proposal_letter, n.minutes, n.achievement_report, n.summary, n.status, u.kind, u.addressee, u.in_sentence";
 
 fn part(r: &Row<'_>, i: usize) -> rusqlite::Result<PartState> {
     let s: String = r.get(i)?;
@@ -26,11 +26,15 @@ fn nomination_row(r: &Row<'_>) -> rusqlite::Result<Nomination> {
     let gender: Option<String> = r.get(6)?;
     let submitted: String = r.get(8)?;
     let status: String = r.get(13)?;
+    let unit_name: String = r.get(3)?;
+    let unit_kind: String = r.get(14)?;
+    let unit_kind = UnitKind::from_code(&unit_kind).ok_or_else(|| bad_value(&unit_kind))?;
     Ok(Nomination {
+        unit_forms: UnitForms::of(&unit_name, unit_kind, r.get(15)?, r.get(16)?),
         id: NominationId(r.get(0)?),
         campaign: CampaignId(r.get(1)?),
         unit: UnitId(r.get(2)?),
-        unit_name: r.get(3)?,
+        unit_name,
         kind: NomineeKind::from_code(&kind).ok_or_else(|| bad_value(&kind))?,
         name: r.get(5)?,
         gender: match gender {
@@ -235,7 +239,7 @@ impl Store {
              ORDER BY c.period_start DESC, n.id"
         ))?;
         let rows = stmt
-            .query_map([pattern], |r| Ok((nomination_row(r)?, r.get::<_, String>(14)?, r.get::<_, String>(15)?)))?
+            .query_map([pattern], |r| Ok((nomination_row(r)?, r.get::<_, String>(17)?, r.get::<_, String>(18)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let (list, names): (Vec<_>, Vec<_>) = rows.into_iter().map(|(n, c, name)| (n, (c, name))).unzip();
         let list = self.with_refusals(list)?;

@@ -52,6 +52,29 @@ impl Store {
         })
     }
 
+    /// Sets how documents name the unit inside sentences; `None` (or blank) goes back to the
+    /// default of its kind for that form.
+    pub fn set_unit_forms(&mut self, id: UnitId, addressee: Option<&str>, in_sentence: Option<&str>) -> Result<()> {
+        self.unit_campaign(id)?;
+        let checked = |what: &str, text: Option<&str>| -> Result<Option<String>> {
+            match text.map(str::trim).filter(|t| !t.is_empty()) {
+                None => Ok(None),
+                Some(t) => crate::vn::checked_line(t, crate::model::nomination::MAX_NAME)
+                    .map(Some)
+                    .map_err(|problem| UnitError::BadForm { what: what.to_string(), problem }.into()),
+            }
+        };
+        let addressee = checked("Kính gửi", addressee)?;
+        let in_sentence = checked("Tên trong câu văn", in_sentence)?;
+        self.with_tx(|tx| {
+            tx.execute(
+                "UPDATE units SET addressee = ?2, in_sentence = ?3 WHERE id = ?1",
+                params![id.0, addressee, in_sentence],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Takes a unit off the campaign's list. Refused while it has dossiers: they keep their unit.
     pub fn remove_unit(&mut self, id: UnitId) -> Result<()> {
         self.unit_campaign(id)?;

@@ -348,11 +348,22 @@ pub(crate) enum UnitsCommand {
     },
     /// Sửa tên hoặc khối của đơn vị số ID (các quy định tiếp nhận được áp dụng lại cho hồ sơ của đơn vị).
     Edit {
+        /// Số đơn vị (xem «thidua units»).
         id: i64,
-        #[arg(long)]
+        /// Tên mới của đơn vị trong danh sách.
+        #[arg(long, value_name = "TÊN")]
         name: Option<String>,
+        /// office (cơ quan chuyên môn), mass_organisation (đoàn thể) hoặc commune (xã, thị trấn).
         #[arg(long, value_name = "KHỐI")]
         kind: Option<String>,
+        /// Văn bản gửi đơn vị ghi «Kính gửi: …» thế nào (mặc định: xã, thị trấn gửi Ủy ban nhân
+        /// dân xã, thị trấn; đơn vị khác ghi tên đơn vị); "" để dùng lại mặc định.
+        #[arg(long, value_name = "TÊN")]
+        addressee: Option<String>,
+        /// Tên đơn vị khi đứng trong câu văn (mặc định: «xã Cẩm Giàng» cho «Xã Cẩm Giàng»); "" để
+        /// dùng lại mặc định.
+        #[arg(long, value_name = "TÊN")]
+        in_sentence: Option<String>,
     },
     /// Bỏ đơn vị số ID khỏi danh sách (đơn vị chưa có hồ sơ).
     Remove { id: i64 },

@@ -376,10 +376,29 @@ fn units(store: &mut Store, code: Option<&str>, command: Option<&UnitsCommand>) 
             let id = campaigns::add_unit(store, code, name, unit_kind(kind)?)?;
             say!("Đã thêm đơn vị số {id}: {}.", thidua::vn::normalise_name(name));
         }
-        Some(UnitsCommand::Edit { id, name, kind }) => {
+        Some(UnitsCommand::Edit { id, name, kind, addressee, in_sentence }) => {
             let kind = kind.as_deref().map(unit_kind).transpose()?;
-            let u = campaigns::edit_unit(store, code, UnitId(*id), name.as_deref(), kind)?;
-            say!("Đã sửa đơn vị số {id}: {} ({}).", u.name, u.kind.label());
+            let mut u = if name.is_some() || kind.is_some() {
+                campaigns::edit_unit(store, code, UnitId(*id), name.as_deref(), kind)?
+            } else {
+                campaigns::unit(store, code, UnitId(*id))?
+            };
+            if addressee.is_some() || in_sentence.is_some() {
+                let keep = |set: &Option<String>, now: &str| set.clone().unwrap_or_else(|| now.to_string());
+                let (a, s) = if u.forms_set {
+                    (keep(addressee, &u.forms.addressee), keep(in_sentence, &u.forms.in_sentence))
+                } else {
+                    (addressee.clone().unwrap_or_default(), in_sentence.clone().unwrap_or_default())
+                };
+                u = campaigns::set_unit_forms(store, code, UnitId(*id), Some(&a), Some(&s))?;
+            }
+            say!(
+                "Đã sửa đơn vị số {id}: {} ({}); văn bản ghi «Kính gửi: {}.», trong câu văn: «{}».",
+                u.name,
+                u.kind.label(),
+                u.forms.addressee,
+                u.forms.in_sentence
+            );
         }
         Some(UnitsCommand::Remove { id }) => {
             let u = campaigns::remove_unit(store, code, UnitId(*id))?;
