@@ -269,7 +269,7 @@ fn the_scores_command_refuses_a_bad_file_whole_with_rows_and_columns() {
     for expected in [
         "Dòng 3, cột «Thành viên»: «Người Lạ» không có trong danh sách",
         "Dòng 4, cột «Hồ sơ»: hồ sơ số 3 không thuộc danh sách được thẩm định đạt",
-        "Dòng 5, cột «Tiêu chí»: Tập thể chỉ có tiêu chí từ 1 đến 7",
+        "Dòng 5, cột «Tiêu chí»: «9» không phải tiêu chí của tập thể: phiếu chấm ghi các tiêu chí 1, 2, 3, 4, 5, 6, 7.",
         "Dòng 7, cột «Điểm»: «12,3» không phải số điểm hợp lệ",
     ] {
         assert!(e.contains(expected), "missing «{expected}» in:\n{e}");

@@ -460,3 +460,76 @@ fn the_minutes_results_table_is_twelve_point() {
     let ratio = height("STT") / height("Số:");
     assert!((ratio - 12.0 / 13.0).abs() < 0.02, "table at {:.1} pt", ratio * 13.0);
 }
+
+/// A score table's header line as read from the PDF: its height on the page, each criterion's
+/// label, centre and maximum, and the right end of the dossier number's column.
+type Header = (f64, Vec<(String, f64, i64)>, f64);
+
+/// The score sheets and the scores file are one definition: print the sheets, fill each member's
+/// sheet from what the PDF says (the member's name, each row's dossier number, each column's
+/// criterion label and maximum), type it into a file with the sheet's own headings, import it,
+/// and every member's sheet is complete with the points given.
+#[test]
+fn score_sheets_round_trip_through_the_scores_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, c) = sample();
+    let m = council(&mut store, &c);
+    store.open_meeting_at(c.id, day(), None, Some("Phòng họp số 1"), &m).unwrap();
+    let pdf = write(&store, &c, DocumentKind::ScoreSheets, &PrintOptions::default(), dir.path());
+
+    let mut csv = String::from("Thành viên,Hồ sơ số,Tiêu chí,Điểm\n");
+    let mut expected: std::collections::BTreeMap<(String, i64), i64> = Default::default();
+    let mut member = String::new();
+    let mut cells = 0;
+    for page in 1..=pages(&pdf) {
+        let t = flat(&text(&pdf, Some((page, page))));
+        if let Some(rest) = t.split("Họ và tên thành viên Hội đồng: ").nth(1) {
+            member = rest.split(" Chức danh").next().unwrap().trim().to_string();
+        }
+        let ws = words(&pdf, page);
+        // Header lines: the one with «Tổng»; each criterion is a label followed by «(max)».
+        let mut headers: Vec<Header> = Vec::new();
+        for total in ws.iter().filter(|w| w.text == "Tổng") {
+            let mut line: Vec<&pdf::Word> = ws.iter().filter(|o| (o.y0 - total.y0).abs() < 1.0).collect();
+            line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            let mut criteria = Vec::new();
+            for pair in line.windows(2) {
+                let max = pair[1].text.strip_prefix('(').and_then(|m| m.strip_suffix(')'));
+                if let (Some(max), false) = (max, pair[0].text == "Tổng") {
+                    criteria.push((pair[0].text.clone(), (pair[0].x0 + pair[1].x1) / 2.0, max.parse::<i64>().unwrap()));
+                }
+            }
+            let first = line.iter().find(|w| w.text == "Hồ").map_or(0.0, |w| w.x1 + 20.0);
+            headers.push((total.y0, criteria, first));
+        }
+        headers.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // Rows: a dossier number in the first column, under the nearest header above it.
+        for w in &ws {
+            let Ok(id) = w.text.parse::<i64>() else { continue };
+            let Some((_, criteria, first_x)) = headers.iter().rev().find(|(y, _, _)| *y < w.y0) else { continue };
+            if w.x1 > *first_x || criteria.is_empty() {
+                continue;
+            }
+            for (label, _, max) in criteria {
+                let points = (max - id % 7).max(0);
+                csv.push_str(&format!("{member},{id},{label},{points}\n"));
+                *expected.entry((member.clone(), id)).or_default() += points;
+                cells += 1;
+            }
+        }
+    }
+    // 2 collectives × 7 criteria and 4 individuals × 3, for each of the three members.
+    assert_eq!(cells, 3 * (2 * 7 + 4 * 3), "{csv}");
+    assert!(csv.contains(",a,"), "individual criteria are typed as the sheet labels them: {csv}");
+    let file = dir.path().join("diem.csv");
+    std::fs::write(&file, &csv).unwrap();
+    let said = thidua::app::council::import_scores(&mut store, None, &file, day()).unwrap();
+    assert_eq!(said.iter().filter(|s| s.ends_with("phiếu chấm đủ.")).count(), 3, "{said:?}");
+    let report = thidua::app::council::ranking(&store, None, None).unwrap();
+    assert_eq!(report.ranked.len(), 6);
+    for r in &report.ranked {
+        let sum: i64 = expected.iter().filter(|((_, id), _)| *id == r.nomination_id.0).map(|(_, p)| p).sum();
+        let avg = r.average.as_ref().unwrap();
+        assert_eq!((avg.sum, avg.count), (2 * sum, 3), "dossier {}", r.nomination_id.0);
+    }
+}

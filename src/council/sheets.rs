@@ -6,7 +6,45 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use super::ranking::{Nominee, Score};
-use crate::model::{Criteria, MemberId, NominationId};
+use crate::model::{Criteria, Criterion, MemberId, NominationId};
+
+/// The paper score sheet and the scores file typed from it are one definition: the sheet prints
+/// each nominee under the heading `NOMINATION` with its dossier number and each criterion under
+/// `criterion_heading` (its label as the plan writes it, with the maximum); the file's columns
+/// carry the same names, and a criterion is typed back as the sheet prints its label (or by its
+/// number).
+pub mod columns {
+    /// The member whose sheet it is.
+    pub const MEMBER: &str = "Thành viên";
+    /// The dossier's number, as the sheet prints it in its first column.
+    pub const NOMINATION: &str = "Hồ sơ số";
+    /// The criterion, by the label the sheet prints («1» … «7», «a» … «c»).
+    pub const CRITERION: &str = "Tiêu chí";
+    pub const POINTS: &str = "Điểm";
+    /// The heading an older file may use for the dossier's number.
+    pub const NOMINATION_SHORT: &str = "Hồ sơ";
+}
+
+/// A criterion's column heading on the sheet: «a (40)».
+pub fn criterion_heading(c: &Criterion) -> String {
+    format!("{} ({})", c.label, super::format_points(c.max_half_points))
+}
+
+/// The criterion of `criteria` that `typed` names: its label as the sheet prints it («a»,
+/// «a (40)»), or its number.
+pub fn criterion_typed<'a>(criteria: &'a [Criterion], typed: &str) -> Option<&'a Criterion> {
+    let typed = typed.trim();
+    let label = typed.split(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("").trim_end_matches(['.', ')']);
+    let label = crate::vn::fold(label);
+    criteria.iter().find(|c| crate::vn::fold(&c.label) == label).or_else(|| {
+        label.trim_end_matches(".0").parse::<u32>().ok().and_then(|n| criteria.iter().find(|c| c.number == n))
+    })
+}
+
+/// The labels of `criteria` as an error message lists them: «a, b, c».
+pub fn labels(criteria: &[Criterion]) -> String {
+    criteria.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join(", ")
+}
 
 /// What one member's sheet lacks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

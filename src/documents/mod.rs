@@ -66,6 +66,8 @@ pub(crate) fn blank(n: usize) -> String {
 /// An awardee of the decision, as the annex and the certificates print it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Awardee {
+    /// The dossier's number.
+    pub id: crate::model::NominationId,
     pub kind: NomineeKind,
     pub name: String,
     pub gender: Option<Gender>,
@@ -82,6 +84,7 @@ impl Awardee {
     /// The nominee of a nomination, as documents name it.
     pub fn of(n: &Nomination) -> Awardee {
         Awardee {
+            id: n.id,
             kind: n.kind,
             name: n.name.clone(),
             gender: n.gender,

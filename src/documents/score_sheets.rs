@@ -3,7 +3,8 @@
 
 use super::layout::{Align, Column, Face, Flow, Para, Row, Sheet, Table};
 use super::parts::{campaign_quoted, titled, upper};
-use super::{awardees, blank};
+use super::{awardees_in, blank};
+use crate::council::sheets::{columns, criterion_heading};
 use crate::error::{Error, Result};
 use crate::model::{Campaign, Criterion, Nomination, NomineeKind};
 
@@ -21,7 +22,7 @@ pub type SheetMember = (String, Option<String>);
 
 /// One sheet per member; with no members, one sheet with a blank name line.
 pub fn score_sheets(campaign: &Campaign, nominations: &[Nomination], members: &[SheetMember]) -> Result<Vec<u8>> {
-    let list = awardees(nominations);
+    let list = awardees_in(nominations, campaign.settings.decision.annex_order);
     if list.is_empty() {
         return Err(Error::Document("chưa có hồ sơ nào được thẩm định đạt để chấm điểm".into()));
     }
@@ -56,8 +57,17 @@ fn sheet(flow: &mut Flow, campaign: &Campaign, list: &[super::Awardee], member: 
         flow.para(&Para::new(14.0).run(Face::Regular, "Chức danh trong Hội đồng: ").run(Face::Regular, role));
     }
     flow.para(
-        &Para::text(12.0, Face::Italic, "Chấm điểm từng tiêu chí, không vượt quá số điểm tối đa ghi trong ngoặc.")
-            .space(0.0, 8.0),
+        &Para::text(
+            12.0,
+            Face::Italic,
+            &format!(
+                "Chấm điểm từng tiêu chí, không vượt quá số điểm tối đa ghi trong ngoặc. Khi nhập lại điểm, ghi «{}» \
+                 và «{}» đúng như phiếu này in.",
+                columns::NOMINATION,
+                columns::CRITERION
+            ),
+        )
+        .space(0.0, 8.0),
     );
     for (roman, kind, label) in [("I", NomineeKind::Collective, "TẬP THỂ"), ("II", NomineeKind::Individual, "CÁ NHÂN")]
     {
@@ -67,7 +77,7 @@ fn sheet(flow: &mut Flow, campaign: &Campaign, list: &[super::Awardee], member: 
             continue;
         }
         flow.para(&Para::text(13.0, Face::Bold, &format!("{roman}. {label}")).space(6.0, 4.0));
-        flow.table(&table(criteria, &nominees));
+        flow.table(&table(kind, criteria, &nominees));
         flow.skip(6.0);
         for c in criteria {
             let text = format!("Tiêu chí {} ({} điểm): {}", c.label, points(c.max_half_points), c.text);
@@ -84,18 +94,20 @@ fn sheet(flow: &mut Flow, campaign: &Campaign, list: &[super::Awardee], member: 
     flow.para_in(&Para::text(14.0, Face::Bold, &signed).centred(), x, w);
 }
 
-fn table(criteria: &[Criterion], nominees: &[&super::Awardee]) -> Table {
-    let mut columns = vec![Column::new("STT", 1.0, Align::Centre), Column::new("Tên", 4.5, Align::Left)];
+fn table(kind: NomineeKind, criteria: &[Criterion], nominees: &[&super::Awardee]) -> Table {
+    let who =
+        if kind == NomineeKind::Collective { "Tên tập thể" } else { "Họ và tên, chức vụ, đơn vị" };
+    // The first column is the dossier's number, as the scores file asks for it.
+    let mut columns = vec![Column::new(columns::NOMINATION, 1.2, Align::Centre), Column::new(who, 4.3, Align::Left)];
     for c in criteria {
-        columns.push(Column::new(&format!("{} ({})", c.label, points(c.max_half_points)), 1.15, Align::Centre));
+        columns.push(Column::new(&criterion_heading(c), 1.15, Align::Centre));
     }
     let total: i64 = criteria.iter().map(|c| c.max_half_points).sum();
     columns.push(Column::new(&format!("Tổng ({})", points(total)), 1.5, Align::Centre));
     let rows = nominees
         .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let mut cells = vec![(i + 1).to_string(), format!("{}\n{}", a.addressed(), a.position_and_unit())];
+        .map(|a| {
+            let mut cells = vec![a.id.to_string(), format!("{}\n{}", a.addressed(), a.position_and_unit())];
             cells.extend(std::iter::repeat_n(String::new(), criteria.len() + 1));
             Row::Cells(cells)
         })

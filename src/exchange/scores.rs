@@ -1,5 +1,6 @@
-//! Importing the council's scores typed in from the paper sheets (CSV: `Thành viên`, `Hồ sơ`,
-//! `Tiêu chí`, `Điểm`). All rows or none; every bad row is named with its row and column.
+//! Importing the council's scores typed in from the paper sheets (CSV or XLSX: `Thành viên`,
+//! `Hồ sơ số`, `Tiêu chí`, `Điểm`, as `council::sheets::columns` defines them with the printed
+//! sheet). All rows or none; every bad row is named with its row and column.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -10,10 +11,8 @@ use crate::error::{Error, ImportProblem, Result};
 use crate::model::{Campaign, CouncilMember, Meeting, MemberId, NominationId};
 use crate::vn::{fold, nfc};
 
-const MEMBER: &str = "Thành viên";
-const NOMINATION: &str = "Hồ sơ";
-const CRITERION: &str = "Tiêu chí";
-const POINTS: &str = "Điểm";
+use crate::council::sheets::columns::{CRITERION, MEMBER, NOMINATION, NOMINATION_SHORT, POINTS};
+use crate::council::sheets::{criterion_typed, labels};
 
 fn cell_text(c: Option<&Cell>) -> Option<String> {
     match c {
@@ -49,10 +48,11 @@ pub fn parse_scores(
 ) -> Result<(Vec<Score>, Vec<MemberId>), Vec<ImportProblem>> {
     let mut problems = Vec::new();
     let col = |name: &str| table.header.iter().position(|h| fold(h.trim_start_matches('\u{feff}')) == fold(name));
-    let (Some(cm), Some(cn), Some(cc), Some(cp)) = (col(MEMBER), col(NOMINATION), col(CRITERION), col(POINTS)) else {
+    let nomination = col(NOMINATION).or_else(|| col(NOMINATION_SHORT));
+    let (Some(cm), Some(cn), Some(cc), Some(cp)) = (col(MEMBER), nomination, col(CRITERION), col(POINTS)) else {
         let missing: Vec<String> = [MEMBER, NOMINATION, CRITERION, POINTS]
             .into_iter()
-            .filter(|h| col(h).is_none())
+            .filter(|h| col(h).is_none() && !(*h == NOMINATION && nomination.is_some()))
             .map(|h| format!("«{h}»"))
             .collect();
         return Err(vec![ImportProblem {
@@ -66,6 +66,8 @@ pub fn parse_scores(
             row: 0, column: None, message: "Tệp không có dòng điểm nào.".into()
         }]);
     }
+    // Rows are named by the file's own heading for the dossier's number («Hồ sơ số» or «Hồ sơ»).
+    let nomination_col = table.header[cn].trim_start_matches('\u{feff}').trim().to_string();
     let mut scores = Vec::new();
     let mut seen = HashSet::new();
     let mut named: Vec<MemberId> = Vec::new();
@@ -93,28 +95,47 @@ pub fn parse_scores(
         };
         let nominee = match cell_text(cells.get(cn)).and_then(|t| t.trim_end_matches(".0").parse::<i64>().ok()) {
             None => {
-                err(NOMINATION, "phải ghi số hồ sơ (một số nguyên).".into());
+                err(&nomination_col, "phải ghi số hồ sơ (một số nguyên) như phiếu chấm điểm in.".into());
                 None
             }
             Some(id) => match nominees.iter().find(|n| n.id == NominationId(id)) {
                 None => {
-                    err(NOMINATION, format!("hồ sơ số {id} không thuộc danh sách được thẩm định đạt của đợt thi đua."));
+                    err(
+                        &nomination_col,
+                        format!("hồ sơ số {id} không thuộc danh sách được thẩm định đạt của đợt thi đua."),
+                    );
                     None
                 }
                 Some(n) => Some(n),
             },
         };
-        let number = cell_text(cells.get(cc)).and_then(|t| t.trim_end_matches(".0").parse::<u32>().ok());
-        let criterion = match (nominee, number) {
+        let typed = cell_text(cells.get(cc));
+        let criterion = match (nominee, typed) {
             (_, None) => {
-                err(CRITERION, "phải ghi số thứ tự tiêu chí (1, 2, …).".into());
+                err(
+                    CRITERION,
+                    "phải ghi tiêu chí như phiếu chấm in (1, 2, … cho tập thể; a, b, … cho cá nhân).".into(),
+                );
                 None
             }
             (None, Some(_)) => None,
-            (Some(n), Some(k)) => match campaign.criteria.for_kind(n.kind).iter().find(|c| c.number == k) {
+            (Some(n), Some(t)) => match criterion_typed(campaign.criteria.for_kind(n.kind), &t) {
                 None => {
-                    let count = campaign.criteria.for_kind(n.kind).len();
-                    err(CRITERION, format!("{} chỉ có tiêu chí từ 1 đến {count}.", n.kind.label()));
+                    let all = campaign.criteria.for_kind(n.kind);
+                    let numbered = all.iter().all(|c| c.label == c.number.to_string());
+                    let or_numbers = if numbered {
+                        String::new()
+                    } else {
+                        format!(" (hoặc số thứ tự 1 đến {})", all.len())
+                    };
+                    err(
+                        CRITERION,
+                        format!(
+                            "«{t}» không phải tiêu chí của {}: phiếu chấm ghi các tiêu chí {}{or_numbers}.",
+                            n.kind.label().to_lowercase(),
+                            labels(all),
+                        ),
+                    );
                     None
                 }
                 Some(c) => Some(c),

@@ -61,9 +61,9 @@ pub enum MeetingCommand {
 
 #[derive(Subcommand)]
 pub enum ScoresCommand {
-    /// Nhập điểm từ tệp CSV (Thành viên, Hồ sơ, Tiêu chí, Điểm): tất cả hoặc không dòng nào.
+    /// Nhập điểm từ tệp CSV hoặc XLSX (Thành viên, Hồ sơ số, Tiêu chí, Điểm — như phiếu chấm điểm in): tất cả hoặc không dòng nào.
     Import {
-        /// Tệp .csv hoặc .xlsx có các cột Thành viên, Hồ sơ, Tiêu chí, Điểm.
+        /// Tệp .csv hoặc .xlsx có các cột Thành viên, Hồ sơ số, Tiêu chí (1, 2, … hoặc a, b, … như phiếu in), Điểm.
         #[arg(value_name = "TỆP")]
         file: PathBuf,
     },

@@ -105,7 +105,7 @@ export const s = {
   confirmRemoveMember: (name: string) => `Bỏ ${name} khỏi Hội đồng của đợt thi đua này? Số thành viên dùng để tính điều kiện họp và biểu quyết sẽ giảm theo.`, memberName: 'Họ và tên', role: 'Vai trò',
   roles: { chair: 'Chủ tịch Hội đồng', vice_chair: 'Phó Chủ tịch Hội đồng', member: 'Ủy viên', secretary_member: 'Ủy viên thư ký' } as Record<string, string>,
   meeting: 'Cuộc họp', openMeeting: 'Mở cuộc họp', closeMeeting: 'Kết thúc cuộc họp', meetingDate: 'Ngày họp', place: 'Địa điểm', importScores: 'Nhập điểm từ bảng tính (.csv, .xlsx)…', scoresFile: 'Bảng điểm',
-  importScoresHint: 'Bảng tính có các cột Thành viên, Hồ sơ, Tiêu chí, Điểm; nhập tất cả hoặc không dòng nào.',
+  importScoresHint: 'Bảng tính có các cột Thành viên, Hồ sơ số, Tiêu chí (ghi như phiếu chấm điểm in: 1, 2, … hoặc a, b, …), Điểm; nhập tất cả hoặc không dòng nào.',
   startHour: 'Giờ bắt đầu', endHour: 'Giờ kết thúc', fromHour: 'bắt đầu lúc',
   hourHint: 'Giờ ghi vào biên bản; để trống nếu không ghi.',
   present: 'Có mặt',
