@@ -163,3 +163,38 @@ fn a_truncated_xlsx_is_refused_with_a_message() {
     let m = import_nominations(&mut store, &campaign, &path).unwrap_err().to_string();
     assert!(m.contains("Không đọc được bảng tính"), "{m}");
 }
+
+/// People's names typed all in one case are shown with the title-cased form before anything is
+/// written; the secretary then imports with the offered form (--title-case) or as typed.
+#[test]
+fn names_typed_in_one_case_are_offered_in_title_case_before_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    assert!(cli(&db, &["init", "--example"]).status.success());
+    let file = dir.path().join("ho-so.csv");
+    std::fs::write(
+        &file,
+        "Đơn vị,Loại,Tên,Giới tính,Chức vụ,Thời gian nộp,Tờ trình,Biên bản,Báo cáo thành tích,Tóm tắt thành tích\n\
+         Phòng Nội vụ,Cá nhân,nguyễn văn a,Nam,Chuyên viên,04/01/2024 16:30,Có,Có,Có,Tham mưu tốt.\n\
+         Huyện đoàn,Cá nhân,NGUYỄN THỊ ĐÀO,Nữ,Phó Bí thư Huyện đoàn,04/01/2024 16:40,Có,Có,Có,Tham mưu tốt.\n\
+         Xã Quân Hà,Tập thể,ỦY BAN NHÂN DÂN XÃ QUÂN HÀ,,,05/01/2024 09:00,Có,Có,Có,Hoàn thành tốt.\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let before = common::content_digest(&db);
+    let o = cli(&db, &["import", f]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("Dòng 2, cột «Tên»: «nguyễn văn a» gõ toàn chữ thường; đề nghị ghi «Nguyễn Văn A»"), "{err}");
+    assert!(err.contains("Dòng 3, cột «Tên»: «NGUYỄN THỊ ĐÀO» gõ toàn chữ hoa; đề nghị ghi «Nguyễn Thị Đào»"), "{err}");
+    assert!(!err.contains("Dòng 4"), "a collective's name is not a person's: {err}");
+    assert!(err.contains("--title-case") && err.contains("--as-typed"), "{err}");
+    assert_eq!(common::content_digest(&db), before, "nothing is written before the secretary chooses");
+
+    let o = cli(&db, &["import", f, "--title-case"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = stdout(&cli(&db, &["nominations"]));
+    assert!(list.contains("Nguyễn Văn A") && list.contains("Nguyễn Thị Đào"), "{list}");
+    assert!(list.contains("ỦY BAN NHÂN DÂN XÃ QUÂN HÀ"), "collectives keep their case: {list}");
+    assert!(!list.contains("nguyễn văn a"));
+}

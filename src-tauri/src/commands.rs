@@ -134,8 +134,29 @@ pub fn correct_nomination(state: State<'_, AppState>, id: i64, input: Nomination
 
 #[tauri::command(async)]
 #[specta::specta]
-pub fn import_nominations(state: State<'_, AppState>, path: String) -> ApiResult<usize> {
-    Ok(intake::import(&mut *state.store()?, None, std::path::Path::new(&path))?.recorded.len())
+pub fn import_nominations(state: State<'_, AppState>, path: String, title_case: Option<bool>) -> ApiResult<usize> {
+    let names = match title_case {
+        None => intake::NameCase::Ask,
+        Some(true) => intake::NameCase::TitleCase,
+        Some(false) => intake::NameCase::AsTyped,
+    };
+    Ok(intake::import(&mut *state.store()?, None, std::path::Path::new(&path), names)?.recorded.len())
+}
+
+/// The people's names of a nomination file typed all in one case, with the form offered for
+/// each, shown before the file is imported.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn name_offers(state: State<'_, AppState>, path: String) -> ApiResult<Vec<NameOfferView>> {
+    let offers = intake::name_offers(&*state.store()?, None, std::path::Path::new(&path))?;
+    Ok(offers.into_iter().map(|o| NameOfferView { row: o.row as u32, typed: o.typed, offered: o.offered }).collect())
+}
+
+/// The form offered for a person's name typed all in one case, or none.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn name_offer(name: String) -> ApiResult<Option<String>> {
+    Ok(thidua::vn::title_case_offer(&name))
 }
 
 #[tauri::command(async)]

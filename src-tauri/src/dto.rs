@@ -444,6 +444,14 @@ pub struct SettingsView {
     pub plan_date: String,
 }
 
+/// A person's name in an import file typed all in one case, and the form offered.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct NameOfferView {
+    pub row: u32,
+    pub typed: String,
+    pub offered: String,
+}
+
 /// Who the audit trail names for changes made in this window.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct OperatorView {

@@ -53,6 +53,8 @@ pub(crate) fn commands() -> tauri_specta::Builder<tauri::Wry> {
             commands::add_nomination,
             commands::correct_nomination,
             commands::import_nominations,
+            commands::name_offers,
+            commands::name_offer,
             commands::accept,
             commands::refuse,
             commands::accept_all,

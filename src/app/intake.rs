@@ -152,11 +152,87 @@ pub struct ImportOutcome {
     pub skipped_rows: Vec<usize>,
 }
 
+/// A person's name in a file typed all in one case, and the form offered for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameOffer {
+    pub row: usize,
+    pub typed: String,
+    pub offered: String,
+}
+
+/// What an import does with people's names typed all in one case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameCase {
+    /// Refuses the file, nothing written, listing each name with the form offered, so that the
+    /// secretary sees them before anything is saved and chooses.
+    Ask,
+    /// Records the names as the file has them.
+    AsTyped,
+    /// Records the offered form («nguyễn văn a» as «Nguyễn Văn A»).
+    TitleCase,
+}
+
+/// The people's names of a nomination file typed all in one case, with the form offered for
+/// each; reads the file, writes nothing.
+pub fn name_offers(store: &Store, code: Option<&str>, path: &Path) -> Result<Vec<NameOffer>> {
+    let c = store.campaign(code)?;
+    let units = store.units(c.id)?;
+    Ok(offers(&read_nominations(path, &units)?))
+}
+
+fn offers(rows: &[(usize, NewNomination)]) -> Vec<NameOffer> {
+    rows.iter()
+        .filter(|(_, n)| n.kind == crate::model::NomineeKind::Individual)
+        .filter_map(|(row, n)| {
+            let offered = crate::vn::title_case_offer(&n.name)?;
+            Some(NameOffer { row: *row, typed: n.name.clone(), offered })
+        })
+        .collect()
+}
+
 /// Reads a nomination file and records its dossiers in `campaign`, all or nothing; a row already
-/// recorded is skipped, so an updated sheet can be imported again.
+/// recorded is skipped, so an updated sheet can be imported again. People's names typed all in
+/// one case are refused with the form offered (`NameCase::Ask`).
 pub fn import_nominations(store: &mut Store, campaign: &Campaign, path: &Path) -> Result<ImportOutcome> {
+    import_nominations_with(store, campaign, path, NameCase::Ask)
+}
+
+/// As `import_nominations`, doing with one-case names what `names` says.
+pub fn import_nominations_with(
+    store: &mut Store,
+    campaign: &Campaign,
+    path: &Path,
+    names: NameCase,
+) -> Result<ImportOutcome> {
     let units = store.units(campaign.id)?;
-    let rows = read_nominations(path, &units)?;
+    let mut rows = read_nominations(path, &units)?;
+    let offered = offers(&rows);
+    match names {
+        NameCase::Ask if !offered.is_empty() => {
+            let problems = offered
+                .iter()
+                .map(|o| ImportProblem {
+                    row: o.row,
+                    column: Some("Tên".into()),
+                    message: format!(
+                        "«{}» gõ toàn chữ {}; đề nghị ghi «{}». Chọn ghi theo đề nghị hoặc giữ nguyên như tệp rồi nhập lại.",
+                        o.typed,
+                        if o.typed.chars().any(char::is_lowercase) { "thường" } else { "hoa" },
+                        o.offered
+                    ),
+                })
+                .collect();
+            return Err(Error::ImportRejected { file: path.display().to_string(), problems });
+        }
+        NameCase::TitleCase => {
+            for (row, item) in &mut rows {
+                if let Some(o) = offered.iter().find(|o| o.row == *row) {
+                    item.name = o.offered.clone();
+                }
+            }
+        }
+        _ => {}
+    }
     // The portal time's plausibility, said against its row and column like the file's other faults.
     let now = chrono::Utc::now();
     let problems: Vec<ImportProblem> = rows
@@ -187,10 +263,11 @@ pub fn import_nominations(store: &mut Store, campaign: &Campaign, path: &Path) -
     Ok(ImportOutcome { recorded, skipped_rows })
 }
 
-/// Records the dossiers of a `.csv` or `.xlsx` file, all or nothing.
-pub fn import(store: &mut Store, code: Option<&str>, file: &Path) -> Result<ImportReport> {
+/// Records the dossiers of a `.csv` or `.xlsx` file, all or nothing; `names` says what to do
+/// with people's names typed all in one case.
+pub fn import(store: &mut Store, code: Option<&str>, file: &Path, names: NameCase) -> Result<ImportReport> {
     let c = store.campaign(code)?;
-    let outcome = import_nominations(store, &c, file)?;
+    let outcome = import_nominations_with(store, &c, file, names)?;
     let recorded = outcome.recorded.iter().map(|id| store.nomination(*id)).collect::<Result<Vec<_>>>()?;
     Ok(ImportReport { recorded, skipped_rows: outcome.skipped_rows })
 }

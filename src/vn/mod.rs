@@ -9,4 +9,4 @@ pub mod text;
 pub use collate::{compare_people, compare_text};
 pub use dates::{long_date, place_and_date, short_date, today_in_vietnam, vietnam_offset};
 pub use money::{amount_in_words, format_dong};
-pub use text::{checked_line, checked_paragraphs, fold, nfc, normalise_name, shown};
+pub use text::{checked_line, checked_paragraphs, fold, nfc, normalise_name, shown, title_case_offer};

@@ -15,6 +15,31 @@ pub fn normalise_name(s: &str) -> String {
     nfc(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A person's name with each word capitalised («Nguyễn Văn A»), offered when the name was typed
+/// all in lower case («nguyễn văn a») or all in capitals («NGUYỄN THỊ ĐÀO»); `None` when it was
+/// typed with mixed case (taken as meant) or is already so.
+pub fn title_case_offer(name: &str) -> Option<String> {
+    let name = normalise_name(name);
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let one_case = letters.iter().all(|c| c.is_lowercase()) || letters.iter().all(|c| c.is_uppercase());
+    if letters.len() < 2 || !one_case {
+        return None;
+    }
+    let titled = name
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect::<String>(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let titled = nfc(&titled);
+    (titled != name).then_some(titled)
+}
+
 /// The search key of a text: lower case, no diacritics, đ folded to d, single spaces.
 /// "Nguyễn Thị Hường" and its decomposed spelling both fold to "nguyen thi huong".
 pub fn fold(s: &str) -> String {
@@ -89,6 +114,19 @@ pub fn checked_paragraphs(s: &str, max: usize) -> Result<String, TextProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_typed_in_one_case_is_offered_in_title_case() {
+        assert_eq!(title_case_offer("nguyễn văn a").as_deref(), Some("Nguyễn Văn A"));
+        assert_eq!(title_case_offer("NGUYỄN THỊ ĐÀO").as_deref(), Some("Nguyễn Thị Đào"));
+        assert_eq!(title_case_offer("  đàm   văn đạt ").as_deref(), Some("Đàm Văn Đạt"));
+        // Decomposed input comes back composed.
+        assert_eq!(title_case_offer("nguye\u{302}\u{303}n thị hoa").as_deref(), Some("Nguyễn Thị Hoa"));
+        assert_eq!(title_case_offer("Nguyễn Văn A"), None);
+        assert_eq!(title_case_offer("Ma Văn Lành"), None);
+        // Mixed case is taken as meant.
+        assert_eq!(title_case_offer("Nguyễn văn a"), None);
+    }
 
     #[test]
     fn decomposed_and_composed_spellings_are_one_name() {

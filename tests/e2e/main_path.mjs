@@ -81,8 +81,10 @@ try {
     await s.click('[data-testid="member-add"]');
     await s.waitText('main', (t) => t.includes(name));
   }
+  // The council meets on 08/01/2024, after the deadline and before the decision is signed.
+  await s.type('#mt-date', '08/01/2024');
   await s.click('[data-testid="open-meeting"]');
-  await s.waitText('[data-testid="quorum"]', (t) => t.includes('đủ điều kiện họp'));
+  await s.waitText('[data-testid="quorum"]', (t) => t.includes('đủ điều kiện họp') && t.includes('08/01/2024'));
   const points = ['18', '14', '15', '9,5', '10', '14', '15'];
   for (const member of ['1', '2']) {
     await s.select('[data-testid="scorer"]', member);

@@ -44,7 +44,18 @@ pub(crate) enum Command {
         command: Option<UnitsCommand>,
     },
     /// Nhập hồ sơ từ tệp .csv hoặc .xlsx (nhập tất cả hoặc không dòng nào).
-    Import { file: PathBuf },
+    Import {
+        /// Tệp .csv hoặc .xlsx theo mẫu nhập hồ sơ.
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+        /// Họ tên gõ toàn chữ thường hoặc toàn chữ hoa được ghi viết hoa chữ cái đầu mỗi tiếng
+        /// («nguyễn văn a» thành «Nguyễn Văn A»).
+        #[arg(long, conflicts_with = "as_typed")]
+        title_case: bool,
+        /// Họ tên được ghi đúng như trong tệp, kể cả khi gõ toàn chữ thường hoặc toàn chữ hoa.
+        #[arg(long)]
+        as_typed: bool,
+    },
     /// Liệt kê hồ sơ đề nghị khen thưởng.
     Nominations {
         #[arg(long)]

@@ -197,7 +197,14 @@ fn dispatch(store: &mut Store, code: Option<&str>, command: &Command) -> Result<
         Command::Campaigns => list_campaigns(store),
         Command::Campaign(c) => campaign(store, code, c),
         Command::Units { command } => units(store, code, command.as_ref()),
-        Command::Import { file } => import(store, code, file),
+        Command::Import { file, title_case, as_typed } => {
+            let names = match (title_case, as_typed) {
+                (true, _) => intake::NameCase::TitleCase,
+                (_, true) => intake::NameCase::AsTyped,
+                _ => intake::NameCase::Ask,
+            };
+            import(store, code, file, names)
+        }
         Command::Nominations { json } => print_nominations(&intake::nominations(store, code)?, *json),
         Command::Correct(a) => correct(store, a),
         Command::Appraise(a) => appraise(store, code, a),
@@ -408,8 +415,16 @@ fn units(store: &mut Store, code: Option<&str>, command: Option<&UnitsCommand>) 
     Ok(())
 }
 
-fn import(store: &mut Store, code: Option<&str>, file: &Path) -> Result<(), Error> {
-    let report = intake::import(store, code, file)?;
+fn import(store: &mut Store, code: Option<&str>, file: &Path, names: intake::NameCase) -> Result<(), Error> {
+    let report = match intake::import(store, code, file, names) {
+        Err(e @ Error::ImportRejected { .. }) if names == intake::NameCase::Ask => {
+            if !intake::name_offers(store, code, file).unwrap_or_default().is_empty() {
+                eprintln!("Thêm --title-case để ghi họ tên theo đề nghị, hoặc --as-typed để giữ nguyên như tệp.");
+            }
+            return Err(e);
+        }
+        other => other?,
+    };
     let (all, refused) = (report.recorded.len(), report.refused());
     say!("Đã nhập {all} hồ sơ: {} tiếp nhận, {refused} không tiếp nhận.", all - refused);
     if !report.skipped_rows.is_empty() {

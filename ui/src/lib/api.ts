@@ -41,7 +41,11 @@ export const api = {
   checkNomination: (input: NominationInput, id: number | null = null) => call(commands.checkNomination(input, id)),
   correctNomination: (id: number, input: NominationInput) => call(commands.correctNomination(id, input)),
   addNomination: (input: NominationInput) => call(commands.addNomination(input)),
-  importNominations: (path: string) => call(commands.importNominations(path)),
+  // titleCase: null asks (the file is refused when names are typed in one case), true takes the
+  // offered forms, false keeps the names as the file has them.
+  importNominations: (path: string, titleCase: boolean | null = null) => call(commands.importNominations(path, titleCase)),
+  nameOffers: (path: string) => call(commands.nameOffers(path)),
+  nameOffer: (name: string) => call(commands.nameOffer(name)),
   accept: (id: number) => call(commands.accept(id)),
   refuse: (id: number, reason: Reason, note: string) => call(commands.refuse(id, reason, note)),
   acceptAll: () => call(commands.acceptAll()),

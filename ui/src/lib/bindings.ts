@@ -28,7 +28,14 @@ export const commands = {
 	checkNomination: (input: NominationInput, id: number | null) => __TAURI_INVOKE<RefusalView[]>("check_nomination", { input, id }),
 	addNomination: (input: NominationInput) => __TAURI_INVOKE<NominationView>("add_nomination", { input }),
 	correctNomination: (id: number, input: NominationInput) => __TAURI_INVOKE<NominationView>("correct_nomination", { id, input }),
-	importNominations: (path: string) => __TAURI_INVOKE<number>("import_nominations", { path }),
+	importNominations: (path: string, titleCase: boolean | null) => __TAURI_INVOKE<number>("import_nominations", { path, titleCase }),
+	/**
+	 *  The people's names of a nomination file typed all in one case, with the form offered for
+	 *  each, shown before the file is imported.
+	 */
+	nameOffers: (path: string) => __TAURI_INVOKE<NameOfferView[]>("name_offers", { path }),
+	/**  The form offered for a person's name typed all in one case, or none. */
+	nameOffer: (name: string) => __TAURI_INVOKE<string | null>("name_offer", { name }),
 	accept: (id: number) => __TAURI_INVOKE<null>("accept", { id }),
 	refuse: (id: number, reason: Reason, note: string) => __TAURI_INVOKE<null>("refuse", { id, reason, note }),
 	acceptAll: () => __TAURI_INVOKE<number>("accept_all"),
@@ -252,6 +259,13 @@ export type MemberView = {
 	position: string | null,
 	role: CouncilRole,
 	role_label: string,
+};
+
+/**  A person's name in an import file typed all in one case, and the form offered. */
+export type NameOfferView = {
+	row: number,
+	typed: string,
+	offered: string,
 };
 
 /**

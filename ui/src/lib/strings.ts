@@ -74,6 +74,11 @@ export const s = {
   editHint: 'Các quy định tiếp nhận được áp dụng lại sau khi sửa; kết quả thẩm định được giữ nguyên.',
   importFile: 'Nhập từ tệp .csv / .xlsx…',
   imported: (n: number) => `Đã nhập ${n} hồ sơ.`,
+  nameOffersIntro: 'Tệp có họ tên gõ toàn chữ thường hoặc toàn chữ hoa. Chưa ghi gì; hãy chọn cách ghi:',
+  nameOfferLine: (row: number, typed: string, offered: string) => `Dòng ${row}: «${typed}» → «${offered}»`,
+  nameOffersTake: 'Ghi theo đề nghị', nameOffersKeep: 'Giữ nguyên như tệp', cancel: 'Thôi',
+  nameOffer: (offered: string) => `Họ tên đang gõ toàn chữ thường hoặc toàn chữ hoa; đề nghị ghi «${offered}».`,
+  nameOfferTake: 'Dùng cách ghi này',
   field: {
     unit: 'Đơn vị', kind: 'Loại', name: 'Tên tập thể / cá nhân', gender: 'Giới tính', position: 'Chức vụ',
     submittedAt: 'Thời gian nộp trên Cổng dịch vụ công (giờ Việt Nam)', summary: 'Tóm tắt thành tích',

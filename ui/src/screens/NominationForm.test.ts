@@ -4,10 +4,11 @@ import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
 const checkNomination = vi.fn();
 const addNomination = vi.fn();
 const correctNomination = vi.fn();
+const nameOffer = vi.fn();
 vi.mock('../lib/api', () => ({
   api: {
     checkNomination: (...a: unknown[]) => checkNomination(...a), addNomination: (...a: unknown[]) => addNomination(...a),
-    correctNomination: (...a: unknown[]) => correctNomination(...a),
+    correctNomination: (...a: unknown[]) => correctNomination(...a), nameOffer: (...a: unknown[]) => nameOffer(...a),
   },
   fold: (s: string) => s,
 }));
@@ -25,7 +26,20 @@ async function fill() {
 }
 
 describe('the nomination form', () => {
-  beforeEach(() => { checkNomination.mockReset(); addNomination.mockReset(); });
+  beforeEach(() => { checkNomination.mockReset(); addNomination.mockReset(); nameOffer.mockReset(); });
+
+  it('offers the title-cased form of a person\'s name typed in one case, before saving', async () => {
+    checkNomination.mockResolvedValue([]);
+    nameOffer.mockImplementation(async (name: string) => (name === 'nguyễn văn a' ? 'Nguyễn Văn A' : null));
+    render(NominationForm, { props: { units, onsaved: () => {} } });
+    await fireEvent.change(screen.getByTestId('f-kind'), { target: { value: 'individual' } });
+    await fireEvent.input(screen.getByTestId('f-name'), { target: { value: 'nguyễn văn a' } });
+    await waitFor(() => expect(screen.getByTestId('name-offer').textContent).toContain('«Nguyễn Văn A»'));
+    expect(addNomination).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('name-offer-take'));
+    expect((screen.getByTestId('f-name') as HTMLInputElement).value).toBe('Nguyễn Văn A');
+    await waitFor(() => expect(screen.queryByTestId('name-offer')).toBeNull());
+  });
 
   it('explains a used quota while the secretary types, before saving', async () => {
     checkNomination.mockResolvedValue([
