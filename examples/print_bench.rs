@@ -54,6 +54,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 submitted_at: submitted,
                 parts: Parts::COMPLETE,
                 summary: String::new(),
+                women_percent: None,
             }
         })
         .collect();

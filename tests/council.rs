@@ -209,6 +209,7 @@ fn the_shortlist_takes_three_refuses_a_fourth_and_a_refused_nomination_and_asks_
         submitted_at: listed.submitted_at,
         parts: listed.parts,
         summary: listed.summary.clone(),
+        women_percent: None,
     };
     store.correct_nomination(NominationId(1), &item).unwrap();
     item.submitted_at = "2024-01-06T08:00:00+07:00".parse().unwrap();

@@ -533,3 +533,21 @@ fn score_sheets_round_trip_through_the_scores_file() {
         assert_eq!((avg.sum, avg.count), (2 * sum, 3), "dossier {}", r.nomination_id.0);
     }
 }
+
+/// Nominees tied at the last place of the shortlist: the refusal that asks for the council's
+/// reason shows the rule for equals, cited from the decree in force on the meeting's day, with
+/// each tied nominee's gender, so that the recorded reason can cite it.
+#[test]
+fn a_tie_at_the_cut_shows_the_rule_for_equals_with_each_nominees_gender() {
+    let (mut store, c) = held_meeting();
+    store.shortlist_remove(c.id, NominationId(7)).unwrap();
+    let e = store.shortlist_add(c.id, NominationId(7), None).unwrap_err().to_string();
+    assert!(e.contains("Hội đồng cần chọn và ghi lý do"), "{e}");
+    assert!(
+        e.contains(
+            "lựa chọn cá nhân nữ hoặc tập thể có tỷ lệ nữ từ 70% trở lên để xét khen thưởng (Điều 4 Nghị định số \
+             98/2023/NĐ-CP): số 7 Ma Văn Lành – nam; số 1 Nguyễn Thị Hường – nữ."
+        ),
+        "{e}"
+    );
+}

@@ -326,6 +326,7 @@ fn awarded(store: &mut thidua::Store, campaign: &thidua::model::Campaign, name: 
         submitted_at: chrono::DateTime::parse_from_rfc3339("2024-01-03T08:00:00+07:00").unwrap().into(),
         parts: thidua::model::Parts::COMPLETE,
         summary: String::new(),
+        women_percent: None,
     };
     let id = store.record_nomination(campaign.id, &item).unwrap();
     store.accept(id).unwrap();

@@ -25,6 +25,7 @@ fn index(e: &Error) -> usize {
             NominationError::UnitNotInCampaign(_) => 3,
             NominationError::BadText { .. } => 76,
             NominationError::ImplausibleTime { .. } => 81,
+            NominationError::WomenPercent(_) => 92,
         },
         Error::Unit(u) => match u {
             UnitError::EmptyName => 4,
@@ -127,7 +128,7 @@ fn index(e: &Error) -> usize {
     }
 }
 
-const VARIANTS: usize = 92;
+const VARIANTS: usize = 93;
 
 fn path(p: &str) -> PathBuf {
     PathBuf::from(p)
@@ -146,6 +147,7 @@ fn samples() -> Vec<Error> {
         }
         .into(),
         NominationError::BadText { field: "summary", what: "Tóm tắt thành tích", problem: TextProblem::Control }.into(),
+        NominationError::WomenPercent(120).into(),
         UnitError::EmptyName.into(),
         UnitError::BadName(TextProblem::Bidi).into(),
         UnitError::DuplicateName("Xã Cẩm Giàng".into()).into(),

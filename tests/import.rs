@@ -198,3 +198,40 @@ fn names_typed_in_one_case_are_offered_in_title_case_before_saving() {
     assert!(list.contains("ỦY BAN NHÂN DÂN XÃ QUÂN HÀ"), "collectives keep their case: {list}");
     assert!(!list.contains("nguyễn văn a"));
 }
+
+/// A collective's share of women is read from an optional column, kept through a correction, and
+/// refused for a person or outside 0–100 with its row and column.
+#[test]
+fn a_collectives_share_of_women_is_an_optional_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    assert!(cli(&db, &["init", "--example"]).status.success());
+    let head = "Đơn vị,Loại,Tên,Giới tính,Chức vụ,Thời gian nộp,Tờ trình,Biên bản,Báo cáo thành tích,Tỷ lệ nữ (%)\n";
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        format!(
+            "{head}Phòng Nội vụ,Cá nhân,Nguyễn Thị Hoa,Nữ,Chuyên viên,04/01/2024 16:30,Có,Có,Có,80\n\
+             Xã Quân Hà,Tập thể,Ủy ban nhân dân xã Quân Hà,,,05/01/2024 09:00,Có,Có,Có,120\n"
+        ),
+    )
+    .unwrap();
+    let o = cli(&db, &["import", bad.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("Dòng 2, cột «Tỷ lệ nữ (%)»: chỉ ghi cho tập thể"), "{err}");
+    assert!(err.contains("Dòng 3, cột «Tỷ lệ nữ (%)»: «120» không hợp lệ"), "{err}");
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        format!("{head}Xã Quân Hà,Tập thể,Ủy ban nhân dân xã Quân Hà,,,05/01/2024 09:00,Có,Có,Có,75%\n"),
+    )
+    .unwrap();
+    assert!(cli(&db, &["import", good.to_str().unwrap()]).status.success());
+    let json = stdout(&cli(&db, &["nominations", "--json"]));
+    assert!(json.contains("\"women_percent\": 75"), "{json}");
+    assert!(cli(&db, &["correct", "1", "--summary", "Hoàn thành xuất sắc."]).status.success());
+    let json = stdout(&cli(&db, &["nominations", "--json"]));
+    assert!(json.contains("\"women_percent\": 75"), "a correction keeps it: {json}");
+}

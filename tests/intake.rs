@@ -28,6 +28,7 @@ fn person(unit: thidua::model::UnitId, name: &str, time: &str) -> NewNomination 
         submitted_at: at(time),
         parts: Parts::COMPLETE,
         summary: String::new(),
+        women_percent: None,
     }
 }
 

@@ -32,6 +32,7 @@ fn person(unit: UnitId, name: &str, time: &str) -> NewNomination {
         submitted_at: at(time),
         parts: Parts::COMPLETE,
         summary: String::new(),
+        women_percent: None,
     }
 }
 

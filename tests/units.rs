@@ -19,6 +19,7 @@ fn dossier(unit: thidua::model::UnitId, name: &str, time: &str) -> NewNomination
         submitted_at: time.parse().unwrap(),
         parts: Parts::COMPLETE,
         summary: String::new(),
+        women_percent: None,
     }
 }
 

@@ -89,6 +89,13 @@ fn to_new(input: &NominationInput) -> ApiResult<NewNomination> {
     };
     let submitted_at = app::parse_portal_time(&input.submitted_at)
         .map_err(|m| ApiError::field("invalid_field", format!("Thời gian nộp: {m}"), "submitted_at"))?;
+    // The bound (0 to 100) is the core's; here only whether it is a whole number.
+    let women_percent = match input.women_percent.as_deref().map(|t| t.trim().trim_end_matches('%').trim()) {
+        None | Some("") => None,
+        Some(t) => Some(t.parse::<u8>().map_err(|_| {
+            ApiError::field("invalid_field", "Tỷ lệ nữ: ghi một số nguyên từ 0 đến 100.", "women_percent")
+        })?),
+    };
     Ok(NewNomination {
         unit: UnitId(input.unit_id),
         kind,
@@ -102,6 +109,7 @@ fn to_new(input: &NominationInput) -> ApiResult<NewNomination> {
             achievement_report: part(&input.achievement_report, DossierPart::AchievementReport, "achievement_report")?,
         },
         summary: input.summary.clone(),
+        women_percent,
     })
 }
 

@@ -154,6 +154,8 @@ pub struct NominationView {
     pub minutes: PartState,
     pub achievement_report: PartState,
     pub summary: String,
+    /// A collective's share of women in per cent, when given.
+    pub women_percent: Option<u8>,
     pub status: Status,
     pub status_label: String,
     pub refusals: Vec<RefusalView>,
@@ -180,6 +182,7 @@ impl From<&Nomination> for NominationView {
             minutes: n.parts.minutes,
             achievement_report: n.parts.achievement_report,
             summary: n.summary.clone(),
+            women_percent: n.women_percent,
             status: n.status,
             status_label: n.status.label().into(),
             refusals: n
@@ -222,6 +225,9 @@ pub struct NominationInput {
     pub minutes: String,
     pub achievement_report: String,
     pub summary: String,
+    /// A collective's share of women in per cent, as typed ("75"); empty when not given.
+    #[serde(default)]
+    pub women_percent: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]

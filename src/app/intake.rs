@@ -52,6 +52,8 @@ pub struct Correction {
     pub minutes: Option<PartState>,
     pub achievement_report: Option<PartState>,
     pub summary: Option<String>,
+    /// A collective's share of women in per cent.
+    pub women_percent: Option<u8>,
 }
 
 fn unit_id(store: &Store, n: &Nomination, unit: &UnitRef) -> Result<UnitId> {
@@ -91,6 +93,7 @@ fn corrected(store: &Store, n: &Nomination, change: &Correction) -> Result<NewNo
             achievement_report: change.achievement_report.unwrap_or(n.parts.achievement_report),
         },
         summary: change.summary.clone().unwrap_or_else(|| n.summary.clone()),
+        women_percent: change.women_percent.or(n.women_percent),
     })
 }
 

@@ -12,5 +12,8 @@ pub use points::{format_points, indicator_status, parse_points, IndicatorStatus}
 pub use ranking::{rank, Average, Nominee, RankedNominee, RankingOptions, Score};
 pub use report::RankingReport;
 pub use sheets::{sheet_status, SheetStatus};
-pub use shortlist::{check_shortlist_addition, ShortlistCandidate, ShortlistRefusal};
+pub use shortlist::{
+    check_shortlist_addition, equal_merit_note, ShortlistCandidate, ShortlistRefusal, TiedNominee,
+    PREFERRED_WOMEN_PERCENT,
+};
 pub use votes::{check_votes, quorum_met, vote_passes};

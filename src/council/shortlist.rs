@@ -2,7 +2,7 @@
 //! award; where the council picks between equals at the cut (or passes over a better-placed
 //! nominee), its reason is required and recorded.
 
-use crate::model::{NominationId, Status};
+use crate::model::{Gender, NominationId, NomineeKind, Status};
 
 /// A nominee as the shortlist rule sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,5 +139,79 @@ mod tests {
     fn a_failed_vote_is_refused() {
         let failed = ShortlistCandidate { vote_passed: Some(false), ..c(1, 90) };
         assert_eq!(check_shortlist_addition(&failed, &[], &[], 3, true), Err(ShortlistRefusal::VoteFailed));
+    }
+}
+
+/// A nominee tied at the cut, as the rule for equals reads them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TiedNominee {
+    pub id: NominationId,
+    pub name: String,
+    pub kind: NomineeKind,
+    pub gender: Option<Gender>,
+    /// A collective's share of women, in per cent, when given.
+    pub women_percent: Option<u8>,
+}
+
+/// The share of women from which a collective is preferred among equals.
+pub const PREFERRED_WOMEN_PERCENT: u8 = 70;
+
+/// The rule for nominees equally qualified, cited as `citation` says (the decree in force on the
+/// meeting's day), with what it needs to know of each tied nominee, for the council's reason:
+/// «… (khoản 6 Điều 4 Nghị định số 152/2025/NĐ-CP): số 1 Nguyễn Thị Hường – nữ; số 4 Phòng Tài
+/// chính - Kế hoạch – tập thể, tỷ lệ nữ chưa ghi.»
+pub fn equal_merit_note(citation: &str, tied: &[TiedNominee]) -> String {
+    let each: Vec<String> = tied
+        .iter()
+        .map(|t| {
+            let what = match (t.kind, t.gender, t.women_percent) {
+                (NomineeKind::Individual, Some(Gender::Female), _) => "nữ".to_string(),
+                (NomineeKind::Individual, Some(Gender::Male), _) => "nam".to_string(),
+                (NomineeKind::Individual, None, _) => "chưa ghi giới tính".to_string(),
+                (NomineeKind::Collective, _, Some(p)) if p >= PREFERRED_WOMEN_PERCENT => {
+                    format!("tập thể, tỷ lệ nữ {p}% (từ {PREFERRED_WOMEN_PERCENT}% trở lên)")
+                }
+                (NomineeKind::Collective, _, Some(p)) => format!("tập thể, tỷ lệ nữ {p}%"),
+                (NomineeKind::Collective, _, None) => "tập thể, tỷ lệ nữ chưa ghi".to_string(),
+            };
+            format!("số {} {} – {what}", t.id, t.name)
+        })
+        .collect();
+    format!(
+        "Khi có nhiều cá nhân, tập thể cùng đủ điều kiện, tiêu chuẩn thì lựa chọn cá nhân nữ hoặc tập thể có tỷ lệ nữ \
+         từ {PREFERRED_WOMEN_PERCENT}% trở lên để xét khen thưởng ({citation}): {}.",
+        each.join("; ")
+    )
+}
+
+#[cfg(test)]
+mod equal_merit_tests {
+    use super::*;
+
+    #[test]
+    fn the_rule_for_equals_names_each_tied_nominees_gender_or_share_of_women() {
+        let t = |id, name: &str, kind, gender, women_percent| TiedNominee {
+            id: NominationId(id),
+            name: name.into(),
+            kind,
+            gender,
+            women_percent,
+        };
+        let note = equal_merit_note(
+            "khoản 6 Điều 4 Nghị định số 152/2025/NĐ-CP",
+            &[
+                t(1, "Nguyễn Thị Hường", NomineeKind::Individual, Some(Gender::Female), None),
+                t(7, "Ma Văn Lành", NomineeKind::Individual, Some(Gender::Male), None),
+                t(4, "Phòng Tài chính - Kế hoạch", NomineeKind::Collective, None, Some(75)),
+                t(2, "Ủy ban nhân dân xã Quân Hà", NomineeKind::Collective, None, None),
+            ],
+        );
+        assert_eq!(
+            note,
+            "Khi có nhiều cá nhân, tập thể cùng đủ điều kiện, tiêu chuẩn thì lựa chọn cá nhân nữ hoặc tập thể có tỷ lệ \
+             nữ từ 70% trở lên để xét khen thưởng (khoản 6 Điều 4 Nghị định số 152/2025/NĐ-CP): số 1 Nguyễn Thị Hường \
+             – nữ; số 7 Ma Văn Lành – nam; số 4 Phòng Tài chính - Kế hoạch – tập thể, tỷ lệ nữ 75% (từ 70% trở lên); \
+             số 2 Ủy ban nhân dân xã Quân Hà – tập thể, tỷ lệ nữ chưa ghi."
+        );
     }
 }

@@ -54,6 +54,8 @@ pub enum NominationError {
     BadText { field: &'static str, what: &'static str, problem: TextProblem },
     #[error("Thời điểm nộp {when} {why}.")]
     ImplausibleTime { when: String, why: String },
+    #[error("Tỷ lệ nữ {0}% không hợp lệ: phải từ 0 đến 100.")]
+    WomenPercent(u8),
 }
 
 impl NominationError {
@@ -66,6 +68,7 @@ impl NominationError {
             NominationError::UnitNotInCampaign(_) => "unit_not_in_campaign",
             NominationError::BadText { .. } => "bad_text",
             NominationError::ImplausibleTime { .. } => "implausible_time",
+            NominationError::WomenPercent(_) => "bad_women_percent",
         }
     }
 
@@ -77,6 +80,7 @@ impl NominationError {
             NominationError::UnitNotInCampaign(_) => None,
             NominationError::BadText { field, .. } => Some(field),
             NominationError::ImplausibleTime { .. } => Some("submitted_at"),
+            NominationError::WomenPercent(_) => Some("women_percent"),
         }
     }
 }

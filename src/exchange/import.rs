@@ -24,10 +24,11 @@ enum Column {
     Minutes,
     AchievementReport,
     Summary,
+    WomenPercent,
 }
 
 impl Column {
-    const ALL: [Column; 10] = [
+    const ALL: [Column; 11] = [
         Column::Unit,
         Column::Kind,
         Column::Name,
@@ -38,6 +39,7 @@ impl Column {
         Column::Minutes,
         Column::AchievementReport,
         Column::Summary,
+        Column::WomenPercent,
     ];
 
     fn header(self) -> &'static str {
@@ -52,11 +54,12 @@ impl Column {
             Column::Minutes => "Biên bản",
             Column::AchievementReport => "Báo cáo thành tích",
             Column::Summary => "Tóm tắt thành tích",
+            Column::WomenPercent => "Tỷ lệ nữ (%)",
         }
     }
 
     fn required(self) -> bool {
-        !matches!(self, Column::Gender | Column::Position | Column::Summary)
+        !matches!(self, Column::Gender | Column::Position | Column::Summary | Column::WomenPercent)
     }
 }
 
@@ -212,6 +215,24 @@ pub fn parse_nominations(table: &Table, units: &[Unit]) -> Result<Vec<(usize, Ne
             }
         };
         let parts = (part(Column::ProposalLetter), part(Column::Minutes), part(Column::AchievementReport));
+        // A collective's share of women, optional: a whole number of per cent, «75» or «75%».
+        let women_percent = match text_of(get(Column::WomenPercent)) {
+            None => None,
+            Some(t) => match t.trim().trim_end_matches('%').trim().trim_end_matches(".0").parse::<u8>() {
+                Ok(p) if p <= 100 && kind != Some(NomineeKind::Individual) => Some(p),
+                Ok(_) if kind == Some(NomineeKind::Individual) => {
+                    err(Column::WomenPercent, "chỉ ghi cho tập thể; cá nhân để trống.".into());
+                    None
+                }
+                _ => {
+                    err(
+                        Column::WomenPercent,
+                        format!("«{}» không hợp lệ; ghi một số nguyên từ 0 đến 100.", shown(get(Column::WomenPercent))),
+                    );
+                    None
+                }
+            },
+        };
         let gender_typed = text_of(get(Column::Gender)).is_some();
         if let (Some(unit), Some(kind), Some(name), Some(submitted_at), (Some(p), Some(m), Some(a))) =
             (unit, kind, name, submitted_at, parts)
@@ -225,6 +246,7 @@ pub fn parse_nominations(table: &Table, units: &[Unit]) -> Result<Vec<(usize, Ne
                 submitted_at,
                 parts: Parts { proposal_letter: p, minutes: m, achievement_report: a },
                 summary,
+                women_percent,
             };
             // The same check as every other path that records a dossier, said about its cell.
             match item.validated() {

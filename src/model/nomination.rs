@@ -266,6 +266,9 @@ pub struct NewNomination {
     pub submitted_at: DateTime<Utc>,
     pub parts: Parts,
     pub summary: String,
+    /// A collective's share of women, in per cent, when the unit gave it (the decree prefers a
+    /// collective with at least 70 % women among equals); none for a person.
+    pub women_percent: Option<u8>,
 }
 
 /// The longest name or position a dossier may carry (a collective's full name fits well within it).
@@ -297,7 +300,17 @@ impl NewNomination {
         if individual && self.gender.is_none() {
             return Err(NominationError::GenderMissing);
         }
-        Ok(NewNomination { name, gender: self.gender.filter(|_| individual), position, summary, ..self.clone() })
+        if let Some(p) = self.women_percent.filter(|p| *p > 100) {
+            return Err(NominationError::WomenPercent(p));
+        }
+        Ok(NewNomination {
+            name,
+            gender: self.gender.filter(|_| individual),
+            position,
+            summary,
+            women_percent: self.women_percent.filter(|_| !individual),
+            ..self.clone()
+        })
     }
 }
 
@@ -318,6 +331,8 @@ pub struct Nomination {
     pub submitted_at: DateTime<Utc>,
     pub parts: Parts,
     pub summary: String,
+    /// A collective's share of women, in per cent, when given.
+    pub women_percent: Option<u8>,
     pub status: Status,
     pub refusals: Vec<Refusal>,
 }
@@ -338,6 +353,7 @@ impl Nomination {
             submitted_at: self.submitted_at,
             parts: self.parts,
             summary: self.summary.clone(),
+            women_percent: self.women_percent,
         }
     }
 

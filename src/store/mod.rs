@@ -52,6 +52,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0007_meeting_hours.sql"),
     include_str!("migrations/0008_audit_seal.sql"),
     include_str!("migrations/0009_unit_forms.sql"),
+    include_str!("migrations/0010_women_share.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

@@ -14,7 +14,7 @@ use crate::rules::{unit_intake, Appraised, UnitDossier};
 use crate::vn::fold;
 
 const COLUMNS: &str = "n.id, n.campaign_id, n.unit_id, u.name, n.kind, n.name, n.gender, n.position, n.submitted_at,
-    n.proposal_letter, n.minutes, n.achievement_report, n.summary, n.status, u.kind, u.addressee, u.in_sentence";
+    n.proposal_letter, n.minutes, n.achievement_report, n.summary, n.status, u.kind, u.addressee, u.in_sentence, n.women_percent";
 
 fn part(r: &Row<'_>, i: usize) -> rusqlite::Result<PartState> {
     let s: String = r.get(i)?;
@@ -45,6 +45,7 @@ fn nomination_row(r: &Row<'_>) -> rusqlite::Result<Nomination> {
         submitted_at: parse_time(&submitted)?,
         parts: Parts { proposal_letter: part(r, 9)?, minutes: part(r, 10)?, achievement_report: part(r, 11)? },
         summary: r.get(12)?,
+        women_percent: r.get(17)?,
         status: Status::from_code(&status).ok_or_else(|| bad_value(&status))?,
         refusals: Vec::new(),
     })
@@ -137,7 +138,8 @@ impl Store {
         self.with_tx(|tx| {
             tx.execute(
                 "UPDATE nominations SET unit_id = ?2, kind = ?3, name = ?4, name_folded = ?5, gender = ?6, position = ?7,
-                     submitted_at = ?8, proposal_letter = ?9, minutes = ?10, achievement_report = ?11, summary = ?12
+                     submitted_at = ?8, proposal_letter = ?9, minutes = ?10, achievement_report = ?11, summary = ?12,
+                     women_percent = ?13
                  WHERE id = ?1",
                 params![
                     id.0,
@@ -152,6 +154,7 @@ impl Store {
                     item.parts.minutes.code(),
                     item.parts.achievement_report.code(),
                     item.summary,
+                    item.women_percent,
                 ],
             )?;
             recompute_unit(tx, &campaign, item.unit)?;
@@ -239,7 +242,7 @@ impl Store {
              ORDER BY c.period_start DESC, n.id"
         ))?;
         let rows = stmt
-            .query_map([pattern], |r| Ok((nomination_row(r)?, r.get::<_, String>(17)?, r.get::<_, String>(18)?)))?
+            .query_map([pattern], |r| Ok((nomination_row(r)?, r.get::<_, String>(18)?, r.get::<_, String>(19)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let (list, names): (Vec<_>, Vec<_>) = rows.into_iter().map(|(n, c, name)| (n, (c, name))).unzip();
         let list = self.with_refusals(list)?;
@@ -322,8 +325,8 @@ fn plausible(campaign: &Campaign, item: &NewNomination) -> Result<()> {
 fn insert(tx: &Transaction<'_>, campaign: &Campaign, item: &NewNomination) -> Result<NominationId> {
     tx.execute(
         "INSERT INTO nominations (campaign_id, unit_id, kind, name, name_folded, gender, position, submitted_at,
-             proposal_letter, minutes, achievement_report, summary, status, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'received', ?13)",
+             proposal_letter, minutes, achievement_report, summary, status, recorded_at, women_percent)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'received', ?13, ?14)",
         params![
             campaign.id.0,
             item.unit.0,
@@ -338,6 +341,7 @@ fn insert(tx: &Transaction<'_>, campaign: &Campaign, item: &NewNomination) -> Re
             item.parts.achievement_report.code(),
             item.summary,
             format_time(chrono::Utc::now()),
+            item.women_percent,
         ],
     )?;
     Ok(NominationId(tx.last_insert_rowid()))

@@ -313,6 +313,25 @@ impl Store {
             }
             Err(ShortlistRefusal::ReasonRequired { contenders }) => {
                 let names: Vec<String> = contenders.iter().map(|(i, n)| format!("số {i} ({n})")).collect();
+                // The rule for equals, cited as the decree in force on the meeting's day has it.
+                let day = report.meeting.as_ref().map_or_else(crate::vn::today_in_vietnam, |m| m.date);
+                let citation = match crate::model::DecreeRow::in_force(&c.settings.decision.decrees, day) {
+                    Some(d) if !d.equal_merit.is_empty() => d.equal_merit.clone(),
+                    Some(d) => format!("Nghị định số {}", d.number),
+                    None => "quy định về thi đua, khen thưởng".to_string(),
+                };
+                let mut tied = Vec::new();
+                for nid in std::iter::once(id).chain(contenders.iter().map(|(i, _)| *i)) {
+                    let n = self.nomination(nid)?;
+                    tied.push(crate::council::TiedNominee {
+                        id: nid,
+                        name: n.name,
+                        kind: n.kind,
+                        gender: n.gender,
+                        women_percent: n.women_percent,
+                    });
+                }
+                let rule = crate::council::equal_merit_note(&citation, &tied);
                 let avg = report
                     .ranked
                     .iter()
@@ -322,7 +341,7 @@ impl Store {
                     .unwrap_or_else(|| "chưa có điểm".into());
                 return Err(refuse(
                     format!(
-                        "hồ sơ ({avg}) đứng ngang hoặc sau các hồ sơ {} mà không đủ chỗ cho tất cả; Hội đồng cần chọn và ghi lý do (--reason).",
+                        "hồ sơ ({avg}) đứng ngang hoặc sau các hồ sơ {} mà không đủ chỗ cho tất cả; Hội đồng cần chọn và ghi lý do (--reason). {rule}",
                         names.join(", ")
                     ),
                     "shortlist_reason_required",

@@ -344,8 +344,12 @@ pub(crate) struct CorrectArgs {
     /// Báo cáo thành tích: present, missing hoặc wrong_form.
     #[arg(long)]
     pub(crate) achievement_report: Option<String>,
-    #[arg(long)]
+    /// Tóm tắt thành tích.
+    #[arg(long, value_name = "VĂN_BẢN")]
     pub(crate) summary: Option<String>,
+    /// Tỷ lệ nữ của tập thể, phần trăm (0 đến 100).
+    #[arg(long, value_name = "PHẦN_TRĂM")]
+    pub(crate) women_percent: Option<u8>,
 }
 
 #[derive(Subcommand)]

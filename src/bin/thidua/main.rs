@@ -475,6 +475,7 @@ fn correct(store: &mut Store, a: &CorrectArgs) -> Result<(), Error> {
             PartState::from_code,
         )?,
         summary: a.summary.clone(),
+        women_percent: a.women_percent,
     };
     let n = intake::correct(store, NominationId(a.id), &change)?;
     say!("Đã sửa hồ sơ số {}: {}.", n.id, n.status.label());
@@ -625,6 +626,7 @@ fn nomination_json(n: &Nomination) -> serde_json::Value {
         "submitted_at": n.submitted_at.with_timezone(&vietnam_offset()).to_rfc3339(),
         "parts": n.parts,
         "summary": n.summary,
+        "women_percent": n.women_percent,
         "status": n.status.code(),
         "reasons": n.refusals.iter().map(|r| r.reason.code()).collect::<Vec<_>>(),
         "refusals": n.refusals.iter().map(|r| json!({"reason": r.reason.code(), "note": r.note, "source": r.source})).collect::<Vec<_>>(),

@@ -301,6 +301,8 @@ export type NominationInput = {
 	minutes: string,
 	achievement_report: string,
 	summary: string,
+	/**  A collective's share of women in per cent, as typed ("75"); empty when not given. */
+	women_percent?: string | null,
 };
 
 export type NominationView = {
@@ -320,6 +322,8 @@ export type NominationView = {
 	minutes: PartState,
 	achievement_report: PartState,
 	summary: string,
+	/**  A collective's share of women in per cent, when given. */
+	women_percent: number | null,
 	status: Status,
 	status_label: string,
 	refusals: RefusalView[],

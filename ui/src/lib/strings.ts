@@ -80,7 +80,7 @@ export const s = {
   nameOffer: (offered: string) => `Họ tên đang gõ toàn chữ thường hoặc toàn chữ hoa; đề nghị ghi «${offered}».`,
   nameOfferTake: 'Dùng cách ghi này',
   field: {
-    unit: 'Đơn vị', kind: 'Loại', name: 'Tên tập thể / cá nhân', gender: 'Giới tính', position: 'Chức vụ',
+    unit: 'Đơn vị', kind: 'Loại', name: 'Tên tập thể / cá nhân', gender: 'Giới tính', position: 'Chức vụ', womenPercent: 'Tỷ lệ nữ (%, nếu có)',
     submittedAt: 'Thời gian nộp trên Cổng dịch vụ công (giờ Việt Nam)', summary: 'Tóm tắt thành tích',
     proposal: 'Tờ trình', minutes: 'Biên bản họp xét', report: 'Báo cáo thành tích',
   },

@@ -96,7 +96,7 @@ describe('the nomination form correcting a recorded dossier', () => {
   const recorded: NominationView = {
     id: 7, unit_id: 4, unit: 'Phòng Tài chính - Kế hoạch', kind: 'individual', kind_label: 'Cá nhân', name: 'Lê Thu Trag',
     gender: 'female', position: 'Kế toán', submitted_at: '2024-01-04T15:00:00+07:00', submitted_text: '04/01/2024 15:00:00',
-    proposal_letter: 'present', minutes: 'missing', achievement_report: 'present', summary: '', status: 'refused',
+    proposal_letter: 'present', minutes: 'missing', achievement_report: 'present', summary: '', women_percent: null, status: 'refused',
     status_label: 'Không tiếp nhận', refusals: [], appraised: false,
   };
 
