@@ -114,7 +114,7 @@ fn the_annex_lists_collectives_first_then_people_in_the_campaigns_unit_order() {
 }
 
 #[test]
-fn one_certificate_per_awardee_on_a3_landscape() {
+fn one_certificate_per_awardee_on_a4_landscape_in_the_form_of_decree_98() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, campaign) = sample();
     store
@@ -147,7 +147,26 @@ fn one_certificate_per_awardee_on_a3_landscape() {
         }
     }
     let info = std::process::Command::new("pdfinfo").arg(&pdf).output().unwrap();
-    assert!(String::from_utf8_lossy(&info.stdout).contains("1190.55 x 841.89 pts"));
+    assert!(String::from_utf8_lossy(&info.stdout).contains("841.89 x 595.276 pts (A4)"), "A4 landscape by default");
+    // Bottom left, the decision and the register number; bottom right the place and date.
+    let ws = words(&pdf, 1);
+    let find = |t: &str| ws.iter().find(|w| w.text == t).cloned().unwrap_or_else(|| panic!("no «{t}»"));
+    let (decision, register, place) = (find("Quyết"), find("sổ"), find("Bạch"));
+    assert!(decision.x0 < 841.89 * 0.3 && register.x0 < 841.89 * 0.3 && register.y0 > decision.y0);
+    assert!(place.x0 > 841.89 * 0.5, "{place:?}");
+    assert!(decision.y0 > 595.276 * 0.75, "{decision:?}");
+    // The authority's title and «GIẤY KHEN» in red, the rest in black: the red is set twice per
+    // page drawing (the two red lines are drawn once, under every page) and black after each.
+    let content = std::process::Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let content = String::from_utf8_lossy(&content.stdout);
+    assert_eq!(content.matches("0.8 0 0 rg").count(), 2, "two red lines");
+    // Without an emblem picture, plain paper shows the emblem's place; no picture is embedded.
+    assert!(!content.contains("/Subtype /Image"));
     assert_qpdf_clean(&pdf);
 }
 
@@ -301,7 +320,8 @@ fn a_campaign_file_without_document_settings_still_loads_and_says_what_is_missin
     }
     def["code"] = "old-file".into();
     let def = thidua::exchange::parse_definition(&def.to_string()).unwrap();
-    assert_eq!(def.settings.certificate.width_mm, 420);
+    // A file without certificate settings gets the form in force: A4 landscape.
+    assert_eq!((def.settings.certificate.width_mm, def.settings.certificate.height_mm), (297, 210));
     let mut store = thidua::Store::open_in_memory().unwrap();
     store.create_campaign(&def).unwrap();
     let campaign = store.campaign(Some("old-file")).unwrap();

@@ -60,6 +60,8 @@ fn index(e: &Error) -> usize {
             PaperError::OffsetTooLarge { .. } => 25,
             PaperError::SignedBeforeDeadline { .. } => 88,
             PaperError::SignedBeforeMeeting { .. } => 89,
+            PaperError::BadEmblem { .. } => 93,
+            PaperError::StockSize(_) => 94,
         },
         Error::Settings(s) => match s {
             SettingsError::Empty(_) => 26,
@@ -128,7 +130,7 @@ fn index(e: &Error) -> usize {
     }
 }
 
-const VARIANTS: usize = 93;
+const VARIANTS: usize = 95;
 
 fn path(p: &str) -> PathBuf {
     PathBuf::from(p)
@@ -176,6 +178,8 @@ fn samples() -> Vec<Error> {
         PaperError::OffsetTooLarge { max_mm: 50 }.into(),
         PaperError::SignedBeforeDeadline { signed: "01/12/2023".into(), deadline: "05/01/2024".into() }.into(),
         PaperError::SignedBeforeMeeting { signed: "06/01/2024".into(), meeting: "08/01/2024".into() }.into(),
+        PaperError::BadEmblem { file: "quoc-huy.gif".into(), why: "không phải ảnh PNG".into() }.into(),
+        PaperError::StockSize("A5".into()).into(),
         SettingsError::Empty("Địa danh".into()).into(),
         SettingsError::BadText { what: "Người ký".into(), problem: TextProblem::Formula('=') }.into(),
         SettingsError::SalaryRowTwice("01/07/2024".into()).into(),

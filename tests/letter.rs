@@ -115,3 +115,62 @@ fn the_plan_number_is_recorded_and_a_signed_decision_citing_it_blank_is_flagged(
     ok(&cli(&db, &["print", "refusals", "--out", out]));
     assert!(flat(&text(&pdf, None)).contains("Kế hoạch số 125/KH-UBND ngày 05 tháng 10 năm 2023"));
 }
+
+/// A small RGBA PNG.
+fn png(w: u32, h: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w, h);
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut writer = enc.write_header().unwrap();
+        writer.write_image_data(&vec![200u8; (w * h * 4) as usize]).unwrap();
+    }
+    out
+}
+
+/// The emblem is the office's picture, chosen once: a PNG is kept and printed once per file at
+/// the top centre of every plain-paper certificate; anything else is refused with nothing kept;
+/// the stock's size is a setting (A3 stays possible) and prints at its true size.
+#[test]
+fn the_offices_emblem_prints_on_plain_paper_and_the_stock_size_is_a_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = met(dir.path());
+    ok(&cli(&db, &["decision", "set-number", "25", "--date", "2024-01-10"]));
+    let bad = dir.path().join("quoc-huy.gif");
+    std::fs::write(&bad, b"GIF89a not a png").unwrap();
+    let before = content_digest(&db);
+    let o = cli(&db, &["certificate", "emblem", bad.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("làm ảnh quốc huy: không phải ảnh PNG"), "{}", stderr(&o));
+    assert_eq!(content_digest(&db), before);
+
+    let good = dir.path().join("quoc-huy.png");
+    std::fs::write(&good, png(120, 120)).unwrap();
+    ok(&cli(&db, &["certificate", "emblem", good.to_str().unwrap()]));
+    let pdf = dir.path().join("gk.pdf");
+    ok(&cli(&db, &["print", "certificates", "--out", pdf.to_str().unwrap()]));
+    let list = std::process::Command::new("pdfimages").arg("-list").arg(&pdf).output().unwrap();
+    let list = String::from_utf8_lossy(&list.stdout);
+    let images: Vec<&str> = list.lines().skip(2).filter(|l| l.split_whitespace().nth(2) == Some("image")).collect();
+    assert_eq!(images.len(), 6, "on each of the six certificates: {list}");
+    let objects: std::collections::BTreeSet<&str> =
+        images.iter().map(|l| l.split_whitespace().nth(10).unwrap()).collect();
+    assert_eq!(objects.len(), 1, "embedded once: {list}");
+    // On pre-printed stock the emblem is the stock's.
+    ok(&cli(&db, &["print", "certificates", "--stock", "preprinted", "--out", pdf.to_str().unwrap()]));
+    let list = std::process::Command::new("pdfimages").arg("-list").arg(&pdf).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 2, "no picture");
+
+    let o = cli(&db, &["certificate", "size", "A5x"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("Khổ Giấy khen «A5x» không hợp lệ"), "{}", stderr(&o));
+    ok(&cli(&db, &["certificate", "size", "A3"]));
+    ok(&cli(&db, &["print", "certificates", "--out", pdf.to_str().unwrap()]));
+    let info = std::process::Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    assert!(String::from_utf8_lossy(&info.stdout).contains("1190.55 x 841.89 pts (A3)"));
+    ok(&cli(&db, &["certificate", "emblem", "--clear"]));
+    ok(&cli(&db, &["print", "certificates", "--out", pdf.to_str().unwrap()]));
+    let list = std::process::Command::new("pdfimages").arg("-list").arg(&pdf).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 2, "no picture");
+}

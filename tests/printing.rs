@@ -124,7 +124,14 @@ fn example_db(dir: &Path) -> PathBuf {
 fn certificates_print_at_true_size_on_a3_landscape_where_the_saved_pdf_puts_every_word() {
     let queue = Queue::new("cert");
     let dir = tempfile::tempdir().unwrap();
-    let (store, campaign) = sample();
+    let (mut store, campaign) = sample();
+    // A4 landscape is the default stock; an office with A3 stock sets it, and it prints at A3.
+    let a4 = JobSettings::for_document(&queue.0, DocumentKind::Certificates, &campaign.settings.certificate);
+    assert_eq!(a4.media.as_deref(), Some("Custom.297x210mm"));
+    let mut settings = campaign.settings.clone();
+    (settings.certificate.width_mm, settings.certificate.height_mm) = (420, 297);
+    store.update_settings(campaign.id, &settings).unwrap();
+    let campaign = store.campaign(None).unwrap();
     let direct = write(&store, &campaign, DocumentKind::Certificates, &PrintOptions::default(), dir.path());
     let bytes = std::fs::read(&direct).unwrap();
     let settings = JobSettings::for_document(&queue.0, DocumentKind::Certificates, &campaign.settings.certificate);

@@ -444,6 +444,12 @@ pub struct SettingsView {
     pub rounding: Rounding,
     /// "alphabetical" | "by_unit": the order of the decision's annex.
     pub annex_order: AnnexOrder,
+    /// The certificate stock, "297x210" (read only here: set with `set_certificate_size`).
+    #[serde(default)]
+    pub certificate_size: String,
+    /// Whether the office chose an emblem picture (read only here).
+    #[serde(default)]
+    pub has_emblem: bool,
     /// The number of the plan that launched the campaign ("125"), empty while blank.
     pub plan_number: String,
     /// YYYY-MM-DD, empty while unknown.

@@ -30,6 +30,8 @@ pub fn settings(state: State<'_, AppState>) -> ApiResult<SettingsView> {
             .collect(),
         rounding: s.money.rounding,
         annex_order: s.decision.annex_order,
+        certificate_size: format!("{}x{}", s.certificate.width_mm, s.certificate.height_mm),
+        has_emblem: thidua::app::papers::has_emblem(&*state.store()?)?,
         plan_number: s.plan.number.clone().unwrap_or_default(),
         plan_date: s.plan.date.map(|d| d.to_string()).unwrap_or_default(),
     })
@@ -63,6 +65,27 @@ pub fn save_settings(state: State<'_, AppState>, input: SettingsView) -> ApiResu
         s.plan.month = None;
     }
     Ok(campaigns::save_settings(&mut store, None, &s)?)
+}
+
+/// Keeps a PNG picture as the office's emblem for plain-paper certificates.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_emblem(state: State<'_, AppState>, path: String) -> ApiResult<()> {
+    Ok(thidua::app::papers::set_emblem(&mut *state.store()?, std::path::Path::new(&path))?)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn clear_emblem(state: State<'_, AppState>) -> ApiResult<()> {
+    Ok(thidua::app::papers::clear_emblem(&mut *state.store()?)?)
+}
+
+/// The campaign's certificate stock: "A4", "A3" or "WIDTHxHEIGHT" in millimetres.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_certificate_size(state: State<'_, AppState>, size: String) -> ApiResult<()> {
+    thidua::app::papers::set_stock_size(&mut *state.store()?, None, &size)?;
+    Ok(())
 }
 
 #[tauri::command(async)]

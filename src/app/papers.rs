@@ -17,6 +17,70 @@ use crate::printing::{self, Job, JobSettings, JobState, Orientation, PageRanges}
 use crate::store::Store;
 use crate::vn::{amount_in_words, format_dong, short_date};
 
+/// The office's emblem, decoded for the certificates; a picture kept before that no longer
+/// decodes is said as such.
+fn office_emblem(store: &Store) -> Result<Option<crate::documents::emblem::Emblem>> {
+    match store.emblem()? {
+        None => Ok(None),
+        Some(png) => crate::documents::emblem::decode_emblem(&png)
+            .map(Some)
+            .map_err(|why| PaperError::BadEmblem { file: "ảnh quốc huy đã lưu".into(), why }.into()),
+    }
+}
+
+/// Keeps the PNG picture in `file` as the office's emblem for plain-paper certificates, after
+/// checking it (size, a real PNG, its dimensions); nothing is kept when it is refused.
+pub fn set_emblem(store: &mut Store, file: &Path) -> Result<()> {
+    use std::io::Read;
+    let shown = file.display().to_string();
+    let io = |e| Error::Io { path: file.to_path_buf(), source: e };
+    let opened = std::fs::File::open(file).map_err(io)?;
+    if !opened.metadata().map_err(io)?.is_file() {
+        return Err(PaperError::BadEmblem { file: shown, why: "không phải một tệp".into() }.into());
+    }
+    // Read at most one byte past the limit, whatever the file claims its size is.
+    let mut bytes = Vec::new();
+    opened.take(crate::documents::emblem::MAX_EMBLEM_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
+    crate::documents::emblem::decode_emblem(&bytes).map_err(|why| PaperError::BadEmblem { file: shown, why })?;
+    store.set_emblem(&bytes)
+}
+
+/// Sets the campaign's certificate stock from what the secretary typed: «A4» (297 × 210 mm),
+/// «A3» (420 × 297) or «RỘNGxCAO» in millimetres, landscape; each side from 100 to 500 mm.
+/// Returns the size kept.
+pub fn set_stock_size(store: &mut Store, code: Option<&str>, typed: &str) -> Result<(u32, u32)> {
+    let folded = crate::vn::fold(typed).replace(' ', "");
+    let size = match folded.as_str() {
+        "a4" => Some((297, 210)),
+        "a3" => Some((420, 297)),
+        other => other
+            .split_once(['x', '×', '*'])
+            .and_then(|(w, h)| Some((w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?))),
+    };
+    let Some((w, h)) = size.map(|(w, h)| (w.max(h), w.min(h))) else {
+        return Err(PaperError::StockSize(crate::vn::shown(typed)).into());
+    };
+    if !(100..=500).contains(&w) || !(100..=500).contains(&h) {
+        return Err(PaperError::StockSize(crate::vn::shown(typed)).into());
+    }
+    let c = store.campaign(code)?;
+    let mut settings = c.settings.clone();
+    settings.certificate.width_mm = w;
+    settings.certificate.height_mm = h;
+    store.update_settings(c.id, &settings)?;
+    Ok((w, h))
+}
+
+/// Forgets the office's emblem picture.
+pub fn clear_emblem(store: &mut Store) -> Result<()> {
+    store.clear_emblem()
+}
+
+/// Whether the office has chosen an emblem picture.
+pub fn has_emblem(store: &Store) -> Result<bool> {
+    Ok(store.emblem()?.is_some())
+}
+
 /// The furthest a certificate field may be moved, in tenths of a millimetre (50 mm): more is a
 /// mistyped figure, not a printer's drift.
 pub const MAX_OFFSET_TENTHS: i64 = 500;
@@ -227,7 +291,8 @@ pub fn render_campaign(
         DocumentKind::Decision => decision(&decision_data(store, campaign)?),
         DocumentKind::Annex => annex(&decision_data(store, campaign)?),
         DocumentKind::Certificates => {
-            let stock = Stock::new(&campaign.settings.certificate, options.preprinted, store.certificate_offsets()?);
+            let stock = Stock::new(&campaign.settings.certificate, options.preprinted, store.certificate_offsets()?)
+                .with_emblem(office_emblem(store)?);
             certificates(&decision_data(store, campaign)?, &stock)
         }
         DocumentKind::Calibration => {

@@ -6,6 +6,7 @@
 pub mod certificates;
 pub mod council_record;
 pub mod decision;
+pub mod emblem;
 pub mod layout;
 pub mod minutes;
 mod parts;

@@ -181,6 +181,10 @@ pub enum PaperError {
     SignedBeforeDeadline { signed: String, deadline: String },
     #[error("Ngày ký {signed} không hợp lệ: quyết định chỉ ký được từ ngày Hội đồng họp xét ({meeting}) trở đi.")]
     SignedBeforeMeeting { signed: String, meeting: String },
+    #[error("Không dùng được «{file}» làm ảnh quốc huy: {why}. Chưa lưu gì.")]
+    BadEmblem { file: String, why: String },
+    #[error("Khổ Giấy khen «{0}» không hợp lệ: ghi A4, A3 hoặc RỘNGxCAO tính bằng mm (ví dụ 400x300), mỗi chiều từ 100 đến 500 mm.")]
+    StockSize(String),
 }
 
 area!(PaperError {
@@ -191,6 +195,8 @@ area!(PaperError {
     OffsetTooLarge { max_mm } => "offset_too_large", Some("offset");
     SignedBeforeDeadline { signed, deadline } => "signed_before_deadline", Some("date");
     SignedBeforeMeeting { signed, meeting } => "signed_before_meeting", Some("date");
+    BadEmblem { file, why } => "bad_emblem", Some("emblem");
+    StockSize(String) => "bad_stock_size", Some("stock_size");
 });
 
 /// A campaign's settings and the next campaign made like one.

@@ -261,7 +261,8 @@ pub fn bases_on(written: &[String], decrees: &[DecreeRow], day: NaiveDate) -> (V
 /// Certificate stock and wording.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificateSettings {
-    /// Stock size in millimetres (A3 landscape: 420 × 297).
+    /// Stock size in millimetres: A4 landscape (297 × 210) by default, the size Decree 98/2023
+    /// Art. 104 sets; A3 landscape (420 × 297) or 400 × 300 for older stock.
     pub width_mm: u32,
     pub height_mm: u32,
     /// The achievement line; `{campaign}` is replaced by the campaign's name.
@@ -275,8 +276,8 @@ pub struct CertificateSettings {
 impl Default for CertificateSettings {
     fn default() -> Self {
         CertificateSettings {
-            width_mm: 420,
-            height_mm: 297,
+            width_mm: 297,
+            height_mm: 210,
             achievement: "Đã có thành tích xuất sắc trong Đợt thi đua “{campaign}”".into(),
             register_label: "Số sổ vàng: {n}".into(),
             first_register_number: 1,

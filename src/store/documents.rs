@@ -76,6 +76,34 @@ impl Store {
         })
     }
 
+    /// Keeps the office's emblem picture (already checked by `documents::emblem`).
+    pub fn set_emblem(&mut self, png: &[u8]) -> Result<()> {
+        use sha2::Digest;
+        let digest: String = sha2::Sha256::digest(png).iter().map(|b| format!("{b:02x}")).collect();
+        self.with_tx(|tx| {
+            tx.execute(
+                "INSERT INTO office_emblem (id, png, sha256, set_at) VALUES (1, ?1, ?2, ?3)
+                 ON CONFLICT (id) DO UPDATE SET png = excluded.png, sha256 = excluded.sha256, set_at = excluded.set_at",
+                params![png, digest, super::format_time(chrono::Utc::now())],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Forgets the office's emblem picture: plain paper then shows only the emblem's place.
+    pub fn clear_emblem(&mut self) -> Result<()> {
+        self.with_tx(|tx| {
+            tx.execute("DELETE FROM office_emblem", [])?;
+            Ok(())
+        })
+    }
+
+    /// The office's emblem picture (PNG bytes), if one was chosen.
+    pub fn emblem(&self) -> Result<Option<Vec<u8>>> {
+        use rusqlite::OptionalExtension;
+        Ok(self.conn().query_row("SELECT png FROM office_emblem WHERE id = 1", [], |r| r.get(0)).optional()?)
+    }
+
     /// The saved offsets, by field.
     pub fn certificate_offsets(&self) -> Result<std::collections::BTreeMap<String, Offset>> {
         let mut stmt = self.conn().prepare("SELECT field, dx, dy FROM certificate_offsets")?;

@@ -53,6 +53,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0008_audit_seal.sql"),
     include_str!("migrations/0009_unit_forms.sql"),
     include_str!("migrations/0010_women_share.sql"),
+    include_str!("migrations/0011_office_emblem.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

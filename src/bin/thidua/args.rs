@@ -225,6 +225,21 @@ pub(crate) enum CertificateCommand {
         #[arg(long, allow_hyphen_values = true, default_value = "0")]
         dy: f64,
     },
+    /// Ảnh quốc huy (tệp PNG) in ở giữa phía trên Giấy khen khi in trên giấy trắng; --clear để bỏ.
+    Emblem {
+        /// Tệp ảnh PNG (tối đa 5 MB, mỗi chiều tối đa 3000 điểm ảnh).
+        #[arg(value_name = "TỆP.png", required_unless_present = "clear")]
+        file: Option<PathBuf>,
+        /// Bỏ ảnh đã chọn: giấy trắng chỉ in vị trí của quốc huy.
+        #[arg(long, conflicts_with = "file")]
+        clear: bool,
+    },
+    /// Khổ Giấy khen của đợt thi đua: A4 (297 × 210 mm, mặc định theo Nghị định 98/2023), A3 (420 × 297)
+    /// hoặc RỘNGxCAO tính bằng mm (ví dụ 400x300); in luôn đúng kích thước.
+    Size {
+        #[arg(value_name = "KHỔ")]
+        size: String,
+    },
 }
 
 /// A document named by its code (`decision`, `score-sheets`…), as the core lists them.

@@ -221,6 +221,24 @@ fn dispatch(store: &mut Store, code: Option<&str>, command: &Command) -> Result<
             set_number(store, code, *number, *date, signer.as_deref(), signer_title.as_deref())
         }
         Command::Certificate(CertificateCommand::Offset { field, dx, dy }) => offset(store, field, *dx, *dy),
+        Command::Certificate(CertificateCommand::Emblem { file, clear }) => {
+            match (file, clear) {
+                (Some(f), false) => {
+                    papers::set_emblem(store, f)?;
+                    say!("Đã lưu ảnh quốc huy; Giấy khen in trên giấy trắng sẽ in ảnh này ở giữa phía trên.");
+                }
+                _ => {
+                    papers::clear_emblem(store)?;
+                    say!("Đã bỏ ảnh quốc huy; Giấy khen in trên giấy trắng chỉ in vị trí của quốc huy.");
+                }
+            }
+            Ok(())
+        }
+        Command::Certificate(CertificateCommand::Size { size }) => {
+            let (w, h) = papers::set_stock_size(store, code, size)?;
+            say!("Khổ Giấy khen của đợt thi đua: {w} × {h} mm (ngang).");
+            Ok(())
+        }
         Command::Print(p) => print_document(store, code, p),
         Command::Printers { json } => print::list_printers(*json),
         Command::Attach { id, files } => attach(store, *id, files),

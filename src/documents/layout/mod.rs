@@ -66,6 +66,8 @@ pub struct Para {
     pub after: f32,
     /// Break into two even lines instead of filling the first (headings).
     pub balanced: bool,
+    /// The text's colour (red, green, blue from 0 to 1); black when none.
+    pub color: Option<[f32; 3]>,
 }
 
 impl Para {
@@ -79,6 +81,7 @@ impl Para {
             before: 0.0,
             after: 0.0,
             balanced: false,
+            color: None,
         }
     }
 
@@ -122,6 +125,12 @@ impl Para {
         self
     }
 
+    /// The text in a colour other than black (a certificate's red lines).
+    pub fn color(mut self, rgb: [f32; 3]) -> Para {
+        self.color = Some(rgb);
+        self
+    }
+
     pub fn pitch(&self) -> f32 {
         self.size * self.leading
     }
@@ -153,6 +162,8 @@ pub struct Flow {
     /// Drawing shared by every page, written once and referenced from each page.
     background: Option<Page>,
     in_background: bool,
+    /// Pictures the pages draw, embedded once each.
+    images: Vec<(printpdf::XObjectId, printpdf::RawImage)>,
 }
 
 impl Flow {
@@ -166,6 +177,7 @@ impl Flow {
             used: [false; 4],
             background: None,
             in_background: false,
+            images: Vec::new(),
         };
         flow.new_section();
         Ok(flow)
@@ -281,7 +293,13 @@ impl Flow {
             Align::Justify => (indent, 0.0),
         };
         let (page, used) = self.page();
+        if let Some(rgb) = p.color {
+            page.fill(rgb);
+        }
         page.line(x + dx, baseline, p.size, line, extra, used);
+        if p.color.is_some() {
+            page.fill([0.0, 0.0, 0.0]);
+        }
     }
 
     /// Adds a paragraph across the full text width, breaking pages between lines.
@@ -324,6 +342,19 @@ impl Flow {
         laid
     }
 
+    /// Draws `image` (embedded once however often it is drawn, under the name `name`) into the
+    /// box at (`x`, `y`) below the top, `w` × `h` points.
+    #[allow(clippy::too_many_arguments)]
+    pub fn image(&mut self, name: &str, image: &printpdf::RawImage, x: f32, y: f32, w: f32, h: f32) {
+        let id = printpdf::XObjectId(name.to_string());
+        if !self.images.iter().any(|(i, _)| *i == id) {
+            self.images.push((id.clone(), image.clone()));
+        }
+        let (width, height) = (image.width, image.height);
+        let (page, _) = self.page();
+        page.image(&id, width, height, x, y, w, h);
+    }
+
     /// A rule `length` points long, centred on `centre`, `gap` points below the flow's position.
     pub fn centred_rule(&mut self, centre: f32, length: f32, y: f32) {
         let (page, _) = self.page();
@@ -351,6 +382,9 @@ impl Flow {
         let mut doc = PdfDocument::new(title);
         let used: Vec<Face> = Face::ALL.into_iter().filter(|f| self.used[*f as usize]).collect();
         fonts::register(&mut doc, &used)?;
+        for (id, image) in self.images {
+            doc.resources.xobjects.map.insert(id, printpdf::XObject::Image(image));
+        }
         let (w, h) = (Mm(self.sheet.width), Mm(self.sheet.height));
         let has_background = self.background.is_some();
         let pages = self.background.into_iter().chain(self.pages);

@@ -1,7 +1,10 @@
 //! Drawing on one page in top-down coordinates (points from the top-left corner), turned into
 //! printpdf operations whose origin is bottom-left.
 
-use printpdf::{Line as PdfLine, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix};
+use printpdf::{
+    Color, Line as PdfLine, LinePoint, Op, PdfFontHandle, Point, Pt, Rgb, TextItem, TextMatrix, XObjectId,
+    XObjectTransform,
+};
 
 use super::fonts::Face;
 use super::text::Line;
@@ -93,6 +96,53 @@ impl Page {
             .map(|&(x, y)| LinePoint { p: Point { x: Pt(r(x)), y: Pt(r(self.height - y)) }, bezier: false })
             .collect();
         self.ops.push(Op::DrawLine { line: PdfLine { points, is_closed: closed } });
+    }
+
+    /// Sets the colour text is filled with from here on.
+    pub fn fill(&mut self, [r, g, b]: [f32; 3]) {
+        self.ops.push(Op::SetFillColor { col: Color::Rgb(Rgb { r, g, b, icc_profile: None }) });
+    }
+
+    /// Draws the image `id` (of `px_w` × `px_h` pixels) into the box whose top-left corner is at
+    /// (`x`, `y`) below the top, `w` × `h` points.
+    #[allow(clippy::too_many_arguments)]
+    pub fn image(&mut self, id: &XObjectId, px_w: usize, px_h: usize, x: f32, y: f32, w: f32, h: f32) {
+        // At 72 dpi a pixel is a point; the scale then sets the box.
+        let transform = XObjectTransform {
+            translate_x: Some(Pt(r(x))),
+            translate_y: Some(Pt(r(self.height - y - h))),
+            rotate: None,
+            scale_x: Some(w / px_w.max(1) as f32),
+            scale_y: Some(h / px_h.max(1) as f32),
+            dpi: Some(72.0),
+            no_auto_scale: false,
+        };
+        self.ops.push(Op::UseXobject { id: id.clone(), transform });
+    }
+
+    /// A circle's outline, centred on (`cx`, `cy`) below the top, drawn with four Bézier arcs.
+    pub fn circle(&mut self, cx: f32, cy: f32, radius: f32, thickness: f32) {
+        self.set_thickness(thickness);
+        let k = 0.552_284_8 * radius;
+        let pt =
+            |x: f32, y: f32, bezier: bool| LinePoint { p: Point { x: Pt(r(x)), y: Pt(r(self.height - y)) }, bezier };
+        let (t, b, l, rt) = (cy - radius, cy + radius, cx - radius, cx + radius);
+        let points = vec![
+            pt(cx, t, false),
+            pt(cx + k, t, true),
+            pt(rt, cy - k, true),
+            pt(rt, cy, false),
+            pt(rt, cy + k, true),
+            pt(cx + k, b, true),
+            pt(cx, b, false),
+            pt(cx - k, b, true),
+            pt(l, cy + k, true),
+            pt(l, cy, false),
+            pt(l, cy - k, true),
+            pt(cx - k, t, true),
+            pt(cx, t, false),
+        ];
+        self.ops.push(Op::DrawLine { line: PdfLine { points, is_closed: true } });
     }
 
     /// A horizontal rule from `x1` to `x2` at `y` below the top.

@@ -125,6 +125,14 @@ export const api = {
     const r = await open({ multiple: false, filters: [{ name: 'Bảng tính', extensions: ['csv', 'xlsx', 'xls', 'ods'] }] });
     return typeof r === 'string' ? r : null;
   },
+  pickPicture: async (): Promise<string | null> => {
+    const { open } = await import('@tauri-apps/plugin-dialog');
+    const r = await open({ multiple: false, filters: [{ name: 'Ảnh PNG', extensions: ['png'] }] });
+    return typeof r === 'string' ? r : null;
+  },
+  setEmblem: (path: string) => call(commands.setEmblem(path)),
+  clearEmblem: () => call(commands.clearEmblem()),
+  setCertificateSize: (size: string) => call(commands.setCertificateSize(size)),
 };
 
 export function fold(s: string): string {

@@ -73,6 +73,11 @@ export const commands = {
 	setCertificateOffset: (field: string, dx: number, dy: number) => __TAURI_INVOKE<null>("set_certificate_offset", { field, dx, dy }),
 	settings: () => __TAURI_INVOKE<SettingsView>("settings"),
 	saveSettings: (input: SettingsView) => __TAURI_INVOKE<null>("save_settings", { input }),
+	/**  Keeps a PNG picture as the office's emblem for plain-paper certificates. */
+	setEmblem: (path: string) => __TAURI_INVOKE<null>("set_emblem", { path }),
+	clearEmblem: () => __TAURI_INVOKE<null>("clear_emblem"),
+	/**  The campaign's certificate stock: "A4", "A3" or "WIDTHxHEIGHT" in millimetres. */
+	setCertificateSize: (size: string) => __TAURI_INVOKE<null>("set_certificate_size", { size }),
 	dataFolder: () => __TAURI_INVOKE<DataFolderView>("data_folder"),
 	operator: () => __TAURI_INVOKE<OperatorView>("operator"),
 	/**  Names who makes the changes from now on; an empty name goes back to the system's user name. */
@@ -483,6 +488,10 @@ export type SettingsView = {
 	rounding: Rounding,
 	/**  "alphabetical" | "by_unit": the order of the decision's annex. */
 	annex_order: AnnexOrder,
+	/**  The certificate stock, "297x210" (read only here: set with `set_certificate_size`). */
+	certificate_size?: string,
+	/**  Whether the office chose an emblem picture (read only here). */
+	has_emblem?: boolean,
 	/**  The number of the plan that launched the campaign ("125"), empty while blank. */
 	plan_number: string,
 	/**  YYYY-MM-DD, empty while unknown. */
