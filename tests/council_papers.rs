@@ -23,7 +23,18 @@ fn day() -> NaiveDate {
 }
 
 /// Three members; the secretary's name is typed decomposed (NFD), as some keyboards send it.
+/// Two of them head units that nominated; the secretary clears those recusals here (the
+/// recusal tests keep them), so that every member scores every nominee.
 fn council(store: &mut Store, c: &Campaign) -> Vec<MemberId> {
+    let ids = council_recused(store, c);
+    for line in store.recusal_lines(c.id).unwrap() {
+        store.set_recusal(c.id, line.member, line.nomination, false).unwrap();
+    }
+    ids
+}
+
+/// The same council, recusals as the members' positions imply them.
+fn council_recused(store: &mut Store, c: &Campaign) -> Vec<MemberId> {
     let secretary: String = "Lý Thị Hằng".nfd().collect();
     vec![
         store.add_member(c.id, "Hà Kim Oanh", Some("Chủ tịch UBND huyện"), CouncilRole::Chair).unwrap(),
@@ -61,9 +72,12 @@ fn hold_meeting_from(store: &mut Store, c: &Campaign, started: Option<chrono::Na
     let m = council(store, c);
     store.open_meeting_at(c.id, day(), started, Some("Phòng họp số 1, Ủy ban nhân dân huyện"), &m).unwrap();
     let nominees = store.nominees(c.id, None).unwrap();
+    // A member whose position names a nominee's unit is recused for it and scores it not.
+    let recused = store.recusals(c.id).unwrap();
     for member in &m {
         let sheet: Vec<Score> = nominees
             .iter()
+            .filter(|n| !recused.is(*member, n.id))
             .flat_map(|n| {
                 c.criteria.for_kind(n.kind).iter().map(|k| Score {
                     member: *member,
@@ -550,4 +564,115 @@ fn a_tie_at_the_cut_shows_the_rule_for_equals_with_each_nominees_gender() {
         ),
         "{e}"
     );
+}
+
+/// A member whose position names a nominee's unit is recused for that nominee: left off that
+/// member's score sheet, a score from them refused, their sheet complete without it, the
+/// nominee's average and vote threshold taken of the others, and the minutes say so. The
+/// secretary may clear or set a recusal only before the nominee is scored.
+#[test]
+fn a_member_linked_to_a_nominees_unit_is_recused_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, c) = sample();
+    let m = council_recused(&mut store, &c);
+    let lines = store.recusal_lines(c.id).unwrap();
+    let pairs: Vec<(i64, i64)> = lines.iter().map(|l| (l.member.0, l.nomination.0)).collect();
+    // Lương Văn Tú heads Phòng Tài chính - Kế hoạch (dossier 4), Lý Thị Hằng Phòng Nội vụ (dossier 1).
+    assert_eq!(pairs, [(m[1].0, 4), (m[2].0, 1)], "{lines:?}");
+    store.open_meeting_at(c.id, day(), None, Some("Phòng họp số 1"), &m).unwrap();
+
+    // The recused member's sheet leaves the nominee out.
+    let named = PrintOptions::default();
+    let pdf = write(&store, &c, DocumentKind::ScoreSheets, &named, dir.path());
+    let t = flat(&text(&pdf, None));
+    let tu = t
+        .split("Họ và tên thành viên Hội đồng: Lương Văn Tú")
+        .nth(1)
+        .unwrap()
+        .split("Họ và tên thành viên")
+        .next()
+        .unwrap();
+    assert!(!tu.contains("Phòng Tài chính - Kế hoạch") && tu.contains("không chấm điểm hồ sơ số 4"), "{tu}");
+
+    // A score from a recused member is refused; the others score every nominee.
+    let refused = store.record_scores(
+        c.id,
+        None,
+        &[Score { member: m[1], nomination: NominationId(4), criterion: 1, half_points: 10 }],
+    );
+    assert!(refused
+        .unwrap_err()
+        .to_string()
+        .contains("Lương Văn Tú không tham gia chấm điểm, biểu quyết đối với hồ sơ số 4"));
+    let nominees = store.nominees(c.id, None).unwrap();
+    let recused = store.recusals(c.id).unwrap();
+    for member in &m {
+        let sheet: Vec<Score> = nominees
+            .iter()
+            .filter(|n| !recused.is(*member, n.id))
+            .flat_map(|n| {
+                c.criteria.for_kind(n.kind).iter().map(|k| Score {
+                    member: *member,
+                    nomination: n.id,
+                    criterion: k.number,
+                    half_points: if member.0 == m[0].0 { 20 } else { 10 }.min(k.max_half_points),
+                })
+            })
+            .collect();
+        store.record_scores(c.id, None, &sheet).unwrap();
+    }
+    let e = store.set_recusal(c.id, m[0], NominationId(4), true).unwrap_err();
+    assert_eq!(e.code(), "recusal_after_scoring");
+    let report = store.ranking(c.id, None).unwrap();
+    assert!(report.sheets.iter().all(|(_, s)| s.complete()), "sheets are complete without the recused nominees");
+    let four = report.ranked.iter().find(|r| r.nomination_id == NominationId(4)).unwrap();
+    let nine = report.ranked.iter().find(|r| r.nomination_id == NominationId(9)).unwrap();
+    assert_eq!((four.counted, nine.counted), (2, 3));
+
+    // Two members vote on dossier 4: three ballots are too many, two agreeing pass (of 2).
+    let three = VoteCount { agree: 3, disagree: 0, blank: 0 };
+    assert!(store.record_votes(c.id, NominationId(4), three).is_err());
+    store.record_votes(c.id, NominationId(4), VoteCount { agree: 2, disagree: 0, blank: 0 }).unwrap();
+    assert!(store.ranking(c.id, None).unwrap().votes[&NominationId(4)].1);
+
+    let pdf = write(&store, &c, DocumentKind::Minutes, &PrintOptions::default(), dir.path());
+    let t = flat(&text(&pdf, None));
+    assert!(
+        t.contains(
+            "Không tham gia chấm điểm, biểu quyết do có liên quan đến đơn vị của hồ sơ: Lương Văn Tú đối với hồ sơ \
+             số 4 (Phòng Tài chính - Kế hoạch); Lý Thị Hằng đối với hồ sơ số 1 (Nguyễn Thị Hường)."
+        ),
+        "{t}"
+    );
+}
+
+/// The command line lists recusals and clears one before scoring.
+#[test]
+fn the_recuse_command_lists_marks_and_clears() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite3");
+    assert!(cli(&db, &["init", "--example"]).status.success());
+    assert!(cli(&db, &["import", fixture("nominations-example.csv").to_str().unwrap()]).status.success());
+    assert!(cli(&db, &["appraise", "--accept-all"]).status.success());
+    let add = |name: &str, position: &str| {
+        let o = cli(&db, &["members", "add", name, "--role", "Ủy viên", "--position", position]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    };
+    add("Hoàng Văn Nam", "Chủ tịch UBND xã Quân Hà");
+    add("Lý Thị Hằng", "Trưởng phòng Nội vụ");
+    let o = cli(&db, &["recuse"]);
+    let said = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(
+        said.contains("Hoàng Văn Nam\thồ sơ số 2 (Ủy ban nhân dân xã Quân Hà, Xã Quân Hà)\tchức vụ nêu tên đơn vị"),
+        "{said}"
+    );
+    assert!(said.contains("Lý Thị Hằng\thồ sơ số 1"), "{said}");
+    let o = cli(&db, &["recuse", "Lý Thị Hằng", "1", "--clear"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("Lý Thị Hằng"));
+    let o = cli(&db, &["recuse", "hoang van nam", "9"]);
+    let said = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(said.contains("Hoàng Văn Nam\thồ sơ số 9 (Triệu Thị Yến, Huyện đoàn)\tthư ký đánh dấu"), "{said}");
+    let o = cli(&db, &["recuse", "Người Lạ", "9"]);
+    assert!(!o.status.success());
 }

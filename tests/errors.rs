@@ -51,6 +51,8 @@ fn index(e: &Error) -> usize {
             CouncilError::Ballots(_) => 19,
             CouncilError::NotShortlisted(_) => 20,
             CouncilError::MeetingEnded { .. } => 87,
+            CouncilError::Recused { .. } => 95,
+            CouncilError::RecusalAfterScoring(_) => 96,
         },
         Error::Paper(p) => match p {
             PaperError::DecisionNumberZero => 21,
@@ -130,7 +132,7 @@ fn index(e: &Error) -> usize {
     }
 }
 
-const VARIANTS: usize = 95;
+const VARIANTS: usize = 97;
 
 fn path(p: &str) -> PathBuf {
     PathBuf::from(p)
@@ -171,6 +173,8 @@ fn samples() -> Vec<Error> {
         CouncilError::Ballots("tổng số phiếu (8) nhiều hơn số thành viên có mặt (7).".into()).into(),
         CouncilError::NotShortlisted(n).into(),
         CouncilError::MeetingEnded { date: "08/01/2024".into() }.into(),
+        CouncilError::Recused { member: "Ma Văn Hùng".into(), nomination: n }.into(),
+        CouncilError::RecusalAfterScoring(n).into(),
         PaperError::DecisionNumberZero.into(),
         PaperError::NotADocument.into(),
         PaperError::Copies { copies: 0, max: 999 }.into(),

@@ -12,7 +12,7 @@ use crate::model::{
     Campaign, CouncilMember, CouncilRole, Meeting, MeetingId, MemberId, Nomination, NominationId, NomineeKind,
     ShortlistEntry, Status, VoteCount,
 };
-use crate::store::{RankingReport, Store};
+use crate::store::{RankingReport, RecusalLine, Store};
 use crate::vn::fold;
 
 /// The campaign's council. An empty council is first filled from the previous campaign's, as
@@ -240,4 +240,32 @@ pub fn council_state(store: &mut Store, code: Option<&str>) -> Result<CouncilSta
     let shortlist = store.shortlist(campaign.id)?;
     let shortlist_max = campaign.settings.awards.iter().find_map(|a| a.shortlist_max).unwrap_or(3);
     Ok(CouncilState { campaign, members, meeting, scores, nominees, report, shortlist, shortlist_max })
+}
+
+/// The campaign's recusals: members whose position names a nominee's unit, and those the
+/// secretary marked, less those cleared.
+pub fn recusals(store: &Store, code: Option<&str>) -> Result<Vec<RecusalLine>> {
+    let c = store.campaign(code)?;
+    store.recusal_lines(c.id)
+}
+
+/// Marks (`recused`) or clears the recusal of the member named `member` (by name, or by number)
+/// for dossier `nomination`, before scoring of that dossier starts. Returns the recusals after.
+pub fn recuse(
+    store: &mut Store,
+    code: Option<&str>,
+    member: &str,
+    nomination: NominationId,
+    recused: bool,
+) -> Result<Vec<RecusalLine>> {
+    let c = store.campaign(code)?;
+    let members = store.members(c.id)?;
+    let wanted = fold(member);
+    let found = members
+        .iter()
+        .find(|m| fold(&m.name) == wanted)
+        .or_else(|| member.trim().parse::<i64>().ok().and_then(|id| members.iter().find(|m| m.id.0 == id)))
+        .ok_or_else(|| Error::UnknownMember(crate::vn::shown(member)))?;
+    store.set_recusal(c.id, found.id, nomination, recused)?;
+    store.recusal_lines(c.id)
 }

@@ -300,10 +300,19 @@ pub fn render_campaign(
         }
         DocumentKind::Refusals => refusal_notices(campaign, &store.nominations(campaign.id)?),
         DocumentKind::ScoreSheets => {
+            // A member's sheet leaves out the nominees the member is recused for.
+            let recusals = store.recusals(campaign.id)?;
             let members = if options.members.is_empty() {
-                store.members(campaign.id)?.iter().map(|m| (m.name.clone(), Some(m.role.label().to_string()))).collect()
+                store
+                    .members(campaign.id)?
+                    .iter()
+                    .map(|m| {
+                        let skip = recusals.pairs().filter(|(r, _)| *r == m.id).map(|(_, n)| *n).collect();
+                        (m.name.clone(), Some(m.role.label().to_string()), skip)
+                    })
+                    .collect()
             } else {
-                options.members.iter().map(|m| (m.clone(), None)).collect::<Vec<_>>()
+                options.members.iter().map(|m| (m.clone(), None, Vec::new())).collect::<Vec<_>>()
             };
             score_sheets(campaign, &store.nominations(campaign.id)?, &members)
         }

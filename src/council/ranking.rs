@@ -93,27 +93,51 @@ pub fn rank(
     scores: &[Score],
     options: RankingOptions,
 ) -> Vec<RankedNominee> {
+    rank_with(nominees, criteria, present, scores, options, &super::Recusals::default())
+}
+
+/// As `rank`, a member's sheet being complete without the nominees the member is recused for,
+/// and a nominee's average taken over the members not recused for it.
+pub fn rank_with(
+    nominees: &[Nominee],
+    criteria: &Criteria,
+    present: &[MemberId],
+    scores: &[Score],
+    options: RankingOptions,
+    recusals: &super::Recusals,
+) -> Vec<RankedNominee> {
     let index: HashMap<NominationId, usize> = nominees.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
     let members: HashMap<MemberId, usize> = present.iter().enumerate().map(|(i, m)| (*m, i)).collect();
-    let expected: usize = nominees.iter().map(|n| criteria.for_kind(n.kind).len()).sum();
+    // Each member's sheet has the cells of the nominees the member is not recused for.
+    let expected: Vec<usize> = present
+        .iter()
+        .map(|&pm| nominees.iter().filter(|n| !recusals.is(pm, n.id)).map(|n| criteria.for_kind(n.kind).len()).sum())
+        .collect();
     let m = present.len();
     let mut cells = vec![0usize; m];
     let mut totals = vec![0i64; nominees.len() * m];
     for s in scores {
         let (Some(&ni), Some(&mi)) = (index.get(&s.nomination), members.get(&s.member)) else { continue };
+        if recusals.is(s.member, s.nomination) {
+            continue;
+        }
         let in_rubric = s.criterion >= 1 && s.criterion as usize <= criteria.for_kind(nominees[ni].kind).len();
         if in_rubric {
             cells[mi] += 1;
             totals[ni * m + mi] += s.half_points;
         }
     }
-    let complete_members: Vec<usize> = (0..m).filter(|&i| expected > 0 && cells[i] == expected).collect();
+    let complete_members: Vec<usize> = (0..m).filter(|&i| expected[i] > 0 && cells[i] == expected[i]).collect();
     let all_complete = m > 0 && complete_members.len() == m;
     let mut out: Vec<RankedNominee> = nominees
         .iter()
         .enumerate()
         .map(|(ni, n)| {
-            let mut sums: Vec<i64> = complete_members.iter().map(|&mi| totals[ni * m + mi]).collect();
+            let mut sums: Vec<i64> = complete_members
+                .iter()
+                .filter(|&&mi| !recusals.is(present[mi], n.id))
+                .map(|&mi| totals[ni * m + mi])
+                .collect();
             if options.drop_extremes && sums.len() >= 5 {
                 sums.sort_unstable();
                 sums = sums[1..sums.len() - 1].to_vec();
@@ -190,6 +214,25 @@ mod tests {
 
     fn members(n: i64) -> Vec<MemberId> {
         (1..=n).map(MemberId).collect()
+    }
+
+    #[test]
+    fn a_recused_member_is_not_counted_for_that_nominee_and_the_sheet_is_complete_without_it() {
+        let mut s = Vec::new();
+        sheet(&mut s, 1, &[30, 30, 40]);
+        // Member 3 is recused for nominee 2 and has no cells for it.
+        sheet(&mut s, 2, &[20, 10]);
+        let recused = super::super::Recusals::new([(MemberId(3), NominationId(2))]);
+        let r =
+            rank_with(&[nominee(1), nominee(2)], &criteria(2), &members(3), &s, RankingOptions::default(), &recused);
+        let one = r.iter().find(|x| x.nomination_id == NominationId(1)).unwrap_or_else(|| panic!());
+        let two = r.iter().find(|x| x.nomination_id == NominationId(2)).unwrap_or_else(|| panic!());
+        assert_eq!(one.counted, 3, "member 3's sheet is complete without nominee 2");
+        assert_eq!(two.counted, 2);
+        assert_eq!(two.average.map(|a| (a.sum, a.count)), Some((60, 2)));
+        // Without the recusal, member 3's sheet lacks nominee 2 and does not count at all.
+        let r = rank(&[nominee(1), nominee(2)], &criteria(2), &members(3), &s, RankingOptions::default());
+        assert!(r.iter().all(|x| x.counted == 2));
     }
 
     #[test]

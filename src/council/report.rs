@@ -17,4 +17,7 @@ pub struct RankingReport {
     /// Each present member's sheet, with the cells still missing.
     pub sheets: Vec<(CouncilMember, SheetStatus)>,
     pub votes: HashMap<NominationId, (VoteCount, bool)>,
+    /// Who is recused for whom (not asked, not counted, the thresholds taken of the others).
+    #[serde(skip)]
+    pub recusals: super::Recusals,
 }

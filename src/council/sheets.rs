@@ -76,10 +76,22 @@ impl SheetStatus {
 
 /// The sheet of `member` against the nominees and the rubric.
 pub fn sheet_status(member: MemberId, nominees: &[Nominee], criteria: &Criteria, scores: &[Score]) -> SheetStatus {
+    sheet_status_with(member, nominees, criteria, scores, &super::Recusals::default())
+}
+
+/// As `sheet_status`, without the nominees the member is recused for.
+pub fn sheet_status_with(
+    member: MemberId,
+    nominees: &[Nominee],
+    criteria: &Criteria,
+    scores: &[Score],
+    recusals: &super::Recusals,
+) -> SheetStatus {
     let have: HashSet<(NominationId, u32)> =
         scores.iter().filter(|s| s.member == member).map(|s| (s.nomination, s.criterion)).collect();
     let missing = nominees
         .iter()
+        .filter(|n| !recusals.is(member, n.id))
         .flat_map(|n| criteria.for_kind(n.kind).iter().map(move |c| (n.id, c.number)))
         .filter(|cell| !have.contains(cell))
         .collect();

@@ -66,6 +66,8 @@ pub struct CouncilRecord {
     /// The accepted nominations, in the annex's order.
     pub awardees: Vec<Awardee>,
     pub shortlist: Vec<Shortlisted>,
+    /// Members recused for a nominee: the member's name, the dossier's number and nominee.
+    pub recusals: Vec<(String, NominationId, String)>,
 }
 
 impl CouncilRecord {
@@ -104,6 +106,15 @@ impl CouncilRecord {
             .filter(|(_, s)| !s.complete())
             .map(|(m, s)| (m.name.clone(), s.missing.len()))
             .collect();
+        let recusals: Vec<(String, NominationId, String)> = report
+            .recusals
+            .pairs()
+            .filter_map(|(m, n)| {
+                let member = members.iter().find(|x| x.id == *m)?;
+                let nominee = report.ranked.iter().find(|r| r.nomination_id == *n)?;
+                Some((member.name.clone(), *n, nominee.name.clone()))
+            })
+            .collect();
         Ok(CouncilRecord {
             campaign: campaign.clone(),
             rules,
@@ -114,6 +125,7 @@ impl CouncilRecord {
             complete_sheets,
             incomplete_sheets,
             cells_per_sheet: rows.iter().map(|r| campaign.criteria.for_kind(r.nominee.kind).len()).sum(),
+            recusals,
             awardees: awardees_in(&nominations, campaign.settings.decision.annex_order),
             rows,
             shortlist,

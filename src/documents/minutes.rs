@@ -175,6 +175,16 @@ fn results(flow: &mut Flow, r: &CouncilRecord) {
         let text = format!("Phiếu chấm không được tính: {}.", list.join("; "));
         flow.para(&para(&[(Face::Regular, &text)]));
     }
+    if !r.recusals.is_empty() {
+        let list: Vec<String> =
+            r.recusals.iter().map(|(m, n, who)| format!("{m} đối với hồ sơ số {n} ({who})")).collect();
+        let text = format!(
+            "Không tham gia chấm điểm, biểu quyết do có liên quan đến đơn vị của hồ sơ: {}. Với các hồ sơ này, \
+             tỷ lệ có mặt và tỷ lệ biểu quyết được tính trên các thành viên còn lại.",
+            list.join("; ")
+        );
+        flow.para(&para(&[(Face::Regular, &text)]));
+    }
     // The ballots are on proposing each nominee to the higher level, not on the Giấy khen.
     let about = "Phiếu biểu quyết là về việc đề nghị cấp trên khen thưởng; cột «Kết quả» ghi số phiếu đồng ý \
                  có đủ tỷ lệ để đề nghị hay không.";

@@ -17,8 +17,9 @@ fn points(half: i64) -> String {
     }
 }
 
-/// A member a sheet is printed for: the name, and the role in the council when it is known.
-pub type SheetMember = (String, Option<String>);
+/// A member a sheet is printed for: the name, the role in the council when it is known, and the
+/// dossiers the member is recused for (left off the sheet).
+pub type SheetMember = (String, Option<String>, Vec<crate::model::NominationId>);
 
 /// One sheet per member; with no members, one sheet with a blank name line.
 pub fn score_sheets(campaign: &Campaign, nominations: &[Nomination], members: &[SheetMember]) -> Result<Vec<u8>> {
@@ -51,9 +52,9 @@ fn sheet(flow: &mut Flow, campaign: &Campaign, list: &[super::Awardee], member: 
         ],
         40.0,
     );
-    let name = member.map_or_else(|| ".".repeat(60), |(n, _)| crate::vn::normalise_name(n));
+    let name = member.map_or_else(|| ".".repeat(60), |(n, _, _)| crate::vn::normalise_name(n));
     flow.para(&Para::new(14.0).run(Face::Regular, "Họ và tên thành viên Hội đồng: ").run(Face::Bold, &name));
-    if let Some((_, Some(role))) = member {
+    if let Some((_, Some(role), _)) = member {
         flow.para(&Para::new(14.0).run(Face::Regular, "Chức danh trong Hội đồng: ").run(Face::Regular, role));
     }
     flow.para(
@@ -72,7 +73,9 @@ fn sheet(flow: &mut Flow, campaign: &Campaign, list: &[super::Awardee], member: 
     for (roman, kind, label) in [("I", NomineeKind::Collective, "TẬP THỂ"), ("II", NomineeKind::Individual, "CÁ NHÂN")]
     {
         let criteria = campaign.criteria.for_kind(kind);
-        let nominees: Vec<&super::Awardee> = list.iter().filter(|a| a.kind == kind).collect();
+        let recused: &[crate::model::NominationId] = member.map_or(&[], |(_, _, r)| r.as_slice());
+        let nominees: Vec<&super::Awardee> =
+            list.iter().filter(|a| a.kind == kind && !recused.contains(&a.id)).collect();
         if nominees.is_empty() || criteria.is_empty() {
             continue;
         }
@@ -90,7 +93,12 @@ fn sheet(flow: &mut Flow, campaign: &Campaign, list: &[super::Awardee], member: 
     let w = flow.width() * 0.5;
     flow.para_in(&Para::text(14.0, Face::Bold, "NGƯỜI CHẤM ĐIỂM").centred(), x, w);
     flow.skip(60.0);
-    let signed = member.map_or_else(|| blank(1), |(n, _)| crate::vn::normalise_name(n));
+    if let Some((_, _, r)) = member.filter(|(_, _, r)| !r.is_empty()) {
+        let list: Vec<String> = r.iter().map(|n| format!("số {n}")).collect();
+        let text = format!("Thành viên không chấm điểm hồ sơ {} (có liên quan đến đơn vị của hồ sơ).", list.join(", "));
+        flow.para(&Para::text(12.0, Face::Italic, &text).space(4.0, 0.0));
+    }
+    let signed = member.map_or_else(|| blank(1), |(n, _, _)| crate::vn::normalise_name(n));
     flow.para_in(&Para::text(14.0, Face::Bold, &signed).centred(), x, w);
 }
 

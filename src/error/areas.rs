@@ -146,6 +146,10 @@ pub enum CouncilError {
     NotShortlisted(NominationId),
     #[error("Cuộc họp Hội đồng ngày {date} đã kết thúc; không có cuộc họp nào đang mở để ghi điểm. Hãy mở cuộc họp mới (thidua meeting open) trước khi nhập điểm.")]
     MeetingEnded { date: String },
+    #[error("{member} không tham gia chấm điểm, biểu quyết đối với hồ sơ số {nomination} (có liên quan đến đơn vị của hồ sơ); điểm này không được ghi.")]
+    Recused { member: String, nomination: NominationId },
+    #[error("Hồ sơ số {0} đã có điểm chấm trong cuộc họp đang mở; chỉ đặt hoặc bỏ việc không tham gia chấm, biểu quyết trước khi bắt đầu chấm điểm.")]
+    RecusalAfterScoring(NominationId),
 }
 
 area!(CouncilError {
@@ -162,6 +166,8 @@ area!(CouncilError {
     Ballots(String) => "too_many_ballots", Some("votes");
     NotShortlisted(NominationId) => "not_shortlisted", None;
     MeetingEnded { date } => "meeting_ended", None;
+    Recused { member, nomination } => "recused", Some("member");
+    RecusalAfterScoring(NominationId) => "recusal_after_scoring", None;
 });
 
 /// The papers: the decision's record, documents, printing and the certificate stock.

@@ -149,6 +149,9 @@ fn fields(table: &str) -> &'static [(&'static str, &'static str)] {
         "votes" => &[("agree", "Đồng ý"), ("disagree", "Không đồng ý"), ("blank", "Phiếu trắng")],
         "indicator_figures" => &[("figure_tenths", "Số liệu (%)")],
         "shortlist" => &[("position", "Thứ tự"), ("reason", "Lý do lựa chọn")],
+        "recusals" => {
+            &[("member_id", "Thành viên"), ("nomination_id", "Hồ sơ"), ("recused", "Không tham gia chấm, biểu quyết")]
+        }
         "decisions" => &[
             ("number", "Số quyết định"),
             ("signed_on", "Ngày ký"),
@@ -241,6 +244,7 @@ fn subject(e: &AuditEntry, row: &Map<String, Value>, names: &Names) -> String {
             )
         }
         "shortlist" => format!("Danh sách đề nghị Bằng khen — {nomination}"),
+        "recusals" => format!("Không tham gia chấm, biểu quyết — {nomination}, {}", names.member(int("member_id"))),
         "decisions" => "Số, ngày ký quyết định khen thưởng".into(),
         "certificate_offsets" => format!("Căn chỉnh in giấy khen — {}", text("field")),
         "attachments" => format!("Tệp đính kèm — {nomination}"),

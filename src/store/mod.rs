@@ -13,6 +13,7 @@ mod next_campaign;
 mod nominations;
 mod overview;
 mod preview;
+mod recusals;
 mod scoring;
 mod transfer;
 mod units;
@@ -33,6 +34,7 @@ pub use backup::{check_database_file, list_backups, newest_good_backup, restore_
 pub(crate) use nominations::nomination_key;
 pub use nominations::SearchHit;
 pub use overview::Overview;
+pub use recusals::RecusalLine;
 
 /// The application's folder name under the operating system's per-user data folder; the desktop
 /// shell uses the same identifier, so both open one database.
@@ -54,6 +56,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0009_unit_forms.sql"),
     include_str!("migrations/0010_women_share.sql"),
     include_str!("migrations/0011_office_emblem.sql"),
+    include_str!("migrations/0012_recusals.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

@@ -8,9 +8,9 @@ use rusqlite::params;
 use super::council::insert_meeting;
 use super::{format_time, Store};
 use crate::council::{
-    check_shortlist_addition, check_votes, indicator_status, quorum_met, rank, sheet_status, vote_passes,
-    IndicatorStatus, Nominee, RankedNominee, RankingOptions, RankingReport, Score, SheetStatus, ShortlistCandidate,
-    ShortlistRefusal,
+    check_shortlist_addition, check_votes, eligible, indicator_status, quorum_met, rank_with, sheet_status_with,
+    vote_passes, IndicatorStatus, Nominee, RankedNominee, RankingOptions, RankingReport, Score, SheetStatus,
+    ShortlistCandidate, ShortlistRefusal,
 };
 use crate::error::{CouncilError, Error, InputError, Result};
 use crate::model::{
@@ -78,8 +78,10 @@ impl Store {
         let nominees: HashMap<NominationId, NomineeKind> =
             self.nominees(campaign, None)?.into_iter().map(|n| (n.id, n.kind)).collect();
         let current = self.current_meeting(campaign)?;
-        let members = self.members(campaign)?.len();
+        let all_members = self.members(campaign)?;
+        let members = all_members.len();
         let rules = self.council_rules(campaign)?;
+        let recusals = self.recusals(campaign)?;
         self.with_tx(|tx| {
             let (meeting, present) = match (&current, open) {
                 (Some(m), _) => (m.id, m.present.clone()),
@@ -98,6 +100,11 @@ impl Store {
             for s in scores {
                 if !present.contains(&s.member) {
                     return Err(CouncilError::MemberAbsent(s.member).into());
+                }
+                if recusals.is(s.member, s.nomination) {
+                    let member =
+                        all_members.iter().find(|m| m.id == s.member).map_or_else(String::new, |m| m.name.clone());
+                    return Err(CouncilError::Recused { member, nomination: s.nomination }.into());
                 }
                 let kind =
                     nominees.get(&s.nomination).ok_or(Error::Council(CouncilError::NotANominee(s.nomination)))?;
@@ -166,7 +173,9 @@ impl Store {
     /// Records the ballots on one nominee in the open meeting (which must have its quorum).
     pub fn record_votes(&mut self, campaign: CampaignId, nomination: NominationId, votes: VoteCount) -> Result<()> {
         let meeting = self.binding_meeting(campaign)?;
-        check_votes(votes, meeting.present.len()).map_err(CouncilError::Ballots)?;
+        // Members recused for the nominee do not vote on it.
+        let voters = eligible(&meeting.present, &self.recusals(campaign)?.of(nomination));
+        check_votes(votes, voters).map_err(CouncilError::Ballots)?;
         if !self.nominees(campaign, None)?.iter().any(|n| n.id == nomination) {
             return Err(CouncilError::NotANominee(nomination).into());
         }
@@ -200,18 +209,20 @@ impl Store {
             Some(m) => (self.scores(m.id)?, m.present.clone()),
             None => (Vec::new(), Vec::new()),
         };
-        // A sheet is complete against every accepted nominee, whichever kind is being ranked.
+        let recusals = self.recusals(campaign)?;
+        // A sheet is complete against every accepted nominee, whichever kind is being ranked,
+        // but those the member is recused for.
         let sheets: Vec<(CouncilMember, SheetStatus)> = all_members
             .iter()
             .filter(|m| present.contains(&m.id))
-            .map(|m| (m.clone(), sheet_status(m.id, &everyone, &c.criteria, &scores)))
+            .map(|m| (m.clone(), sheet_status_with(m.id, &everyone, &c.criteria, &scores, &recusals)))
             .collect();
         let complete: Vec<MemberId> = sheets.iter().filter(|(_, s)| s.complete()).map(|(m, _)| m.id).collect();
         let options = RankingOptions {
             drop_extremes: rules.drop_extremes,
             min_average_half_points: rules.min_average_half_points,
         };
-        let mut ranked = rank(&nominees, &c.criteria, &complete, &scores, options);
+        let mut ranked = rank_with(&nominees, &c.criteria, &complete, &scores, options, &recusals);
         let all_complete = !present.is_empty() && complete.len() == present.len();
         for r in &mut ranked {
             r.complete = all_complete;
@@ -226,10 +237,13 @@ impl Store {
             })?;
             for row in rows {
                 let (id, v) = row?;
-                votes.insert(id, (v, vote_passes(v, all_members.len(), rules.vote_threshold)));
+                // A proposal's threshold is taken of the members not recused for the nominee.
+                let ids: Vec<MemberId> = all_members.iter().map(|m| m.id).collect();
+                let counted = eligible(&ids, &recusals.of(id));
+                votes.insert(id, (v, vote_passes(v, counted, rules.vote_threshold)));
             }
         }
-        Ok(RankingReport { meeting, quorum_met: quorum, ranked, sheets, votes })
+        Ok(RankingReport { meeting, quorum_met: quorum, ranked, sheets, votes, recusals })
     }
 
     /// The provincial shortlist, in the order chosen.

@@ -82,6 +82,12 @@ const SPECS: &[Spec] = &[
         filter: "nomination_id IN (SELECT id FROM nominations WHERE campaign_id = ?1) ORDER BY id",
     },
     Spec {
+        table: "recusals",
+        has_id: false,
+        refs: &[("campaign_id", "campaigns"), ("member_id", "council_members"), ("nomination_id", "nominations")],
+        filter: "campaign_id = ?1 ORDER BY member_id, nomination_id",
+    },
+    Spec {
         table: "shortlist",
         has_id: false,
         refs: &[("campaign_id", "campaigns"), ("nomination_id", "nominations")],

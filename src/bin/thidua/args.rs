@@ -97,6 +97,19 @@ pub(crate) enum Command {
         #[arg(long, default_value_t = 0)]
         blank: u32,
     },
+    /// Thành viên không tham gia chấm điểm, biểu quyết một hồ sơ vì có liên quan đến đơn vị của hồ sơ
+    /// (tự nhận ra khi chức vụ của thành viên nêu tên đơn vị); không ghi tham số thì liệt kê.
+    Recuse {
+        /// Họ và tên (hoặc số) của thành viên.
+        #[arg(value_name = "THÀNH_VIÊN", requires = "nomination")]
+        member: Option<String>,
+        /// Số hồ sơ.
+        #[arg(value_name = "HỒ_SƠ")]
+        nomination: Option<i64>,
+        /// Bỏ việc không tham gia (thành viên chấm điểm, biểu quyết hồ sơ này như mọi hồ sơ khác).
+        #[arg(long)]
+        clear: bool,
+    },
     /// Danh sách đề nghị cấp trên khen thưởng (tối đa 03).
     Shortlist {
         #[command(subcommand)]

@@ -174,6 +174,7 @@ fn reads_only(command: &Command) -> bool {
             | Command::Meeting { command: None }
             | Command::Ranking { .. }
             | Command::Shortlist { command: None, .. }
+            | Command::Recuse { member: None, .. }
             | Command::Print(_)
             | Command::Printers { .. }
             | Command::Backup { .. }
@@ -217,6 +218,20 @@ fn dispatch(store: &mut Store, code: Option<&str>, command: &Command) -> Result<
             council::vote(store, code, *id, votes)
         }
         Command::Shortlist { command, json } => council::shortlist(store, code, command.as_ref(), *json),
+        Command::Recuse { member, nomination, clear } => {
+            let lines = match (member, nomination) {
+                (Some(m), Some(n)) => thidua::app::council::recuse(store, code, m, NominationId(*n), !clear)?,
+                _ => thidua::app::council::recusals(store, code)?,
+            };
+            if lines.is_empty() {
+                say!("Không có thành viên nào phải không tham gia chấm điểm, biểu quyết.");
+            }
+            for l in lines {
+                let why = if l.marked { "thư ký đánh dấu" } else { "chức vụ nêu tên đơn vị" };
+                say!("{}\thồ sơ số {} ({}, {})\t{why}", l.member_name, l.nomination, l.nominee, l.unit);
+            }
+            Ok(())
+        }
         Command::Decision(DecisionCommand::SetNumber { number, date, signer, signer_title }) => {
             set_number(store, code, *number, *date, signer.as_deref(), signer_title.as_deref())
         }
