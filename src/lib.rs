@@ -14,6 +14,7 @@ pub mod error;
 pub mod exchange;
 pub mod model;
 pub mod printing;
+pub mod room;
 pub mod rules;
 pub mod store;
 pub mod vn;

@@ -53,6 +53,7 @@ fn index(e: &Error) -> usize {
             CouncilError::MeetingEnded { .. } => 87,
             CouncilError::Recused { .. } => 95,
             CouncilError::RecusalAfterScoring(_) => 96,
+            CouncilError::SheetsLocked => 97,
         },
         Error::Paper(p) => match p {
             PaperError::DecisionNumberZero => 21,
@@ -132,7 +133,7 @@ fn index(e: &Error) -> usize {
     }
 }
 
-const VARIANTS: usize = 97;
+const VARIANTS: usize = 98;
 
 fn path(p: &str) -> PathBuf {
     PathBuf::from(p)
@@ -175,6 +176,7 @@ fn samples() -> Vec<Error> {
         CouncilError::MeetingEnded { date: "08/01/2024".into() }.into(),
         CouncilError::Recused { member: "Ma Văn Hùng".into(), nomination: n }.into(),
         CouncilError::RecusalAfterScoring(n).into(),
+        CouncilError::SheetsLocked.into(),
         PaperError::DecisionNumberZero.into(),
         PaperError::NotADocument.into(),
         PaperError::Copies { copies: 0, max: 999 }.into(),

@@ -9,6 +9,7 @@ pub mod campaigns;
 pub mod council;
 pub mod intake;
 pub mod papers;
+pub mod room;
 pub mod session;
 pub mod transfer;
 

@@ -150,6 +150,8 @@ pub enum CouncilError {
     Recused { member: String, nomination: NominationId },
     #[error("Hồ sơ số {0} đã có điểm chấm trong cuộc họp đang mở; chỉ đặt hoặc bỏ việc không tham gia chấm, biểu quyết trước khi bắt đầu chấm điểm.")]
     RecusalAfterScoring(NominationId),
+    #[error("Thư ký đã khóa phiếu chấm của cuộc họp; không ghi hoặc sửa điểm được nữa.")]
+    SheetsLocked,
 }
 
 area!(CouncilError {
@@ -168,6 +170,7 @@ area!(CouncilError {
     MeetingEnded { date } => "meeting_ended", None;
     Recused { member, nomination } => "recused", Some("member");
     RecusalAfterScoring(NominationId) => "recusal_after_scoring", None;
+    SheetsLocked => "sheets_locked", None;
 });
 
 /// The papers: the decision's record, documents, printing and the certificate stock.

@@ -164,6 +164,21 @@ impl Store {
         })
     }
 
+    /// Locks the open meeting's score sheets: no score of it is recorded or changed after.
+    pub fn lock_sheets(&mut self, campaign: CampaignId) -> Result<MeetingId> {
+        let m = self.current_meeting(campaign)?.ok_or(Error::NoMeeting)?;
+        self.with_tx(|tx| {
+            tx.execute("UPDATE meetings SET sheets_locked = 1 WHERE id = ?1", [m.id.0])?;
+            Ok(())
+        })?;
+        Ok(m.id)
+    }
+
+    /// Whether a meeting's score sheets are locked.
+    pub fn sheets_locked(&self, meeting: MeetingId) -> Result<bool> {
+        Ok(self.conn().query_row("SELECT sheets_locked FROM meetings WHERE id = ?1", [meeting.0], |r| r.get(0))?)
+    }
+
     /// The meeting still open, if any.
     pub fn current_meeting(&self, campaign: CampaignId) -> Result<Option<Meeting>> {
         self.meeting_where(campaign, true)

@@ -88,6 +88,11 @@ impl Store {
                 (None, Some((date, present))) => (insert_meeting(tx, campaign, date, None, &present)?, present),
                 (None, None) => return Err(Error::NoMeeting),
             };
+            let locked: bool =
+                tx.query_row("SELECT sheets_locked FROM meetings WHERE id = ?1", [meeting.0], |r| r.get(0))?;
+            if locked {
+                return Err(CouncilError::SheetsLocked.into());
+            }
             if !quorum_met(present.len(), members, rules.quorum) {
                 let needed = (0..=members).find(|&p| quorum_met(p, members, rules.quorum)).unwrap_or(members);
                 return Err(Error::NoQuorum { present: present.len(), members, needed });

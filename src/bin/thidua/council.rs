@@ -57,6 +57,21 @@ pub enum MeetingCommand {
         #[arg(long, value_name = "HH:MM")]
         end: Option<chrono::NaiveTime>,
     },
+    /// Mở chấm điểm bằng điện thoại cho cuộc họp đang mở: in đường dẫn của từng thành viên có mặt rồi
+    /// phục vụ đến khi nhận SIGTERM (hoặc Ctrl+C) hay cuộc họp kết thúc.
+    Serve {
+        /// Địa chỉ của máy trong mạng phòng họp (ví dụ 192.168.1.10); không ghi thì liệt kê các địa chỉ có.
+        #[arg(long, value_name = "ĐỊA_CHỈ")]
+        bind: Option<std::net::IpAddr>,
+        /// Cổng; 0 (mặc định) chọn một cổng còn trống.
+        #[arg(long, value_name = "CỔNG", default_value_t = 0)]
+        port: u16,
+        /// Mỗi thành viên một dòng JSON {"member": …, "url": …}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Khóa phiếu chấm của cuộc họp đang mở: không ghi hoặc sửa điểm được nữa.
+    Lock,
 }
 
 #[derive(Subcommand)]
@@ -160,8 +175,93 @@ pub fn meeting(store: &mut Store, code: Option<&str>, cmd: Option<&MeetingComman
             app::close_meeting(store, code, *end)?;
             say!("Đã kết thúc cuộc họp.");
         }
+        Some(MeetingCommand::Lock) => {
+            thidua::app::room::lock(store, code)?;
+            say!("Đã khóa phiếu chấm của cuộc họp.");
+        }
+        // Served by `serve`, which owns the records while it runs.
+        Some(MeetingCommand::Serve { .. }) => {}
     }
     Ok(())
+}
+
+/// Serves the meeting room until SIGTERM, Ctrl+C or the meeting's end; the records are the
+/// room's meanwhile.
+pub fn serve(
+    store: Store,
+    code: Option<&str>,
+    bind: Option<std::net::IpAddr>,
+    port: u16,
+    json: bool,
+) -> Result<(), Error> {
+    let Some(bind) = bind else {
+        let list: Vec<String> =
+            thidua::app::room::addresses().iter().map(|(name, ip)| format!("{ip} ({name})")).collect();
+        let choices = if list.is_empty() {
+            "máy không có địa chỉ mạng nào ngoài 127.0.0.1".to_string()
+        } else {
+            list.join(", ")
+        };
+        return Err(thidua::error::InputError::Choice {
+            field: "bind",
+            what: "địa chỉ mạng phòng họp (--bind)",
+            value: String::new(),
+            choices,
+        }
+        .into());
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Document(format!("không khởi động được máy chủ: {e}")))?;
+    runtime.block_on(async {
+        let records = thidua::app::room::own(store);
+        let room = thidua::app::room::open(records.clone(), code, bind, port).await?;
+        for link in &room.links {
+            if json {
+                say!("{}", serde_json::json!({"member": link.name, "url": link.url}));
+            } else {
+                say!("{}\t{}", link.name, link.url);
+            }
+        }
+        if !json {
+            say!("Đang phục vụ trên {}; dừng bằng Ctrl+C, hoặc kết thúc cuộc họp.", room.addr);
+        }
+        let stop = stop_signal();
+        tokio::pin!(stop);
+        loop {
+            tokio::select! {
+                _ = &mut stop => break,
+                _ = tokio::time::sleep(std::time::Duration::from_secs(1)) => {
+                    if !thidua::app::room::meeting_open(records.as_ref(), code) {
+                        break;
+                    }
+                }
+            }
+        }
+        room.close().await;
+        Ok(())
+    })
+}
+
+/// SIGTERM or Ctrl+C.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        let Ok(mut term) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) else {
+            let _ = tokio::signal::ctrl_c().await;
+            return;
+        };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = tokio::signal::ctrl_c() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 pub fn scores(store: &mut Store, code: Option<&str>, cmd: &ScoresCommand) -> Result<(), Error> {

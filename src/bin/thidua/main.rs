@@ -160,6 +160,9 @@ fn run(cli: &Cli) -> Result<(), Error> {
         eprintln!("Cảnh báo: {warning}");
     }
     let mut store = opened.store;
+    if let Command::Meeting { command: Some(council::MeetingCommand::Serve { bind, port, json }) } = &cli.command {
+        return council::serve(store, cli.campaign.as_deref(), *bind, *port, *json);
+    }
     dispatch(&mut store, cli.campaign.as_deref(), &cli.command)
 }
 
