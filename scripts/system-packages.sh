@@ -3,7 +3,7 @@
 # tests need, when some are missing (as root, or through sudo).
 set -euo pipefail
 packages=(build-essential curl libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev xvfb xauth webkit2gtk-driver
-  poppler-utils qpdf cups cups-client printer-driver-cups-pdf libcups2-dev)
+  poppler-utils qpdf cups cups-client printer-driver-cups-pdf libcups2-dev chromium chromium-driver)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 command -v node >/dev/null 2>&1 || missing+=(nodejs)

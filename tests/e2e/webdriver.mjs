@@ -14,6 +14,18 @@ export class Session {
     return new Session(base, id);
   }
 
+  /** A session of any WebDriver (chromedriver for the phone's page) with these capabilities. */
+  static async startWith(base, caps) {
+    const r = await fetch(`${base}/session`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ capabilities: { alwaysMatch: caps } }),
+    });
+    const body = await r.json();
+    const id = body.value?.sessionId ?? body.sessionId;
+    if (!id) throw new Error(`no session: ${JSON.stringify(body)}`);
+    return new Session(base, id);
+  }
+
   async cmd(method, path, body) {
     const r = await fetch(`${this.base}/session/${this.id}${path}`, {
       method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
