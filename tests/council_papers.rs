@@ -162,7 +162,8 @@ fn the_minutes_record_attendance_quorum_results_and_the_shortlist_with_its_reaso
     assert!(!t.contains("Quân Hà, Xã Quân Hà"));
     assert!(!t.contains("Huyện đoàn, Huyện đoàn") && !t.contains("xã, Xã"), "{t}");
     let n = pages(&pdf);
-    assert_eq!(n, 2);
+    // Attendance and results, the chart of members' totals, the lists and the signatures.
+    assert_eq!(n, 3);
     assert_within_margins(&pdf);
 
     // The results table: one line per nominee with its average, rank and ballots.
@@ -644,6 +645,14 @@ fn a_member_linked_to_a_nominees_unit_is_recused_for_it() {
         ),
         "{t}"
     );
+    // The chart of members' totals: a collective scored 70 and 35 points is flagged for
+    // discussion (over the 20-point threshold); a person scored 30 and 15 points is not.
+    assert!(t.contains("Biểu đồ điểm của từng thành viên"), "{t}");
+    assert!(t.contains("chênh 35 điểm: thảo luận"), "{t}");
+    assert!(t.contains("chênh 15 điểm") && !t.contains("chênh 15 điểm: thảo luận"), "{t}");
+    let report = store.ranking(c.id, None).unwrap();
+    let four = report.ranked.iter().find(|r| r.nomination_id == NominationId(4)).unwrap();
+    assert_eq!((four.totals.clone(), four.spread()), (vec![70, 140], Some(70)));
 }
 
 /// The command line lists recusals and clears one before scoring.

@@ -83,6 +83,16 @@ pub struct RankedNominee {
     pub tied: bool,
     /// Reaches the minimum average for the Giấy khen (true when no minimum is set).
     pub meets_minimum: bool,
+    /// Each counted member's total for this nominee, in half-points, lowest first (before any
+    /// extremes are dropped): the spread the council sees before voting.
+    pub totals: Vec<i64>,
+}
+
+impl RankedNominee {
+    /// The disagreement between members: the highest total less the lowest, in half-points.
+    pub fn spread(&self) -> Option<i64> {
+        Some(self.totals.last()? - self.totals.first()?)
+    }
 }
 
 /// Ranks `nominees` from the complete sheets of `present` members.
@@ -138,6 +148,8 @@ pub fn rank_with(
                 .filter(|&&mi| !recusals.is(present[mi], n.id))
                 .map(|&mi| totals[ni * m + mi])
                 .collect();
+            let mut all_totals = sums.clone();
+            all_totals.sort_unstable();
             if options.drop_extremes && sums.len() >= 5 {
                 sums.sort_unstable();
                 sums = sums[1..sums.len() - 1].to_vec();
@@ -157,6 +169,7 @@ pub fn rank_with(
                 complete: all_complete,
                 counted: sums.len(),
                 tied: false,
+                totals: all_totals,
             }
         })
         .collect();

@@ -35,6 +35,8 @@ pub struct ResultRow {
     pub tied: bool,
     /// The ballots and whether they reach the threshold, when the council voted.
     pub votes: Option<(VoteCount, bool)>,
+    /// Each counted member's total, in half-points, lowest first.
+    pub totals: Vec<i64>,
 }
 
 /// A shortlisted nominee with its line of results.
@@ -86,6 +88,7 @@ impl CouncilRecord {
                     nominee: Awardee::of(n),
                     summary: n.summary.clone(),
                     average: r.average,
+                    totals: r.totals.clone(),
                     rank: r.rank,
                     tied: r.tied,
                     votes: report.votes.get(&n.id).copied(),

@@ -4,7 +4,7 @@
 //! shortlist (R8) with the council's reasons, and the secretary's and the chair's signatures.
 
 use super::council_record::{share_text, CouncilRecord, ResultRow};
-use super::layout::{Align, Column, Face, Flow, Para, Row, Sheet, Table};
+use super::layout::{mm, Align, Column, Face, Flow, Laid, Para, Row, Sheet, Table};
 use super::parts::{
     body_sized, campaign_quoted, header, recipients_below, titled, two_signatures, Header, TWO_SIGNATURES_HEIGHT,
 };
@@ -192,6 +192,81 @@ fn results(flow: &mut Flow, r: &CouncilRecord) {
     flow.skip(2.0);
     flow.table(&results_table(&r.rows));
     flow.skip(6.0);
+    spread_chart(flow, r);
+}
+
+/// The members' totals per nominee as a chart drawn in vectors: a bar to the average, a line from
+/// the lowest to the highest total with a tick for each member, and the disagreement flagged when
+/// it passes the council's threshold, so that it is discussed before voting.
+fn spread_chart(flow: &mut Flow, r: &CouncilRecord) {
+    let rows: Vec<&ResultRow> = r.rows.iter().filter(|row| !row.totals.is_empty()).collect();
+    if rows.is_empty() {
+        return;
+    }
+    let pitch = mm(7.0);
+    let intro = format!(
+        "Biểu đồ điểm của từng thành viên (vạch đứng: tổng điểm của một thành viên; thanh: điểm trung bình). \
+         Hồ sơ có chênh lệch giữa điểm cao nhất và thấp nhất trên {} điểm được đánh dấu để Hội đồng thảo luận \
+         trước khi biểu quyết.",
+        crate::council::format_points(r.rules.disagreement_half_points)
+    );
+    let intro = Para::text(12.0, Face::Italic, &intro).align(super::layout::Align::Justify).leading(1.15);
+    let laid = flow.lay(&intro, flow.width());
+    flow.keep(Flow::height(&intro, &laid) + pitch * (rows.len() as f32 + 1.5));
+    flow.para(&intro);
+    flow.skip(4.0);
+    let (x, w) = (flow.left(), flow.width());
+    let (label_w, note_w) = (mm(48.0), mm(40.0));
+    let (x0, x1) = (x + label_w, x + w - note_w);
+    let scale_max = rows.iter().map(|row| rubric_total(r, row)).max().unwrap_or(200).max(1) as f32;
+    let at = |half: i64| x0 + (x1 - x0) * half as f32 / scale_max;
+    // The scale: 0, a quarter, … the rubric's total.
+    let top = flow.y;
+    for q in 0..=4 {
+        let half = (scale_max as i64) * q / 4;
+        let p = Para::text(9.0, Face::Regular, &crate::council::format_points(half)).centred();
+        let laid = flow.lay(&p, mm(14.0));
+        flow.place(&p, &laid, at(half) - mm(7.0), top);
+        let (page, _) = flow.page();
+        page.stroke(&[(at(half), top + mm(4.0)), (at(half), top + mm(5.0) + pitch * rows.len() as f32)], false, 0.2);
+    }
+    let mut y = top + mm(5.0);
+    for row in rows {
+        let label = format!("{}. {}", row.id, row.nominee.name);
+        let p = Para::text(10.0, Face::Regular, &crate::vn::text::prefix(&label, 34));
+        let laid = flow.lay(&p, label_w - mm(2.0));
+        flow.place(&p, &Laid { lines: laid.lines.into_iter().take(1).collect(), width: laid.width }, x, y + mm(1.2));
+        let mid = y + pitch / 2.0;
+        let (lo, hi) = (row.totals[0], row.totals[row.totals.len() - 1]);
+        let avg = row.average.map_or(0.0, |a| a.sum as f32 / a.count.max(1) as f32);
+        {
+            let (page, _) = flow.page();
+            // The bar to the average.
+            let bar_right = x0 + (x1 - x0) * avg / scale_max;
+            page.frame(x0, mid - mm(1.2), (bar_right - x0).max(0.5), mm(2.4), 0.6);
+            // The spread, and each member's total.
+            page.stroke(&[(at(lo), mid), (at(hi), mid)], false, 1.2);
+            for t in &row.totals {
+                page.stroke(&[(at(*t), mid - mm(2.2)), (at(*t), mid + mm(2.2))], false, 0.8);
+            }
+        }
+        let spread = hi - lo;
+        let (face, note) = if spread > r.rules.disagreement_half_points {
+            (Face::Bold, format!("chênh {} điểm: thảo luận", crate::council::format_points(spread)))
+        } else {
+            (Face::Regular, format!("chênh {} điểm", crate::council::format_points(spread)))
+        };
+        let p = Para::text(9.5, face, &note);
+        let laid = flow.lay(&p, note_w - mm(2.0));
+        flow.place(&p, &laid, x1 + mm(2.0), y + mm(1.4));
+        y += pitch;
+    }
+    flow.y = y + mm(3.0);
+}
+
+/// The most a nominee of this row's kind can score, in half-points.
+fn rubric_total(r: &CouncilRecord, row: &ResultRow) -> i64 {
+    r.campaign.criteria.for_kind(row.nominee.kind).iter().map(|c| c.max_half_points).sum()
 }
 
 fn rank_text(row: &ResultRow) -> String {

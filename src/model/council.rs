@@ -100,6 +100,14 @@ pub struct CouncilRules {
     pub drop_extremes: bool,
     /// Minimum average for the Giấy khen, in half-points; none by default.
     pub min_average_half_points: Option<i64>,
+    /// Members' totals for one nominee differing by more than this (in half-points) are flagged
+    /// for the council to discuss before voting; 20 points by default.
+    #[serde(default = "default_disagreement")]
+    pub disagreement_half_points: i64,
+}
+
+fn default_disagreement() -> i64 {
+    40
 }
 
 impl Default for CouncilRules {
@@ -109,6 +117,7 @@ impl Default for CouncilRules {
             vote_threshold: Share { numerator: 1, denominator: 2 },
             drop_extremes: false,
             min_average_half_points: None,
+            disagreement_half_points: default_disagreement(),
         }
     }
 }
