@@ -535,3 +535,27 @@ pub struct AttachmentView {
     pub file_name: String,
     pub bytes: i64,
 }
+
+/// An address of the PC to open the meeting room on.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct RoomAddressView {
+    pub label: String,
+    pub address: String,
+}
+
+/// The meeting room while scoring by phone is open.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct RoomView {
+    /// "192.168.1.10:49152".
+    pub address: String,
+    pub links: Vec<RoomLinkView>,
+}
+
+/// A member's link and its QR code (SVG).
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct RoomLinkView {
+    pub member_id: i64,
+    pub name: String,
+    pub url: String,
+    pub qr_svg: String,
+}

@@ -9,6 +9,7 @@ mod council_view;
 mod documents;
 mod dto;
 mod printing;
+mod room;
 mod settings;
 mod state;
 
@@ -86,6 +87,11 @@ pub(crate) fn commands() -> tauri_specta::Builder<tauri::Wry> {
             settings::set_emblem,
             settings::clear_emblem,
             settings::set_certificate_size,
+            room::room_addresses,
+            room::open_room,
+            room::room,
+            room::close_room,
+            room::lock_sheets,
             settings::data_folder,
             settings::operator,
             settings::set_operator,
@@ -118,6 +124,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::new(store, database))
+        .manage(room::RoomState::default())
         .invoke_handler(move |invoke| match invoke.message.command() {
             // Raw PDF bytes for the preview: not JSON, so not in the generated bindings.
             "document_bytes" => bytes_handler(invoke),

@@ -60,6 +60,18 @@ pub struct MemberLink {
     pub url: String,
 }
 
+impl MemberLink {
+    /// The link as a QR code, an SVG picture for the secretary's screen.
+    pub fn qr_svg(&self) -> String {
+        match qrcode::QrCode::new(self.url.as_bytes()) {
+            Ok(code) => {
+                code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(180, 180).quiet_zone(true).build()
+            }
+            Err(_) => String::new(),
+        }
+    }
+}
+
 /// What a room serves: the open meeting of a campaign, for the members present.
 #[derive(Debug, Clone)]
 pub struct RoomConfig {

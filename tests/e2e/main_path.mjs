@@ -95,6 +95,30 @@ try {
     }
   }
   await s.waitText('[data-testid="ranking"]', (t) => t.includes('95,5'));
+
+  // Scoring by phone: the room opens on this PC alone, a member's phone (here Node's fetch)
+  // follows the member's link, reads the sheet and sends it back; the window shows the member's
+  // sheet as sent; closed, nothing listens.
+  await s.select('[data-testid="room-address"]', '127.0.0.1');
+  await s.click('[data-testid="room-open"]');
+  const link = await s.text('[data-testid="room-link-1"] code');
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/p\/[0-9a-f]{64}$/);
+  const entered = await fetch(link, { redirect: 'manual' });
+  assert.equal(entered.status, 303);
+  const cookie = entered.headers.get('set-cookie').split(';')[0];
+  const roomBase = new URL(link).origin;
+  const sheet = await (await fetch(`${roomBase}/api/phieu`, { headers: { cookie } })).json();
+  const cells = sheet.nominees.flatMap((n) => n.criteria.map((c) => ({ nomination: n.id, criterion: c.label, points: c.points })));
+  const sent = await fetch(`${roomBase}/api/phieu`, {
+    method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ scores: cells }),
+  });
+  assert.equal(sent.status, 200, await sent.text());
+  await s.waitText('[data-testid="room-status-1"]', (t) => t.includes('Đã gửi phiếu đủ'), 10000);
+  await s.screenshot(`${shots}/04a-room.png`);
+  await s.click('[data-testid="room-close"]');
+  await s.waitText('[data-testid="room"]', (t) => t.includes('Mở chấm điểm'));
+  await assert.rejects(fetch(`${roomBase}/api/phieu`, { headers: { cookie } }), 'nothing listens after close');
+  await s.waitText('[data-testid="ranking"]', (t) => t.includes('95,5'));
   await s.click('[data-testid="shortlist-1"]');
   await s.waitText('[data-testid="shortlist"]', (t) => t.includes('Phòng Tài chính - Kế hoạch'));
   await s.screenshot(`${shots}/04-council.png`);

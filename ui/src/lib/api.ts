@@ -131,6 +131,11 @@ export const api = {
     return typeof r === 'string' ? r : null;
   },
   setEmblem: (path: string) => call(commands.setEmblem(path)),
+  roomAddresses: () => commands.roomAddresses(),
+  room: () => commands.room(),
+  openRoom: (address: string) => call(commands.openRoom(address)),
+  closeRoom: () => call(commands.closeRoom()),
+  lockSheets: () => call(commands.lockSheets()),
   clearEmblem: () => call(commands.clearEmblem()),
   setCertificateSize: (size: string) => call(commands.setCertificateSize(size)),
 };

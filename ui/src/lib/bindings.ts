@@ -78,6 +78,16 @@ export const commands = {
 	clearEmblem: () => __TAURI_INVOKE<null>("clear_emblem"),
 	/**  The campaign's certificate stock: "A4", "A3" or "WIDTHxHEIGHT" in millimetres. */
 	setCertificateSize: (size: string) => __TAURI_INVOKE<null>("set_certificate_size", { size }),
+	/**  The PC's addresses on its networks, and this PC alone last. */
+	roomAddresses: () => __TAURI_INVOKE<RoomAddressView[]>("room_addresses"),
+	/**  Opens scoring by phone for the open meeting, on `address`. */
+	openRoom: (address: string) => __TAURI_INVOKE<RoomView>("open_room", { address }),
+	/**  The room while it is open. */
+	room: () => __TAURI_INVOKE<RoomView | null>("room"),
+	/**  Closes scoring by phone: nothing listens after. */
+	closeRoom: () => __TAURI_INVOKE<null>("close_room"),
+	/**  Locks the open meeting's score sheets. */
+	lockSheets: () => __TAURI_INVOKE<null>("lock_sheets"),
 	dataFolder: () => __TAURI_INVOKE<DataFolderView>("data_folder"),
 	operator: () => __TAURI_INVOKE<OperatorView>("operator"),
 	/**  Names who makes the changes from now on; an empty name goes back to the system's user name. */
@@ -446,6 +456,27 @@ export type RefusalView = {
 	reason: Reason,
 	label: string,
 	note: string,
+};
+
+/**  An address of the PC to open the meeting room on. */
+export type RoomAddressView = {
+	label: string,
+	address: string,
+};
+
+/**  A member's link and its QR code (SVG). */
+export type RoomLinkView = {
+	member_id: number,
+	name: string,
+	url: string,
+	qr_svg: string,
+};
+
+/**  The meeting room while scoring by phone is open. */
+export type RoomView = {
+	/**  "192.168.1.10:49152". */
+	address: string,
+	links: RoomLinkView[],
 };
 
 /**  How a bonus is rounded to the step (Decree 91/2017 Art. 68(2): up, to tens of thousands). */
