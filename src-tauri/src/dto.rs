@@ -559,3 +559,28 @@ pub struct RoomLinkView {
     pub url: String,
     pub qr_svg: String,
 }
+
+/// A member recused for a nominee.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct RecusalView {
+    pub member_id: i64,
+    pub member: String,
+    pub nomination_id: i64,
+    pub nominee: String,
+    pub unit: String,
+    /// Marked by the secretary, rather than found from the member's position.
+    pub marked: bool,
+}
+
+impl From<thidua::app::council::RecusalLine> for RecusalView {
+    fn from(l: thidua::app::council::RecusalLine) -> Self {
+        RecusalView {
+            member_id: l.member.0,
+            member: l.member_name,
+            nomination_id: l.nomination.0,
+            nominee: l.nominee,
+            unit: l.unit,
+            marked: l.marked,
+        }
+    }
+}

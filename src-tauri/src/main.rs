@@ -92,6 +92,8 @@ pub(crate) fn commands() -> tauri_specta::Builder<tauri::Wry> {
             room::room,
             room::close_room,
             room::lock_sheets,
+            room::recusals,
+            room::set_recusal,
             settings::data_folder,
             settings::operator,
             settings::set_operator,

@@ -92,3 +92,29 @@ pub async fn close_room(room: State<'_, RoomState>) -> ApiResult<()> {
 pub fn lock_sheets(state: State<'_, AppState>) -> ApiResult<()> {
     Ok(thidua::app::room::lock(&mut *state.store()?, None)?)
 }
+
+/// The campaign's recusals: found from the members' positions, or marked by the secretary.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn recusals(state: State<'_, AppState>) -> ApiResult<Vec<RecusalView>> {
+    Ok(thidua::app::council::recusals(&*state.store()?, None)?.into_iter().map(RecusalView::from).collect())
+}
+
+/// Marks (`recused`) or clears a member's recusal for a nominee, before the nominee is scored.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_recusal(
+    state: State<'_, AppState>,
+    member_id: i64,
+    nomination_id: i64,
+    recused: bool,
+) -> ApiResult<Vec<RecusalView>> {
+    let lines = thidua::app::council::recuse(
+        &mut *state.store()?,
+        None,
+        &member_id.to_string(),
+        thidua::model::NominationId(nomination_id),
+        recused,
+    )?;
+    Ok(lines.into_iter().map(RecusalView::from).collect())
+}

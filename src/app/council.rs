@@ -12,7 +12,8 @@ use crate::model::{
     Campaign, CouncilMember, CouncilRole, Meeting, MeetingId, MemberId, Nomination, NominationId, NomineeKind,
     ShortlistEntry, Status, VoteCount,
 };
-use crate::store::{RankingReport, RecusalLine, Store};
+pub use crate::store::RecusalLine;
+use crate::store::{RankingReport, Store};
 use crate::vn::fold;
 
 /// The campaign's council. An empty council is first filled from the previous campaign's, as

@@ -136,6 +136,8 @@ export const api = {
   openRoom: (address: string) => call(commands.openRoom(address)),
   closeRoom: () => call(commands.closeRoom()),
   lockSheets: () => call(commands.lockSheets()),
+  recusals: () => call(commands.recusals()),
+  setRecusal: (member: number, nomination: number, recused: boolean) => call(commands.setRecusal(member, nomination, recused)),
   clearEmblem: () => call(commands.clearEmblem()),
   setCertificateSize: (size: string) => call(commands.setCertificateSize(size)),
 };

@@ -88,6 +88,10 @@ export const commands = {
 	closeRoom: () => __TAURI_INVOKE<null>("close_room"),
 	/**  Locks the open meeting's score sheets. */
 	lockSheets: () => __TAURI_INVOKE<null>("lock_sheets"),
+	/**  The campaign's recusals: found from the members' positions, or marked by the secretary. */
+	recusals: () => __TAURI_INVOKE<RecusalView[]>("recusals"),
+	/**  Marks (`recused`) or clears a member's recusal for a nominee, before the nominee is scored. */
+	setRecusal: (memberId: number, nominationId: number, recused: boolean) => __TAURI_INVOKE<RecusalView[]>("set_recusal", { memberId, nominationId, recused }),
 	dataFolder: () => __TAURI_INVOKE<DataFolderView>("data_folder"),
 	operator: () => __TAURI_INVOKE<OperatorView>("operator"),
 	/**  Names who makes the changes from now on; an empty name goes back to the system's user name. */
@@ -451,6 +455,17 @@ export type Reason =
 "over_quota" | 
 /**  The secretary found the criteria not met at appraisal (R7). */
 "criteria_not_met";
+
+/**  A member recused for a nominee. */
+export type RecusalView = {
+	member_id: number,
+	member: string,
+	nomination_id: number,
+	nominee: string,
+	unit: string,
+	/**  Marked by the secretary, rather than found from the member's position. */
+	marked: boolean,
+};
 
 export type RefusalView = {
 	reason: Reason,

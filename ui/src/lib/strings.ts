@@ -74,6 +74,13 @@ export const s = {
   editHint: 'Các quy định tiếp nhận được áp dụng lại sau khi sửa; kết quả thẩm định được giữ nguyên.',
   importFile: 'Nhập từ tệp .csv / .xlsx…',
   imported: (n: number) => `Đã nhập ${n} hồ sơ.`,
+  recusal: {
+    title: 'Thành viên không tham gia chấm điểm, biểu quyết',
+    intro: 'Thành viên có liên quan đến đơn vị của hồ sơ (chức vụ nêu tên đơn vị, hoặc thư ký đánh dấu) không chấm điểm, không biểu quyết hồ sơ đó; tỷ lệ có mặt và biểu quyết của hồ sơ tính trên các thành viên còn lại. Chỉ đặt hoặc bỏ trước khi hồ sơ được chấm điểm.',
+    none: 'Không có thành viên nào phải không tham gia.',
+    line: (member: string, id: number, nominee: string, marked: boolean) => `${member}: hồ sơ số ${id} (${nominee}) — ${marked ? 'thư ký đánh dấu' : 'chức vụ nêu tên đơn vị'}`,
+    nominee: 'Hồ sơ', mark: 'Đánh dấu không tham gia', clear: 'Bỏ',
+  },
   room: {
     title: 'Chấm điểm bằng điện thoại',
     intro: 'Các thành viên có mặt chấm điểm trên điện thoại của mình qua mạng của phòng họp (không cần Internet). Chọn địa chỉ của máy này trong mạng phòng họp rồi mở; mỗi thành viên quét mã của mình.',

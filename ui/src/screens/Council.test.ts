@@ -3,6 +3,7 @@ import { render, screen, waitFor, fireEvent } from '@testing-library/svelte';
 
 const api = vi.hoisted(() => ({
   council: vi.fn(), overview: vi.fn(), openMeeting: vi.fn(), importScores: vi.fn(), pickOpen: vi.fn(), addMember: vi.fn(), updateMember: vi.fn(), removeMember: vi.fn(), confirm: vi.fn(),
+  recusals: vi.fn(async (): Promise<unknown[]> => []), setRecusal: vi.fn(), room: vi.fn(async () => null), roomAddresses: vi.fn(async () => []),
 }));
 vi.mock('../lib/api', async () => {
   const real = await vi.importActual<typeof import('../lib/api')>('../lib/api');
@@ -76,5 +77,25 @@ describe('scores typed into a spreadsheet', () => {
     await waitFor(() => expect(screen.getByTestId('imported-scores').textContent).toContain('Lý Thị Hằng: phiếu chấm còn thiếu 2 ô'));
     expect(api.importScores).toHaveBeenCalledWith('/usb/diem.xlsx');
     expect(api.pickOpen).toHaveBeenCalledWith('Bảng điểm', ['csv', 'xlsx']);
+  });
+});
+
+describe('recusals on the council screen', () => {
+  it('lists a recusal found from a position, clears it, and marks another', async () => {
+    const members = [member(1, 'Hà Kim Oanh', 'chair', 'Chủ tịch Hội đồng'), member(2, 'Lương Văn Tú', 'member', 'Ủy viên', 'Trưởng phòng Tài chính - Kế hoạch')];
+    const nominee = (id: number, name: string) => ({ id, name }) as never;
+    api.council.mockResolvedValue({ ...view(members), nominees: [nominee(4, 'Phòng Tài chính - Kế hoạch'), nominee(9, 'Triệu Thị Yến')] });
+    api.overview.mockResolvedValue(overview);
+    api.recusals.mockResolvedValue([{ member_id: 2, member: 'Lương Văn Tú', nomination_id: 4, nominee: 'Phòng Tài chính - Kế hoạch', unit: 'Phòng Tài chính - Kế hoạch', marked: false }]);
+    api.setRecusal.mockResolvedValue([]);
+    render(Council);
+    const line = await screen.findByTestId('recusal-2-4');
+    expect(line.textContent).toContain('Lương Văn Tú: hồ sơ số 4 (Phòng Tài chính - Kế hoạch) — chức vụ nêu tên đơn vị');
+    await fireEvent.click(line.querySelector('button')!);
+    await waitFor(() => expect(api.setRecusal).toHaveBeenCalledWith(2, 4, false));
+    await fireEvent.change(screen.getByTestId('recuse-member'), { target: { value: '1' } });
+    await fireEvent.change(screen.getByTestId('recuse-nominee'), { target: { value: '9' } });
+    await fireEvent.click(screen.getByTestId('recuse'));
+    await waitFor(() => expect(api.setRecusal).toHaveBeenCalledWith(1, 9, true));
   });
 });
