@@ -71,10 +71,26 @@ fn hold_meeting(store: &mut Store, c: &Campaign) {
 fn hold_meeting_from(store: &mut Store, c: &Campaign, started: Option<chrono::NaiveTime>) {
     let m = council(store, c);
     store.open_meeting_at(c.id, day(), started, Some("Phòng họp số 1, Ủy ban nhân dân huyện"), &m).unwrap();
+    score_every_sheet(store, c, &m, |_, n| points(n));
+    for (id, agree, disagree, blank) in [(4, 3, 0, 0), (9, 3, 0, 0), (1, 2, 1, 0), (7, 3, 0, 0), (11, 1, 1, 1)] {
+        store.record_votes(c.id, NominationId(id), VoteCount { agree, disagree, blank }).unwrap();
+    }
+    store.shortlist_add(c.id, NominationId(4), None).unwrap();
+    store.shortlist_add(c.id, NominationId(9), None).unwrap();
+    store.shortlist_add(c.id, NominationId(7), Some("Hội đồng biểu quyết chọn: 3/3 phiếu đồng ý")).unwrap();
+}
+
+/// Each member's whole sheet, `points(member, nominee)` half-points a criterion (capped at its
+/// maximum), leaving out the nominees the member is recused for.
+fn score_every_sheet(
+    store: &mut Store,
+    c: &Campaign,
+    members: &[MemberId],
+    points: impl Fn(MemberId, NominationId) -> i64,
+) {
     let nominees = store.nominees(c.id, None).unwrap();
-    // A member whose position names a nominee's unit is recused for it and scores it not.
     let recused = store.recusals(c.id).unwrap();
-    for member in &m {
+    for member in members {
         let sheet: Vec<Score> = nominees
             .iter()
             .filter(|n| !recused.is(*member, n.id))
@@ -83,18 +99,12 @@ fn hold_meeting_from(store: &mut Store, c: &Campaign, started: Option<chrono::Na
                     member: *member,
                     nomination: n.id,
                     criterion: k.number,
-                    half_points: points(n.id).min(k.max_half_points),
+                    half_points: points(*member, n.id).min(k.max_half_points),
                 })
             })
             .collect();
         store.record_scores(c.id, None, &sheet).unwrap();
     }
-    for (id, agree, disagree, blank) in [(4, 3, 0, 0), (9, 3, 0, 0), (1, 2, 1, 0), (7, 3, 0, 0), (11, 1, 1, 1)] {
-        store.record_votes(c.id, NominationId(id), VoteCount { agree, disagree, blank }).unwrap();
-    }
-    store.shortlist_add(c.id, NominationId(4), None).unwrap();
-    store.shortlist_add(c.id, NominationId(9), None).unwrap();
-    store.shortlist_add(c.id, NominationId(7), Some("Hội đồng biểu quyết chọn: 3/3 phiếu đồng ý")).unwrap();
 }
 
 /// Every word of every page lies between the left (30 mm) and right (15 mm) margins.
@@ -605,23 +615,8 @@ fn a_member_linked_to_a_nominees_unit_is_recused_for_it() {
         .unwrap_err()
         .to_string()
         .contains("Lương Văn Tú không tham gia chấm điểm, biểu quyết đối với hồ sơ số 4"));
-    let nominees = store.nominees(c.id, None).unwrap();
-    let recused = store.recusals(c.id).unwrap();
-    for member in &m {
-        let sheet: Vec<Score> = nominees
-            .iter()
-            .filter(|n| !recused.is(*member, n.id))
-            .flat_map(|n| {
-                c.criteria.for_kind(n.kind).iter().map(|k| Score {
-                    member: *member,
-                    nomination: n.id,
-                    criterion: k.number,
-                    half_points: if member.0 == m[0].0 { 20 } else { 10 }.min(k.max_half_points),
-                })
-            })
-            .collect();
-        store.record_scores(c.id, None, &sheet).unwrap();
-    }
+    let chair = m[0];
+    score_every_sheet(&mut store, &c, &m, |member, _| if member == chair { 20 } else { 10 });
     let e = store.set_recusal(c.id, m[0], NominationId(4), true).unwrap_err();
     assert_eq!(e.code(), "recusal_after_scoring");
     let report = store.ranking(c.id, None).unwrap();

@@ -31,17 +31,14 @@ fn office_emblem(store: &Store) -> Result<Option<crate::documents::emblem::Emble
 /// Keeps the PNG picture in `file` as the office's emblem for plain-paper certificates, after
 /// checking it (size, a real PNG, its dimensions); nothing is kept when it is refused.
 pub fn set_emblem(store: &mut Store, file: &Path) -> Result<()> {
-    use std::io::Read;
-    let shown = file.display().to_string();
-    let io = |e| Error::Io { path: file.to_path_buf(), source: e };
-    let opened = std::fs::File::open(file).map_err(io)?;
-    if !opened.metadata().map_err(io)?.is_file() {
-        return Err(PaperError::BadEmblem { file: shown, why: "không phải một tệp".into() }.into());
-    }
-    // Read at most one byte past the limit, whatever the file claims its size is.
-    let mut bytes = Vec::new();
-    opened.take(crate::documents::emblem::MAX_EMBLEM_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
-    crate::documents::emblem::decode_emblem(&bytes).map_err(|why| PaperError::BadEmblem { file: shown, why })?;
+    use crate::documents::emblem::{decode_emblem, too_large, MAX_EMBLEM_BYTES};
+    let refuse = |why: String| -> Error { PaperError::BadEmblem { file: file.display().to_string(), why }.into() };
+    let bytes = match crate::store::read_user_file(file, MAX_EMBLEM_BYTES as u64)? {
+        crate::store::UserFile::Bytes(bytes) => bytes,
+        crate::store::UserFile::NotRegular => return Err(refuse("không phải một tệp".into())),
+        crate::store::UserFile::TooLarge(len) => return Err(refuse(too_large(len))),
+    };
+    decode_emblem(&bytes).map_err(refuse)?;
     store.set_emblem(&bytes)
 }
 

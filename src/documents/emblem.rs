@@ -18,14 +18,15 @@ pub struct Emblem {
     pub alpha: bool,
 }
 
+/// Why a file of `len` bytes is refused as an emblem.
+pub fn too_large(len: u64) -> String {
+    format!("tệp ảnh lớn {} MB; tối đa {} MB", len.div_ceil(1024 * 1024), MAX_EMBLEM_BYTES / 1024 / 1024)
+}
+
 /// Decodes a PNG emblem, or says in Vietnamese why it cannot be used.
 pub fn decode_emblem(bytes: &[u8]) -> Result<Emblem, String> {
     if bytes.len() > MAX_EMBLEM_BYTES {
-        return Err(format!(
-            "tệp ảnh lớn {} MB; tối đa {} MB",
-            bytes.len().div_ceil(1024 * 1024),
-            MAX_EMBLEM_BYTES / 1024 / 1024
-        ));
+        return Err(too_large(bytes.len() as u64));
     }
     if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         return Err("không phải ảnh PNG (hãy lưu ảnh quốc huy dưới dạng .png)".into());

@@ -38,26 +38,44 @@ pub fn digest(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
-/// The bytes of a scan the user pointed at: a regular file (not a device, a pipe or a symbolic
-/// link, whose target may lie anywhere), read with a bound so that its stated size is not trusted.
-fn read_scan(source: &Path) -> Result<Vec<u8>> {
+/// A file the user pointed at, as read: its bytes, or why it was not read whole.
+pub enum UserFile {
+    Bytes(Vec<u8>),
+    /// A device, a pipe, a directory or a symbolic link (whose target may lie anywhere).
+    NotRegular,
+    /// More than the bound: the first bound + 1 bytes were read, no more.
+    TooLarge(u64),
+}
+
+/// Reads a file the user pointed at: only a regular file, and at most `max` bytes, whatever size
+/// it claims (it may grow while read).
+pub fn read_user_file(source: &Path, max: u64) -> Result<UserFile> {
     let io = |e| Error::Io { path: source.to_path_buf(), source: e };
     let meta = std::fs::symlink_metadata(source).map_err(io)?;
     if !meta.file_type().is_file() {
-        return Err(RecordsError::NotARegularFile(source.to_path_buf()).into());
+        return Ok(UserFile::NotRegular);
     }
     let file = std::fs::File::open(source).map_err(io)?;
     let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(RecordsError::AttachmentTooLarge {
+    file.take(max + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > max {
+        return Ok(UserFile::TooLarge(bytes.len() as u64));
+    }
+    Ok(UserFile::Bytes(bytes))
+}
+
+/// The bytes of a scan the user pointed at (`read_user_file` with the scans' bound).
+fn read_scan(source: &Path) -> Result<Vec<u8>> {
+    match read_user_file(source, MAX_BYTES)? {
+        UserFile::Bytes(bytes) => Ok(bytes),
+        UserFile::NotRegular => Err(RecordsError::NotARegularFile(source.to_path_buf()).into()),
+        UserFile::TooLarge(len) => Err(RecordsError::AttachmentTooLarge {
             file: source.to_path_buf(),
-            mb: bytes.len() as u64 / (1024 * 1024),
+            mb: len / (1024 * 1024),
             max_mb: MAX_BYTES / (1024 * 1024),
         }
-        .into());
+        .into()),
     }
-    Ok(bytes)
 }
 
 impl Store {

@@ -27,7 +27,7 @@ use crate::error::{Error, Result};
 
 pub use crate::council::RankingReport;
 pub use crate::model::{CampaignImport, Tables};
-pub use attachments::{digest as attachment_digest, Attachment};
+pub use attachments::{digest as attachment_digest, read_user_file, Attachment, UserFile};
 pub use audit::AuditEntry;
 pub use audit_lines::{AuditLine, FieldChange};
 pub use backup::{check_database_file, list_backups, newest_good_backup, restore_from};
