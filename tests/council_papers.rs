@@ -648,6 +648,21 @@ fn a_member_linked_to_a_nominees_unit_is_recused_for_it() {
     let report = store.ranking(c.id, None).unwrap();
     let four = report.ranked.iter().find(|r| r.nomination_id == NominationId(4)).unwrap();
     assert_eq!((four.totals.clone(), four.spread()), (vec![70, 140], Some(70)));
+    assert!(report.disputed(four));
+
+    // The threshold is the council's setting: at 40 points nothing is flagged.
+    for bad in ["-3", "abc", "7,3", "1000,5"] {
+        let e = thidua::app::council::set_disagreement(&mut store, None, bad).unwrap_err();
+        assert_eq!(e.code(), "bad_number", "{bad}");
+        assert!(e.to_string().contains("ngưỡng chênh lệch"), "{e}");
+    }
+    thidua::app::council::set_disagreement(&mut store, None, "40").unwrap();
+    let report = store.ranking(c.id, None).unwrap();
+    assert!(report.ranked.iter().all(|r| !report.disputed(r)));
+    let pdf = write(&store, &c, DocumentKind::Minutes, &PrintOptions::default(), dir.path());
+    let t = flat(&text(&pdf, None));
+    assert!(t.contains("chênh 35 điểm") && !t.contains("chênh 35 điểm: thảo luận"), "{t}");
+    assert!(t.contains("trên 40 điểm được đánh dấu"), "{t}");
 }
 
 /// The command line lists recusals and clears one before scoring.
@@ -679,4 +694,19 @@ fn the_recuse_command_lists_marks_and_clears() {
     assert!(said.contains("Hoàng Văn Nam\thồ sơ số 9 (Triệu Thị Yến, Huyện đoàn)\tthư ký đánh dấu"), "{said}");
     let o = cli(&db, &["recuse", "Người Lạ", "9"]);
     assert!(!o.status.success());
+
+    // The meeting's switches: the threshold, the results on the phones, the lock.
+    assert!(cli(&db, &["meeting", "open", "--date", "2024-01-08"]).status.success());
+    let o = cli(&db, &["meeting", "threshold", "12,5"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("chênh trên 12,5 điểm"), "{}", stderr(&o));
+    let o = cli(&db, &["meeting", "threshold", "nhiều"]);
+    assert!(!o.status.success() && stderr(&o).contains("ngưỡng chênh lệch «nhiều»"), "{}", stderr(&o));
+    assert!(cli(&db, &["meeting", "results", "--show"]).status.success());
+    assert!(cli(&db, &["meeting", "lock"]).status.success());
+    let said = String::from_utf8_lossy(&cli(&db, &["meeting"]).stdout).to_string();
+    assert!(said.contains("Phiếu chấm đã khóa.") && said.contains("Bảng xếp hạng đang hiện"), "{said}");
+    assert!(cli(&db, &["meeting", "results", "--hide"]).status.success());
+    let said = String::from_utf8_lossy(&cli(&db, &["meeting"]).stdout).to_string();
+    assert!(!said.contains("Bảng xếp hạng đang hiện"), "{said}");
+    assert!(!cli(&db, &["meeting", "results"]).status.success(), "--show or --hide is needed");
 }

@@ -88,6 +88,7 @@ fn index(e: &Error) -> usize {
         Error::Input(i) => match i {
             InputError::Choice { .. } => 38,
             InputError::Time { .. } => 39,
+            InputError::Number { .. } => 98,
             InputError::NothingChosen(_) => 40,
             InputError::Text { .. } => 80,
         },
@@ -133,7 +134,7 @@ fn index(e: &Error) -> usize {
     }
 }
 
-const VARIANTS: usize = 98;
+const VARIANTS: usize = 99;
 
 fn path(p: &str) -> PathBuf {
     PathBuf::from(p)
@@ -213,6 +214,13 @@ fn samples() -> Vec<Error> {
             what: "thời điểm nộp",
             value: "32/01/2024".into(),
             why: "ngày không có.".into(),
+        }
+        .into(),
+        InputError::Number {
+            field: "threshold",
+            what: "ngưỡng chênh lệch",
+            value: "-3".into(),
+            why: "phải là số điểm không âm, lẻ đến 0,5, không quá 1.000.".into(),
         }
         .into(),
         InputError::NothingChosen("--accept, --refuse LÝ_DO hoặc --reopen").into(),

@@ -7,13 +7,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+mod pdf;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use thidua::model::{CouncilRole, MemberId};
-use thidua::room::{OwnedStore, Records, RoomHandle, SheetView};
+use thidua::room::{OwnedStore, Records, RoomHandle, RoomStatus, SheetView};
 use thidua::Store;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -272,4 +273,78 @@ async fn fifteen_members_sending_twenty_times_at_once_lose_and_double_nothing() 
         Ok(room) => room.close().await,
         Err(_) => panic!("the room is still shared"),
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn phones_see_the_lock_and_the_ranking_only_once_shown_and_the_minutes_say_how_sheets_came() {
+    let (records, ids) = records(3);
+    records.with_store(&mut |s: &mut Store| s.set_actor("Đào Thị Thu")).unwrap();
+    let room = thidua::app::room::open(records.clone(), None, LOOPBACK, 0).await.unwrap();
+    let phone = enter(&room, 0).await;
+    let status = |body: String| serde_json::from_str::<RoomStatus>(&body).unwrap();
+    let s0 = status(http(room.addr, "GET", "/api/trang-thai", Some(&phone), b"").await.body);
+    assert_eq!(s0, RoomStatus { locked: false, results: None });
+    // Member 0 sends from the phone; members 1 and 2 hand in paper, typed by the secretary.
+    let sheet: SheetView =
+        serde_json::from_str(&http(room.addr, "GET", "/api/phieu", Some(&phone), b"").await.body).unwrap();
+    let r = http(room.addr, "POST", "/api/phieu", Some(&phone), full_sheet(&sheet, 8.0).as_bytes()).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    records
+        .with_store(&mut |s: &mut Store| {
+            let c = s.campaign(None)?;
+            let phone_scores = s.scores(s.current_meeting(c.id)?.unwrap().id)?;
+            for (i, m) in ids[1..].iter().enumerate() {
+                let paper: Vec<_> = phone_scores
+                    .iter()
+                    .map(|x| thidua::council::Score { member: *m, half_points: x.half_points - 1 - i as i64, ..*x })
+                    .collect();
+                s.record_scores(c.id, None, &paper)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    // Not shown yet: nothing of the ranking reaches the phone.
+    let before = http(room.addr, "GET", "/api/trang-thai", Some(&phone), b"").await;
+    assert_eq!(status(before.body.clone()).results, None);
+    assert!(!before.body.contains("Thành viên") && !before.body.contains("average"), "{}", before.body);
+    records
+        .with_store(&mut |s: &mut Store| {
+            thidua::app::room::show_results(s, None, true)?;
+            thidua::app::room::lock(s, None)
+        })
+        .unwrap();
+    let shown = status(http(room.addr, "GET", "/api/trang-thai", Some(&phone), b"").await.body);
+    assert!(shown.locked);
+    let rows = shown.results.unwrap();
+    assert_eq!(rows.len(), 6);
+    assert_eq!(rows[0].rank, Some(1));
+    assert!(!rows[0].average.is_empty() && !rows[0].name.is_empty());
+    // Locked: the phone's sheet is refused whole.
+    let r = http(room.addr, "POST", "/api/phieu", Some(&phone), full_sheet(&sheet, 9.0).as_bytes()).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    // Hidden again.
+    records.with_store(&mut |s: &mut Store| thidua::app::room::show_results(s, None, false)).unwrap();
+    assert_eq!(status(http(room.addr, "GET", "/api/trang-thai", Some(&phone), b"").await.body).results, None);
+    // Without a session: refused.
+    assert_eq!(http(room.addr, "GET", "/api/trang-thai", None, b"").await.status, 403);
+    room.close().await;
+
+    // The record says where each sheet came from, and who typed the paper ones.
+    let dir = tempfile::tempdir().unwrap();
+    records
+        .with_store(&mut |s: &mut Store| {
+            let c = s.campaign(None)?;
+            let m = s.current_meeting(c.id)?.unwrap();
+            let entries = s.sheet_entries(m.id)?;
+            assert_eq!(entries.len(), 3);
+            assert_eq!(entries[0].describe(), "gửi từ điện thoại");
+            assert_eq!(entries[1].describe(), "phiếu giấy, do Đào Thị Thu nhập");
+            let pdf = pdf::write(s, &c, thidua::documents::DocumentKind::Minutes, &Default::default(), dir.path());
+            let t = pdf::flat(&pdf::text(&pdf, None));
+            let said = "Phiếu chấm của Thành viên Số 00 gửi từ điện thoại qua mạng nội bộ của phòng họp; phiếu giấy \
+                        của Thành viên Số 01 (do Đào Thị Thu nhập), Thành viên Số 02 (do Đào Thị Thu nhập) được nhập vào máy.";
+            assert!(t.contains(said), "{t}");
+            Ok(())
+        })
+        .unwrap();
 }

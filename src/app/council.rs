@@ -9,8 +9,8 @@ use crate::council::Score;
 use crate::error::{CouncilError, Error, Result};
 use crate::exchange::scores::read_scores;
 use crate::model::{
-    Campaign, CouncilMember, CouncilRole, Meeting, MeetingId, MemberId, Nomination, NominationId, NomineeKind,
-    ShortlistEntry, Status, VoteCount,
+    Campaign, CouncilMember, CouncilRole, CouncilRules, Meeting, MeetingId, MemberId, Nomination, NominationId,
+    NomineeKind, SheetEntry, ShortlistEntry, Status, VoteCount,
 };
 pub use crate::store::RecusalLine;
 use crate::store::{RankingReport, Store};
@@ -83,11 +83,20 @@ pub struct MeetingState {
     pub needed: usize,
     /// Members of the council.
     pub members: usize,
+    /// No sheet can be changed any more.
+    pub sheets_locked: bool,
+    /// The ranking is shown on the members' phones.
+    pub results_shown: bool,
+    /// How each member's sheet was last entered (a phone, or paper typed in by whom).
+    pub entries: Vec<SheetEntry>,
 }
 
 fn state_of(store: &Store, c: &Campaign, meeting: Meeting) -> Result<MeetingState> {
     let (quorum_met, needed, members) = store.quorum(c.id, &meeting)?;
-    Ok(MeetingState { meeting, quorum_met, needed, members })
+    let sheets_locked = store.sheets_locked(meeting.id)?;
+    let results_shown = store.results_shown(meeting.id)?;
+    let entries = store.sheet_entries(meeting.id)?;
+    Ok(MeetingState { meeting, quorum_met, needed, members, sheets_locked, results_shown, entries })
 }
 
 /// The meeting still open, with its quorum.
@@ -269,4 +278,22 @@ pub fn recuse(
         .ok_or_else(|| Error::UnknownMember(crate::vn::shown(member)))?;
     store.set_recusal(c.id, found.id, nomination, recused)?;
     store.recusal_lines(c.id)
+}
+
+/// Sets the spread of members' totals above which a nominee is flagged for discussion before
+/// the vote, as typed («20», «12,5»): points, in half points, at most 1,000.
+pub fn set_disagreement(store: &mut Store, code: Option<&str>, typed: &str) -> Result<CouncilRules> {
+    let c = store.campaign(code)?;
+    let half = crate::council::parse_points(typed).filter(|h| *h <= 2_000).ok_or_else(|| {
+        crate::error::InputError::Number {
+            field: "threshold",
+            what: "ngưỡng chênh lệch",
+            value: crate::vn::shown(typed),
+            why: "phải là số điểm không âm, lẻ đến 0,5, không quá 1.000.".into(),
+        }
+    })?;
+    let mut rules = store.council_rules(c.id)?;
+    rules.disagreement_half_points = half;
+    store.set_council_rules(c.id, &rules)?;
+    Ok(rules)
 }

@@ -266,9 +266,14 @@ pub fn council_record(store: &Store, campaign: &Campaign, document: &'static str
         }
         None => None,
     };
+    let entries = match &report.meeting {
+        Some(m) => store.sheet_entries(m.id)?,
+        None => Vec::new(),
+    };
     let facts = CouncilFacts {
         report,
         quorum,
+        entries,
         nominations: store.nominations(campaign.id)?,
         shortlist: store.shortlist(campaign.id)?,
         rules: store.council_rules(campaign.id)?,

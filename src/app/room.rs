@@ -58,6 +58,13 @@ pub fn lock(store: &mut Store, code: Option<&str>) -> Result<()> {
     Ok(())
 }
 
+/// Shows the ranking on the members' phones (`shown`), or hides it again.
+pub fn show_results(store: &mut Store, code: Option<&str>, shown: bool) -> Result<()> {
+    let c = store.campaign(code)?;
+    store.show_results(c.id, shown)?;
+    Ok(())
+}
+
 /// The machine's addresses to offer for the room's network.
 pub fn addresses() -> Vec<(String, IpAddr)> {
     crate::room::interfaces()

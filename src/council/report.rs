@@ -20,4 +20,14 @@ pub struct RankingReport {
     /// Who is recused for whom (not asked, not counted, the thresholds taken of the others).
     #[serde(skip)]
     pub recusals: super::Recusals,
+    /// A nominee whose members' totals differ by more than this (half points) is flagged for
+    /// discussion before the vote.
+    pub disagreement_half_points: i64,
+}
+
+impl RankingReport {
+    /// Whether the members' totals for `r` differ by more than the council's threshold.
+    pub fn disputed(&self, r: &super::RankedNominee) -> bool {
+        r.spread().is_some_and(|s| s > self.disagreement_half_points)
+    }
 }

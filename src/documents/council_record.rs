@@ -7,8 +7,8 @@ use crate::council::Average;
 use crate::council::RankingReport;
 use crate::error::{Error, Result};
 use crate::model::{
-    Campaign, CouncilMember, CouncilRole, CouncilRules, Meeting, Nomination, NominationId, Share, ShortlistEntry,
-    VoteCount,
+    Campaign, CouncilMember, CouncilRole, CouncilRules, Meeting, Nomination, NominationId, Share, SheetEntry,
+    SheetSource, ShortlistEntry, VoteCount,
 };
 
 /// The records the council's papers are drawn from, as the application layer reads them.
@@ -21,6 +21,8 @@ pub struct CouncilFacts {
     pub shortlist: Vec<ShortlistEntry>,
     pub rules: CouncilRules,
     pub members: Vec<CouncilMember>,
+    /// How each member's sheet was entered in that meeting.
+    pub entries: Vec<SheetEntry>,
 }
 
 /// One accepted nominee's line in the results table, in ranking order.
@@ -70,12 +72,16 @@ pub struct CouncilRecord {
     pub shortlist: Vec<Shortlisted>,
     /// Members recused for a nominee: the member's name, the dossier's number and nominee.
     pub recusals: Vec<(String, NominationId, String)>,
+    /// Members present whose sheets were sent from their phones, and those whose paper
+    /// sheets were typed in, with who typed them, in the council's order.
+    pub by_phone: Vec<String>,
+    pub from_paper: Vec<(String, String)>,
 }
 
 impl CouncilRecord {
     /// Assembles the record; refused when the council has not met (`document` names the paper).
     pub fn new(campaign: &Campaign, document: &'static str, facts: CouncilFacts) -> Result<CouncilRecord> {
-        let CouncilFacts { report, quorum, nominations, shortlist, rules, members } = facts;
+        let CouncilFacts { report, quorum, nominations, shortlist, rules, members, entries } = facts;
         let meeting = report.meeting.clone().ok_or(Error::NoMeetingRecord { document })?;
         let (quorum_met, quorum_needed) = quorum.ok_or(Error::NoMeetingRecord { document })?;
         let rows: Vec<ResultRow> = report
@@ -118,7 +124,22 @@ impl CouncilRecord {
                 Some((member.name.clone(), *n, nominee.name.clone()))
             })
             .collect();
+        let entry_of = |m: &CouncilMember| entries.iter().find(|e| e.member == m.id);
+        let present = members.iter().filter(|m| meeting.present.contains(&m.id));
+        let by_phone = present
+            .clone()
+            .filter(|m| entry_of(m).is_some_and(|e| e.source == SheetSource::Phone))
+            .map(|m| m.name.clone())
+            .collect();
+        let from_paper = present
+            .filter_map(|m| {
+                let e = entry_of(m).filter(|e| e.source == SheetSource::Paper)?;
+                Some((m.name.clone(), e.operator.clone()))
+            })
+            .collect();
         Ok(CouncilRecord {
+            by_phone,
+            from_paper,
             campaign: campaign.clone(),
             rules,
             members,

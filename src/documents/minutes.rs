@@ -175,6 +175,20 @@ fn results(flow: &mut Flow, r: &CouncilRecord) {
         let text = format!("Phiếu chấm không được tính: {}.", list.join("; "));
         flow.para(&para(&[(Face::Regular, &text)]));
     }
+    if !r.by_phone.is_empty() {
+        let mut text =
+            format!("Phiếu chấm của {} gửi từ điện thoại qua mạng nội bộ của phòng họp", r.by_phone.join(", "));
+        if !r.from_paper.is_empty() {
+            let typed: Vec<String> = r
+                .from_paper
+                .iter()
+                .map(|(m, who)| if who.is_empty() { m.clone() } else { format!("{m} (do {who} nhập)") })
+                .collect();
+            text.push_str(&format!("; phiếu giấy của {} được nhập vào máy", typed.join(", ")));
+        }
+        text.push('.');
+        flow.para(&para(&[(Face::Regular, &text)]));
+    }
     if !r.recusals.is_empty() {
         let list: Vec<String> =
             r.recusals.iter().map(|(m, n, who)| format!("{m} đối với hồ sơ số {n} ({who})")).collect();

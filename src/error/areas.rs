@@ -278,6 +278,9 @@ pub enum InputError {
     /// A time or day that does not read.
     #[error("Tham số không hợp lệ: {what} «{value}»: {why}")]
     Time { field: &'static str, what: &'static str, value: String, why: String },
+    /// A number that does not read or is out of its range.
+    #[error("Tham số không hợp lệ: {what} «{value}»: {why}")]
+    Number { field: &'static str, what: &'static str, value: String, why: String },
     /// A text typed that cannot be taken as it is.
     #[error("Tham số không hợp lệ: {what} {problem}.")]
     Text { field: &'static str, what: &'static str, problem: TextProblem },
@@ -292,6 +295,7 @@ impl InputError {
         match self {
             InputError::Choice { .. } => "bad_choice",
             InputError::Time { .. } => "bad_time",
+            InputError::Number { .. } => "bad_number",
             InputError::Text { .. } => "bad_text",
             InputError::NothingChosen(_) => "nothing_chosen",
         }
@@ -300,9 +304,10 @@ impl InputError {
     /// The field the value was typed in.
     pub fn field(&self) -> Option<&'static str> {
         match self {
-            InputError::Choice { field, .. } | InputError::Time { field, .. } | InputError::Text { field, .. } => {
-                Some(field)
-            }
+            InputError::Choice { field, .. }
+            | InputError::Time { field, .. }
+            | InputError::Number { field, .. }
+            | InputError::Text { field, .. } => Some(field),
             InputError::NothingChosen(_) => None,
         }
     }

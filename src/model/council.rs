@@ -152,3 +152,52 @@ pub struct ShortlistEntry {
     pub position: u32,
     pub reason: Option<String>,
 }
+
+/// Where a member's score sheet came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetSource {
+    /// Sent by the member from a phone in the meeting room.
+    Phone,
+    /// Typed in from the paper sheet (on the council screen, the command line or a scores file).
+    Paper,
+}
+
+impl SheetSource {
+    pub fn code(self) -> &'static str {
+        match self {
+            SheetSource::Phone => "phone",
+            SheetSource::Paper => "paper",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SheetSource> {
+        match code {
+            "phone" => Some(SheetSource::Phone),
+            "paper" => Some(SheetSource::Paper),
+            _ => None,
+        }
+    }
+}
+
+/// How a member's sheet in a meeting was last entered, and by whom when typed from paper.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SheetEntry {
+    pub member: MemberId,
+    pub source: SheetSource,
+    /// The person who typed a paper sheet in (the name the application was opened under).
+    pub operator: String,
+    /// RFC 3339, UTC.
+    pub recorded_at: String,
+}
+
+impl SheetEntry {
+    /// «gửi từ điện thoại» or «phiếu giấy, do Nguyễn Thị Hoa nhập».
+    pub fn describe(&self) -> String {
+        match (self.source, self.operator.trim()) {
+            (SheetSource::Phone, _) => "gửi từ điện thoại".to_string(),
+            (SheetSource::Paper, "") => "phiếu giấy, nhập vào máy".to_string(),
+            (SheetSource::Paper, who) => format!("phiếu giấy, do {who} nhập"),
+        }
+    }
+}

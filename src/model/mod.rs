@@ -13,7 +13,8 @@ pub use campaign::{
     Period, Plan, RequiredPart, RequiredParts, UnitDefinition,
 };
 pub use council::{
-    CouncilMember, CouncilRole, CouncilRules, Meeting, MeetingId, MemberId, Share, ShortlistEntry, VoteCount,
+    CouncilMember, CouncilRole, CouncilRules, Meeting, MeetingId, MemberId, Share, SheetEntry, SheetSource,
+    ShortlistEntry, VoteCount,
 };
 pub use documents::{
     bases_on, implementing_decrees, AnnexOrder, BonusRate, CertificateSettings, CouncilSettings, DecisionRecord,

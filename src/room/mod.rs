@@ -175,6 +175,7 @@ pub async fn open_room(records: Arc<dyn Records>, config: RoomConfig) -> Result<
         .route("/phieu.js", get(|| async { asset("text/javascript; charset=utf-8", page::SCRIPT) }))
         .route("/phieu.css", get(|| async { asset("text/css; charset=utf-8", page::STYLE) }))
         .route("/api/phieu", get(sheet).post(submit))
+        .route("/api/trang-thai", get(status))
         .fallback(|| async { refuse(StatusCode::NOT_FOUND, "Không có trang này.") })
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(room.clone(), guard))
@@ -445,11 +446,67 @@ async fn submit(
             scores.push(Score { member, nomination: id, criterion: criterion.number, half_points });
         }
         // The same rules as a sheet typed on the council screen, in one transaction.
-        s.record_scores(room.campaign, None, &scores)?;
+        s.record_scores_from(room.campaign, None, &scores, crate::model::SheetSource::Phone)?;
         Ok(())
     });
     match outcome {
         Ok(()) => Json(Message { message: format!("Đã ghi phiếu ({} ô).", sub.scores.len()) }).into_response(),
         Err(e) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &e.to_string()),
+    }
+}
+
+/// What a phone polls while its sheet is open: whether the sheets are locked, and the ranking
+/// once the secretary shows it (never before).
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct RoomStatus {
+    pub locked: bool,
+    pub results: Option<Vec<ResultRow>>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct ResultRow {
+    pub rank: Option<u32>,
+    pub name: String,
+    /// «87,5», or empty while no complete sheet scored the nominee.
+    pub average: String,
+}
+
+async fn status(
+    State(room): State<Arc<Room>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Response {
+    if room.member(&headers).is_none() {
+        return forbidden(peer, "không có phiên làm việc hợp lệ");
+    }
+    if !room.meeting_open() {
+        return forbidden(peer, "cuộc họp không còn mở");
+    }
+    let mut answer = None;
+    let result = room.records.with_store(&mut |s: &mut Store| {
+        let locked = s.sheets_locked(room.meeting)?;
+        let results = if s.results_shown(room.meeting)? {
+            let report = s.ranking(room.campaign, None)?;
+            Some(
+                report
+                    .ranked
+                    .iter()
+                    .map(|r| ResultRow {
+                        rank: r.rank,
+                        name: r.name.clone(),
+                        average: r.average.map(|a| a.text()).unwrap_or_default(),
+                    })
+                    .collect(),
+            )
+        } else {
+            None
+        };
+        answer = Some(RoomStatus { locked, results });
+        Ok(())
+    });
+    match (result, answer) {
+        (Ok(()), Some(a)) => Json(a).into_response(),
+        (Err(e), _) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &e.to_string()),
+        _ => refuse(StatusCode::INTERNAL_SERVER_ERROR, "Không đọc được trạng thái."),
     }
 }

@@ -1,8 +1,9 @@
 //! The phone's page: plain HTML, a stylesheet and a script served by the room itself (nothing
 //! from outside), using only what a plain-HTTP page may (no service worker, no
 //! `crypto.randomUUID`). The sheet is kept as a draft on the phone until it is sent; sending the
-//! same sheet twice records it once; nothing the member is typing is ever cleared by an update;
-//! no result is shown.
+//! same sheet twice records it once; nothing the member is typing is ever cleared by an update
+//! (the page asks every few seconds whether the sheets are locked, and shows the ranking only
+//! once the secretary shows it).
 
 pub const HTML: &str = r#"<!doctype html>
 <html lang="vi">
@@ -15,6 +16,7 @@ pub const HTML: &str = r#"<!doctype html>
 <body>
 <header><h1>PHIẾU CHẤM ĐIỂM</h1><p id="who">Đang tải phiếu…</p></header>
 <main id="sheet"></main>
+<section id="results" hidden><h2>KẾT QUẢ CHẤM ĐIỂM</h2><table><thead><tr><th>Hạng</th><th>Họ và tên / Tập thể</th><th>Điểm TB</th></tr></thead><tbody id="ranking"></tbody></table></section>
 <footer>
 <p id="status" role="status"></p>
 <button id="send" type="button" disabled>Gửi phiếu</button>
@@ -39,6 +41,9 @@ footer{position:fixed;left:0;right:0;bottom:0;background:#fff;border-top:1px sol
 #status{margin:0 0 6px;font-size:15px}
 #status.error{color:#b00}
 #send{width:100%;font-size:18px;padding:10px}
+#results table{width:100%;border-collapse:collapse;font-size:16px}
+#results th,#results td{border-bottom:1px solid #ccc;padding:4px;text-align:left}
+#results td.n{text-align:right}
 "#;
 
 pub const SCRIPT: &str = r#"(function () {
@@ -113,6 +118,35 @@ pub const SCRIPT: &str = r#"(function () {
       .then(function (r) { say(r.body.message, !r.ok); if (r.ok) { try { localStorage.removeItem(draftKey); } catch (e) {} } sendEl.disabled = false; })
       .catch(function () { say('Không gửi được (mạng?). Phiếu vẫn còn trên máy; hãy thử lại.', true); sendEl.disabled = false; });
   }
+  function showResults(rows) {
+    var box = document.getElementById('results');
+    if (!rows) { box.hidden = true; return; }
+    var body = document.getElementById('ranking');
+    while (body.firstChild) body.removeChild(body.firstChild);
+    rows.forEach(function (r) {
+      var tr = document.createElement('tr');
+      [r.rank === null ? '–' : String(r.rank), r.name, r.average || '—'].forEach(function (t, i) {
+        var td = document.createElement('td'); td.textContent = t; if (i !== 1) td.className = 'n'; tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    box.hidden = false;
+  }
+  // The lock and the results as the secretary sets them; the cells keep what is typed.
+  function poll() {
+    fetch('/api/trang-thai', { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (b) {
+        if (!b) return;
+        if (b.locked !== sheet.locked) {
+          sheet.locked = b.locked;
+          inputs().forEach(function (i) { i.disabled = b.locked; });
+          check();
+        }
+        showResults(b.results);
+      })
+      .catch(function () {});
+  }
   sendEl.addEventListener('click', send);
   fetch('/api/phieu', { credentials: 'same-origin' })
     .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
@@ -121,6 +155,8 @@ pub const SCRIPT: &str = r#"(function () {
       sheet = r.body;
       draftKey = 'phieu:' + sheet.member;
       render();
+      poll();
+      setInterval(poll, 5000);
     })
     .catch(function () { say('Không tải được phiếu.', true); });
 })();

@@ -51,6 +51,15 @@ fn entry(r: &Row<'_>) -> rusqlite::Result<AuditEntry> {
 impl Store {
     /// Names who makes the changes from now on (the operating system's user name or a setting).
     /// Writes only when the name differs from the one recorded.
+    /// The person changes are credited to ("" when none is set).
+    pub fn actor(&self) -> Result<String> {
+        Ok(self
+            .conn()
+            .query_row("SELECT actor FROM audit_actor WHERE id = 1", [], |r| r.get(0))
+            .optional()?
+            .unwrap_or_default())
+    }
+
     pub fn set_actor(&mut self, actor: &str) -> Result<()> {
         let actor = crate::vn::nfc(actor.trim());
         let current: Option<String> =

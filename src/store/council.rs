@@ -174,6 +174,21 @@ impl Store {
         Ok(m.id)
     }
 
+    /// Shows the ranking on the members' phones in the meeting room, or hides it again.
+    pub fn show_results(&mut self, campaign: CampaignId, shown: bool) -> Result<MeetingId> {
+        let m = self.current_meeting(campaign)?.ok_or(Error::NoMeeting)?;
+        self.with_tx(|tx| {
+            tx.execute("UPDATE meetings SET results_shown = ?1 WHERE id = ?2", params![shown, m.id.0])?;
+            Ok(())
+        })?;
+        Ok(m.id)
+    }
+
+    /// Whether the secretary has shown a meeting's ranking on the phones.
+    pub fn results_shown(&self, meeting: MeetingId) -> Result<bool> {
+        Ok(self.conn().query_row("SELECT results_shown FROM meetings WHERE id = ?1", [meeting.0], |r| r.get(0))?)
+    }
+
     /// Whether a meeting's score sheets are locked.
     pub fn sheets_locked(&self, meeting: MeetingId) -> Result<bool> {
         Ok(self.conn().query_row("SELECT sheets_locked FROM meetings WHERE id = ?1", [meeting.0], |r| r.get(0))?)

@@ -58,6 +58,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0011_office_emblem.sql"),
     include_str!("migrations/0012_recusals.sql"),
     include_str!("migrations/0013_sheets_lock.sql"),
+    include_str!("migrations/0014_sheet_entries.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

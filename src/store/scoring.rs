@@ -14,8 +14,8 @@ use crate::council::{
 };
 use crate::error::{CouncilError, Error, InputError, Result};
 use crate::model::{
-    CampaignId, CouncilMember, Meeting, MeetingId, MemberId, NominationId, NomineeKind, ShortlistEntry, Status,
-    VoteCount,
+    CampaignId, CouncilMember, Meeting, MeetingId, MemberId, NominationId, NomineeKind, SheetEntry, SheetSource,
+    ShortlistEntry, Status, VoteCount,
 };
 
 impl Store {
@@ -65,15 +65,33 @@ impl Store {
         })
     }
 
-    /// Records scores in the open meeting, all or none. When no meeting is open and `open` is
-    /// given, a meeting is opened on that date with those members present, in the same
-    /// transaction. A meeting without quorum records nothing.
+    /// Records scores typed from the paper sheets in the open meeting, all or none, noting the
+    /// person who typed them. When no meeting is open and `open` is given, a meeting is opened
+    /// on that date with those members present, in the same transaction. A meeting without
+    /// quorum records nothing.
     pub fn record_scores(
         &mut self,
         campaign: CampaignId,
         open: Option<(NaiveDate, Vec<MemberId>)>,
         scores: &[Score],
     ) -> Result<MeetingId> {
+        self.record_scores_from(campaign, open, scores, SheetSource::Paper)
+    }
+
+    /// As `record_scores`, noting where the sheets came from (a phone in the meeting room, or
+    /// paper typed in by the person the store is opened for).
+    pub fn record_scores_from(
+        &mut self,
+        campaign: CampaignId,
+        open: Option<(NaiveDate, Vec<MemberId>)>,
+        scores: &[Score],
+        source: SheetSource,
+    ) -> Result<MeetingId> {
+        let operator = match source {
+            SheetSource::Phone => String::new(),
+            SheetSource::Paper => self.actor()?,
+        };
+        let now = format_time(chrono::Utc::now());
         let c = self.campaign_by_id(campaign)?;
         let nominees: HashMap<NominationId, NomineeKind> =
             self.nominees(campaign, None)?.into_iter().map(|n| (n.id, n.kind)).collect();
@@ -126,8 +144,37 @@ impl Store {
                 }
                 stmt.execute(params![meeting.0, s.member.0, s.nomination.0, s.criterion, s.half_points])?;
             }
+            let mut entry = tx.prepare(
+                "INSERT INTO sheet_entries (meeting_id, member_id, source, operator, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT DO UPDATE SET source = excluded.source, operator = excluded.operator,
+                                           recorded_at = excluded.recorded_at",
+            )?;
+            let mut members: Vec<MemberId> = scores.iter().map(|s| s.member).collect();
+            members.sort();
+            members.dedup();
+            for m in members {
+                entry.execute(params![meeting.0, m.0, source.code(), operator, now])?;
+            }
             Ok(meeting)
         })
+    }
+
+    /// How each member's sheet in a meeting was last entered.
+    pub fn sheet_entries(&self, meeting: MeetingId) -> Result<Vec<SheetEntry>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT member_id, source, operator, recorded_at FROM sheet_entries WHERE meeting_id = ?1 ORDER BY member_id",
+        )?;
+        let rows = stmt.query_map([meeting.0], |r| {
+            let code: String = r.get(1)?;
+            Ok(SheetEntry {
+                member: MemberId(r.get(0)?),
+                source: SheetSource::from_code(&code).ok_or_else(|| super::bad_value(&code))?,
+                operator: r.get(2)?,
+                recorded_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// The scores of a meeting.
@@ -248,7 +295,15 @@ impl Store {
                 votes.insert(id, (v, vote_passes(v, counted, rules.vote_threshold)));
             }
         }
-        Ok(RankingReport { meeting, quorum_met: quorum, ranked, sheets, votes, recusals })
+        Ok(RankingReport {
+            meeting,
+            quorum_met: quorum,
+            ranked,
+            sheets,
+            votes,
+            recusals,
+            disagreement_half_points: rules.disagreement_half_points,
+        })
     }
 
     /// The provincial shortlist, in the order chosen.

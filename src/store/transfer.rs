@@ -88,6 +88,12 @@ const SPECS: &[Spec] = &[
         filter: "campaign_id = ?1 ORDER BY member_id, nomination_id",
     },
     Spec {
+        table: "sheet_entries",
+        has_id: false,
+        refs: &[("meeting_id", "meetings"), ("member_id", "council_members")],
+        filter: "meeting_id IN (SELECT id FROM meetings WHERE campaign_id = ?1) ORDER BY meeting_id, member_id",
+    },
+    Spec {
         table: "shortlist",
         has_id: false,
         refs: &[("campaign_id", "campaigns"), ("nomination_id", "nominations")],

@@ -72,6 +72,19 @@ pub enum MeetingCommand {
     },
     /// Khóa phiếu chấm của cuộc họp đang mở: không ghi hoặc sửa điểm được nữa.
     Lock,
+    /// Hiện (hoặc ẩn) bảng xếp hạng trên điện thoại của các thành viên trong phòng họp.
+    Results {
+        #[arg(long, conflicts_with = "hide", required_unless_present = "hide")]
+        show: bool,
+        #[arg(long)]
+        hide: bool,
+    },
+    /// Ngưỡng chênh lệch giữa tổng điểm cao nhất và thấp nhất của một hồ sơ để đưa ra thảo luận
+    /// trước khi biểu quyết (mặc định 20 điểm).
+    Threshold {
+        #[arg(value_name = "ĐIỂM")]
+        points: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -147,24 +160,44 @@ fn parse_role(text: &str) -> Result<CouncilRole, Error> {
 fn say_meeting(state: Option<&MeetingState>) {
     match state {
         None => say!("Chưa có cuộc họp nào đang mở."),
-        Some(s) => say!(
-            "Cuộc họp ngày {}: có mặt {}/{} thành viên (cần {}) – {}.",
-            short_date(s.meeting.date),
-            s.meeting.present.len(),
-            s.members,
-            s.needed,
-            if s.quorum_met {
-                "đủ điều kiện"
-            } else {
-                "KHÔNG đủ điều kiện, không ghi nhận kết quả"
+        Some(s) => {
+            say_quorum(s);
+            if s.sheets_locked {
+                say!("Phiếu chấm đã khóa.");
             }
-        ),
+            if s.results_shown {
+                say!("Bảng xếp hạng đang hiện trên điện thoại của các thành viên.");
+            }
+        }
     }
+}
+
+fn say_quorum(s: &MeetingState) {
+    say!(
+        "Cuộc họp ngày {}: có mặt {}/{} thành viên (cần {}) – {}.",
+        short_date(s.meeting.date),
+        s.meeting.present.len(),
+        s.members,
+        s.needed,
+        if s.quorum_met {
+            "đủ điều kiện"
+        } else {
+            "KHÔNG đủ điều kiện, không ghi nhận kết quả"
+        }
+    );
 }
 
 pub fn meeting(store: &mut Store, code: Option<&str>, cmd: Option<&MeetingCommand>) -> Result<(), Error> {
     match cmd {
-        None => say_meeting(app::open_meeting_state(store, code)?.as_ref()),
+        None => {
+            let state = app::open_meeting_state(store, code)?;
+            say_meeting(state.as_ref());
+            let (members, _) = app::members(store, code)?;
+            for e in state.iter().flat_map(|s| &s.entries) {
+                let name = members.iter().find(|m| m.id == e.member).map_or("", |m| m.name.as_str());
+                say!("Phiếu của {name}: {}.", e.describe());
+            }
+        }
         Some(MeetingCommand::Open { date, place, absent, start }) => {
             let date = date.unwrap_or_else(today_in_vietnam);
             let attendance = Attendance::AllBut(absent.clone());
@@ -178,6 +211,24 @@ pub fn meeting(store: &mut Store, code: Option<&str>, cmd: Option<&MeetingComman
         Some(MeetingCommand::Lock) => {
             thidua::app::room::lock(store, code)?;
             say!("Đã khóa phiếu chấm của cuộc họp.");
+        }
+        Some(MeetingCommand::Results { show, .. }) => {
+            thidua::app::room::show_results(store, code, *show)?;
+            say!(
+                "{}",
+                if *show {
+                    "Đã hiện bảng xếp hạng trên điện thoại của các thành viên."
+                } else {
+                    "Đã ẩn bảng xếp hạng trên điện thoại của các thành viên."
+                }
+            );
+        }
+        Some(MeetingCommand::Threshold { points }) => {
+            let rules = app::set_disagreement(store, code, points)?;
+            say!(
+                "Hồ sơ có tổng điểm giữa các thành viên chênh trên {} điểm được đánh dấu để thảo luận.",
+                thidua::council::format_points(rules.disagreement_half_points)
+            );
         }
         // Served by `serve`, which owns the records while it runs.
         Some(MeetingCommand::Serve { .. }) => {}
@@ -299,6 +350,9 @@ pub fn ranking(store: &Store, code: Option<&str>, kind: Option<&str>, as_json: b
                     "complete": r.complete,
                     "counted": r.counted,
                     "meets_minimum": r.meets_minimum,
+                    "totals": r.totals.iter().map(|t| *t as f64 / 2.0).collect::<Vec<_>>(),
+                    "spread": r.spread().map(|t| t as f64 / 2.0),
+                    "disputed": report.disputed(r),
                     "votes": report.votes.get(&r.nomination_id).map(|(v, passed)| json!({
                         "agree": v.agree, "disagree": v.disagree, "blank": v.blank, "passed": passed
                     })),
@@ -325,6 +379,13 @@ pub fn ranking(store: &Store, code: Option<&str>, kind: Option<&str>, as_json: b
             r.average.map(|a| a.text()).unwrap_or_else(|| "chưa có điểm".into()),
             if r.tied { "\t(bằng điểm)" } else { "" }
         );
+        if report.disputed(r) {
+            say!(
+                "\t\tchênh {} điểm giữa các thành viên (trên ngưỡng {}): cần thảo luận trước khi biểu quyết",
+                r.spread().map(thidua::council::format_points).unwrap_or_default(),
+                thidua::council::format_points(report.disagreement_half_points)
+            );
+        }
     }
     Ok(())
 }
