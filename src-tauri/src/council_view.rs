@@ -18,6 +18,8 @@ pub fn build(state: &CouncilState) -> CouncilView {
             needed: s.needed,
             quorum_met: s.quorum_met,
             open: !m.closed,
+            sheets_locked: s.sheets_locked,
+            results_shown: s.results_shown,
         }
     });
     let scores = state
@@ -31,6 +33,7 @@ pub fn build(state: &CouncilState) -> CouncilView {
         })
         .collect();
     let nominees = state.nominees.iter().map(NominationView::from).collect();
+    let entries = state.meeting.as_ref().map_or(&[][..], |s| &s.entries[..]);
     CouncilView {
         members: state
             .members
@@ -54,6 +57,7 @@ pub fn build(state: &CouncilState) -> CouncilView {
                 member: m.name.clone(),
                 complete: s.complete(),
                 missing: s.missing.iter().map(|(n, k)| (n.0, *k)).collect(),
+                entry: entries.iter().find(|e| e.member == m.id).map(|e| e.describe()),
             })
             .collect(),
         ranking: report
@@ -69,6 +73,10 @@ pub fn build(state: &CouncilState) -> CouncilView {
                 tied: r.tied,
                 complete: r.complete,
                 counted: r.counted,
+                totals: r.totals.iter().map(|t| *t as f64 / 2.0).collect(),
+                spread_text: r.spread().map(thidua::council::format_points),
+                disputed: report.disputed(r),
+                average: r.average.map(|a| a.hundredths() as f64 / 100.0),
                 vote: report.votes.get(&r.nomination_id).map(|(v, passed)| VoteView {
                     agree: v.agree,
                     disagree: v.disagree,
@@ -77,6 +85,7 @@ pub fn build(state: &CouncilState) -> CouncilView {
                 }),
             })
             .collect(),
+        disagreement_text: thidua::council::format_points(report.disagreement_half_points),
         shortlist: state
             .shortlist
             .iter()

@@ -311,6 +311,10 @@ pub struct MeetingView {
     pub needed: usize,
     pub quorum_met: bool,
     pub open: bool,
+    /// No sheet can be changed any more.
+    pub sheets_locked: bool,
+    /// The ranking is shown on the members' phones.
+    pub results_shown: bool,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -328,6 +332,8 @@ pub struct SheetView {
     pub complete: bool,
     /// [nomination id, criterion number] of each missing cell.
     pub missing: Vec<(i64, u32)>,
+    /// «gửi từ điện thoại», «phiếu giấy, do … nhập»; none before anything is entered.
+    pub entry: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -350,6 +356,14 @@ pub struct RankedView {
     pub complete: bool,
     pub counted: usize,
     pub vote: Option<VoteView>,
+    /// Each counted member's total, in points, lowest first.
+    pub totals: Vec<f64>,
+    /// The highest total less the lowest, «35»; none before two sheets.
+    pub spread_text: Option<String>,
+    /// The spread passes the council's threshold: to discuss before voting.
+    pub disputed: bool,
+    /// The average in points, for the chart.
+    pub average: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -368,6 +382,8 @@ pub struct CouncilView {
     pub scores: Vec<ScoreCell>,
     pub sheets: Vec<SheetView>,
     pub ranking: Vec<RankedView>,
+    /// The spread above which a nominee is flagged, «20».
+    pub disagreement_text: String,
     pub shortlist: Vec<ShortlistView>,
     pub shortlist_max: u32,
 }

@@ -92,6 +92,8 @@ pub(crate) fn commands() -> tauri_specta::Builder<tauri::Wry> {
             room::room,
             room::close_room,
             room::lock_sheets,
+            room::show_results,
+            room::set_disagreement,
             room::recusals,
             room::set_recusal,
             settings::data_folder,

@@ -93,6 +93,21 @@ pub fn lock_sheets(state: State<'_, AppState>) -> ApiResult<()> {
     Ok(thidua::app::room::lock(&mut *state.store()?, None)?)
 }
 
+/// Shows the ranking on the members' phones (`shown`), or hides it again.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn show_results(state: State<'_, AppState>, shown: bool) -> ApiResult<()> {
+    Ok(thidua::app::room::show_results(&mut *state.store()?, None, shown)?)
+}
+
+/// Sets the spread of members' totals flagged for discussion, as typed («20», «12,5»).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_disagreement(state: State<'_, AppState>, points: String) -> ApiResult<()> {
+    thidua::app::council::set_disagreement(&mut *state.store()?, None, &points)?;
+    Ok(())
+}
+
 /// The campaign's recusals: found from the members' positions, or marked by the secretary.
 #[tauri::command(async)]
 #[specta::specta]

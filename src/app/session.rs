@@ -10,7 +10,7 @@ use crate::error::{Error, InputError, RecordsError, Result};
 use crate::store::{self, Store};
 
 /// What the audit trail records when nobody can be named.
-pub const UNKNOWN_ACTOR: &str = "không rõ";
+pub const UNKNOWN_ACTOR: &str = store::UNKNOWN_ACTOR;
 
 /// The file beside the database that keeps the name chosen for the audit trail on this PC.
 pub fn operator_file(database: &Path) -> PathBuf {

@@ -39,6 +39,8 @@ pub use recusals::RecusalLine;
 /// The application's folder name under the operating system's per-user data folder; the desktop
 /// shell uses the same identifier, so both open one database.
 pub const APP_IDENTIFIER: &str = "vn.thidua.desktop";
+/// What the audit trail records when nobody can be named.
+pub const UNKNOWN_ACTOR: &str = "không rõ";
 /// The database's file name, unmistakable beside the files the web view writes.
 pub const DATABASE_FILE: &str = "thidua-records.sqlite3";
 /// Marks a SQLite file as ours (`PRAGMA application_id`, "THDU").

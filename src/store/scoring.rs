@@ -89,7 +89,10 @@ impl Store {
     ) -> Result<MeetingId> {
         let operator = match source {
             SheetSource::Phone => String::new(),
-            SheetSource::Paper => self.actor()?,
+            // Nobody named: the record says paper, without a made-up name.
+            SheetSource::Paper => {
+                Some(self.actor()?).filter(|a| a != super::UNKNOWN_ACTOR).unwrap_or_default()
+            }
         };
         let now = format_time(chrono::Utc::now());
         let c = self.campaign_by_id(campaign)?;

@@ -114,6 +114,15 @@ try {
   });
   assert.equal(sent.status, 200, await sent.text());
   await s.waitText('[data-testid="room-status-1"]', (t) => t.includes('Đã gửi phiếu đủ'), 10000);
+  await s.waitText('[data-testid="room-entry-1"]', (t) => t.includes('gửi từ điện thoại'), 10000);
+  // The phone sees no ranking until the secretary shows it, then sees it.
+  const hidden = await (await fetch(`${roomBase}/api/trang-thai`, { headers: { cookie } })).json();
+  assert.equal(hidden.results, null);
+  await s.click('[data-testid="room-show-results"]');
+  await s.waitText('[data-testid="room-results"]', (t) => t.includes('đang hiện trên điện thoại'));
+  const shown = await (await fetch(`${roomBase}/api/trang-thai`, { headers: { cookie } })).json();
+  assert.equal(shown.results[0].average, '95,50');
+  await s.waitText('[data-testid="disputed"]', (t) => t.includes('20 điểm'));
   await s.screenshot(`${shots}/04a-room.png`);
   await s.click('[data-testid="room-close"]');
   await s.waitText('[data-testid="room"]', (t) => t.includes('Mở chấm điểm'));
@@ -122,6 +131,8 @@ try {
   await s.click('[data-testid="shortlist-1"]');
   await s.waitText('[data-testid="shortlist"]', (t) => t.includes('Phòng Tài chính - Kế hoạch'));
   await s.screenshot(`${shots}/04-council.png`);
+  await s.exec('document.querySelector(\'[data-testid="charts"]\').scrollIntoView()');
+  await s.screenshot(`${shots}/04b-charts.png`);
 
   if (process.env.E2E_DOCUMENTS !== '0') {
     await s.click('[data-testid="nav-decision"]');

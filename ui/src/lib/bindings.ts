@@ -88,6 +88,10 @@ export const commands = {
 	closeRoom: () => __TAURI_INVOKE<null>("close_room"),
 	/**  Locks the open meeting's score sheets. */
 	lockSheets: () => __TAURI_INVOKE<null>("lock_sheets"),
+	/**  Shows the ranking on the members' phones (`shown`), or hides it again. */
+	showResults: (shown: boolean) => __TAURI_INVOKE<null>("show_results", { shown }),
+	/**  Sets the spread of members' totals flagged for discussion, as typed («20», «12,5»). */
+	setDisagreement: (points: string) => __TAURI_INVOKE<null>("set_disagreement", { points }),
 	/**  The campaign's recusals: found from the members' positions, or marked by the secretary. */
 	recusals: () => __TAURI_INVOKE<RecusalView[]>("recusals"),
 	/**  Marks (`recused`) or clears a member's recusal for a nominee, before the nominee is scored. */
@@ -188,6 +192,8 @@ export type CouncilView = {
 	scores: ScoreCell[],
 	sheets: SheetView[],
 	ranking: RankedView[],
+	/**  The spread above which a nominee is flagged, «20». */
+	disagreement_text: string,
 	shortlist: ShortlistView[],
 	shortlist_max: number,
 };
@@ -270,6 +276,10 @@ export type MeetingView = {
 	needed: number,
 	quorum_met: boolean,
 	open: boolean,
+	/**  No sheet can be changed any more. */
+	sheets_locked: boolean,
+	/**  The ranking is shown on the members' phones. */
+	results_shown: boolean,
 };
 
 export type MemberView = {
@@ -441,6 +451,14 @@ export type RankedView = {
 	complete: boolean,
 	counted: number,
 	vote: VoteView | null,
+	/**  Each counted member's total, in points, lowest first. */
+	totals: (number | null)[],
+	/**  The highest total less the lowest, «35»; none before two sheets. */
+	spread_text: string | null,
+	/**  The spread passes the council's threshold: to discuss before voting. */
+	disputed: boolean,
+	/**  The average in points, for the chart. */
+	average: number | null,
 };
 
 /**  Why a dossier is refused (R7). The codes are stable: files and the UI rely on them. */
@@ -550,6 +568,8 @@ export type SheetView = {
 	complete: boolean,
 	/**  [nomination id, criterion number] of each missing cell. */
 	missing: ([number, number])[],
+	/**  «gửi từ điện thoại», «phiếu giấy, do … nhập»; none before anything is entered. */
+	entry: string | null,
 };
 
 export type ShortlistView = {
