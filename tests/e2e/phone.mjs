@@ -71,7 +71,18 @@ try {
   await s.screenshot(`${shots}/phone-sent.png`);
   // A result is never shown on the phone.
   const page = await s.exec('return document.body.innerText;');
-  assert.doesNotMatch(page, /trung bình|xếp hạng/i);
+  assert.doesNotMatch(page, /trung bình|xếp hạng|KẾT QUẢ/i);
+  // The member starts correcting a cell; the secretary locks the sheets and shows the ranking:
+  // the phone learns both on its own, and what is typed stays.
+  await s.type('input[data-n]', '5');
+  t('meeting', 'lock');
+  t('meeting', 'results', '--show');
+  await s.waitText('#status', (x) => x.includes('Thư ký đã khóa phiếu'), 15000);
+  await s.waitText('#ranking', (x) => x.includes('Phòng Tài chính - Kế hoạch'), 15000);
+  const after = await s.exec('const c = document.querySelector("input[data-n]"); return [c.value, c.disabled, document.getElementById("send").disabled];');
+  assert.deepEqual(after, ['5', true, true]);
+  await s.exec('document.getElementById("results").scrollIntoView();');
+  await s.screenshot(`${shots}/phone-results.png`);
 } finally {
   if (s) await s.stop();
   driver.kill();
