@@ -59,5 +59,5 @@ pub fn print_document(
             let _ = on_progress.send(PrintProgress { job: job.id, state: s, label: s.label().to_string() });
         }
     })?;
-    Ok(PrintDone { job: job.id, printer: job.printer, pages: job.pages })
+    Ok(PrintDone { job: job.id, printer: job.printer, pages: job.pages, notice: job.notice })
 }

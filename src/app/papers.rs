@@ -429,6 +429,14 @@ pub fn prepare_print(
     Ok(PrintJob { pdf, title: format!("Thi đua – {}", kind.title()), settings })
 }
 
+impl PrintJob {
+    /// What to set on the printer by hand before this job prints, where the print system
+    /// cannot be told (Windows: the paper, its orientation and 100 % scale).
+    pub fn notice(&self) -> Option<String> {
+        printing::plan(printing::Spooler::current(), &self.settings).notice
+    }
+}
+
 /// Sends a prepared document to its printer, then follows the job until it has left the queue
 /// (at most `timeout`), telling `progress` how it goes.
 pub fn send(job: &PrintJob, timeout: Duration, mut progress: impl FnMut(PrintEvent<'_>)) -> Result<Job> {

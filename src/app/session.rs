@@ -66,13 +66,26 @@ pub struct Opened {
 /// Opens the database at `database` for the person [`resolve_actor`] names, and makes the day's
 /// backup if it is due.
 pub fn open(database: &Path, explicit_actor: Option<&str>, today: NaiveDate) -> Result<Opened> {
+    let store = open_without_backup(database, explicit_actor)?;
+    let warning = store.daily_backup_if_due(today).err().map(|e| format!("Không tạo được bản sao lưu hằng ngày: {e}"));
+    Ok(Opened { store, warning })
+}
+
+/// As [`open`] (the file checked, migrated, the actor named), leaving the day's backup to
+/// [`daily_backup`]: the window shows its first screen first, then makes the backup.
+pub fn open_without_backup(database: &Path, explicit_actor: Option<&str>) -> Result<Store> {
     if let Some(name) = explicit_actor {
         checked_actor(name, "user")?;
     }
     let mut store = Store::open(database)?;
     store.set_actor(&resolve_actor(explicit_actor, database))?;
-    let warning = store.daily_backup_if_due(today).err().map(|e| format!("Không tạo được bản sao lưu hằng ngày: {e}"));
-    Ok(Opened { store, warning })
+    Ok(store)
+}
+
+/// Makes the day's backup of the database at `database` if it is due, on a connection of its own
+/// (the store stays usable meanwhile); a failure is a warning, never a reason to stop.
+pub fn daily_backup(database: &Path, today: NaiveDate) -> Option<String> {
+    store::daily_backup_of_file(database, today).err().map(|e| format!("Không tạo được bản sao lưu hằng ngày: {e}"))
 }
 
 /// Opens the database for a command that only reads: nothing is written to it (not even who is

@@ -170,27 +170,141 @@ pub struct Job {
     pub printer: String,
     /// Sheets of the document the job prints (before copies).
     pub pages: u32,
+    /// What to set on the printer by hand where the print system cannot be told (Windows).
+    pub notice: Option<String>,
 }
 
-/// The print system's options for `settings`.
-fn options(settings: &JobSettings) -> Vec<(&'static str, String)> {
-    let mut o = vec![("copies", settings.copies.max(1).to_string())];
-    if let Some(m) = &settings.media {
-        o.push(("media", m.clone()));
+/// The print system a job goes to: its options are named differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spooler {
+    /// CUPS (Linux, macOS): IPP attributes ("media", "page-ranges", "print-scaling").
+    Cups,
+    /// The Windows spooler, through which the `printers` crate sends the document as it is (RAW)
+    /// and applies only the number of copies: the pages are cut from the document here, and the
+    /// paper, its orientation and 100 % scale are set in the printer's own preferences.
+    Windows,
+}
+
+impl Spooler {
+    /// The print system of this machine.
+    pub fn current() -> Spooler {
+        if cfg!(windows) {
+            Spooler::Windows
+        } else {
+            Spooler::Cups
+        }
     }
-    match settings.orientation {
-        Orientation::Auto => {}
-        Orientation::Portrait => o.push(("orientation-requested", "3".into())),
-        Orientation::Landscape => o.push(("orientation-requested", "4".into())),
+}
+
+/// How one job is sent on a print system: the options it takes, the pages to cut from the
+/// document before sending (where the print system cannot select them), and what the secretary
+/// must set on the printer by hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobPlan {
+    pub options: Vec<(&'static str, String)>,
+    pub cut_pages: Option<PageRanges>,
+    pub notice: Option<String>,
+}
+
+/// The paper a "Custom.WxHmm", "A4" or "iso_a3_297x420mm" media names, in mm as given.
+fn media_mm(media: &str) -> Option<(u32, u32)> {
+    let named = |m: &str| match m.to_ascii_uppercase().as_str() {
+        "A3" => Some((297, 420)),
+        "A4" => Some((210, 297)),
+        "A5" => Some((148, 210)),
+        _ => None,
+    };
+    if let Some(size) = named(media) {
+        return Some(size);
     }
-    if let Some(p) = &settings.pages {
-        o.push(("page-ranges", p.to_string()));
+    let dims = media.strip_prefix("Custom.").or_else(|| media.rsplit_once('_').map(|(_, d)| d))?;
+    let (w, h) = dims.strip_suffix("mm")?.split_once('x')?;
+    Some((w.parse().ok()?, h.parse().ok()?))
+}
+
+/// The paper as Windows names it in a printer's preferences: its standard forms «A3», «A4»,
+/// «A5» (either way round), else the size to create as a custom form.
+pub fn windows_paper(media: &str) -> Option<String> {
+    let (w, h) = media_mm(media)?;
+    let (short, long) = (w.min(h), w.max(h));
+    let turn = if w > h { "ngang" } else { "dọc" };
+    Some(match (short, long) {
+        (297, 420) => format!("A3, hướng {turn}"),
+        (210, 297) => format!("A4, hướng {turn}"),
+        (148, 210) => format!("A5, hướng {turn}"),
+        _ => format!("khổ tùy chỉnh {w} × {h} mm"),
+    })
+}
+
+/// The print system's options for `settings` on `spooler`.
+pub fn plan(spooler: Spooler, settings: &JobSettings) -> JobPlan {
+    let copies = ("copies", settings.copies.max(1).to_string());
+    match spooler {
+        Spooler::Cups => {
+            let mut o = vec![copies];
+            if let Some(m) = &settings.media {
+                o.push(("media", m.clone()));
+            }
+            match settings.orientation {
+                Orientation::Auto => {}
+                Orientation::Portrait => o.push(("orientation-requested", "3".into())),
+                Orientation::Landscape => o.push(("orientation-requested", "4".into())),
+            }
+            if let Some(p) = &settings.pages {
+                o.push(("page-ranges", p.to_string()));
+            }
+            if settings.true_size {
+                o.push(("fit-to-page", "false".into()));
+                o.push(("print-scaling", "none".into()));
+            }
+            JobPlan { options: o, cut_pages: None, notice: None }
+        }
+        Spooler::Windows => {
+            let paper = settings.media.as_deref().and_then(windows_paper);
+            let mut set = Vec::new();
+            if let Some(p) = paper {
+                set.push(format!("khổ giấy {p}"));
+            }
+            if settings.true_size {
+                set.push("tỷ lệ 100 % (không «vừa trang»)".to_string());
+            }
+            let notice = (!set.is_empty()).then(|| {
+                format!(
+                    "Trên Windows, hãy đặt trong «Tùy chọn in» của máy in «{}»: {} trước khi in.",
+                    settings.printer,
+                    set.join("; ")
+                )
+            });
+            JobPlan {
+                options: vec![copies, ("document-format", "RAW".into())],
+                cut_pages: settings.pages.clone(),
+                notice,
+            }
+        }
     }
-    if settings.true_size {
-        o.push(("fit-to-page", "false".into()));
-        o.push(("print-scaling", "none".into()));
+}
+
+/// The document with only the pages `ranges` selects, in their order (a page named twice comes
+/// twice), for a print system that cannot select pages itself.
+pub fn cut_pages(pdf: &[u8], ranges: &PageRanges) -> Result<Vec<u8>> {
+    let bad = |e: lopdf::Error| Error::Document(format!("tệp PDF không đọc được ({e})"));
+    let mut doc = lopdf::Document::load_mem(pdf).map_err(bad)?;
+    let pages = doc.get_pages();
+    ranges.check(pages.len() as u32)?;
+    let wanted: Vec<u32> = ranges.ranges().iter().flat_map(|&(a, b)| a..=b).collect();
+    let unique: std::collections::BTreeSet<u32> = wanted.iter().copied().collect();
+    if wanted.len() != unique.len() {
+        return Err(Error::PageRange {
+            range: ranges.to_string(),
+            why: "trên Windows mỗi trang chỉ in một lần trong một lệnh; in thêm bản bằng số bản in".into(),
+        });
     }
-    o
+    let drop: Vec<u32> = pages.keys().copied().filter(|n| !unique.contains(n)).collect();
+    doc.delete_pages(&drop);
+    doc.prune_objects();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| Error::Document(format!("không ghi được tệp PDF ({e})")))?;
+    Ok(out)
 }
 
 /// Checks the printer and the pages, then hands `pdf` to the print system. Nothing is sent when
@@ -217,8 +331,16 @@ pub fn submit(pdf: &[u8], title: &str, settings: &JobSettings) -> Result<Job> {
             if printer.state_message.is_empty() { String::new() } else { format!(" ({})", printer.state_message) };
         return Err(refuse(format!("{}{why}", printer.state.label())));
     }
-    let owned = options(settings);
-    let raw: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let plan = plan(Spooler::current(), settings);
+    let cut;
+    let pdf = match &plan.cut_pages {
+        Some(ranges) => {
+            cut = cut_pages(pdf, ranges)?;
+            &cut[..]
+        }
+        None => pdf,
+    };
+    let raw: Vec<(&str, &str)> = plan.options.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let job_options = printers::common::base::job::PrinterJobOptions {
         name: Some(title),
         raw_properties: &raw,
@@ -229,7 +351,7 @@ pub fn submit(pdf: &[u8], title: &str, settings: &JobSettings) -> Result<Job> {
         reason: format!("hệ thống in không nhận lệnh in ({})", e.message),
     })?;
     let pages = settings.pages.as_ref().map_or(total, PageRanges::count);
-    Ok(Job { id, printer: printer.name, pages })
+    Ok(Job { id, printer: printer.name, pages, notice: plan.notice })
 }
 
 /// Where a job stands while it is followed.

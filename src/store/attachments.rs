@@ -94,7 +94,10 @@ impl Store {
             // Through a temporary name and a rename: a crash never leaves half a file under a digest.
             let tmp = folder.join(format!(".{sha}.{}.tmp", std::process::id()));
             std::fs::write(&tmp, bytes)
-                .and_then(|()| std::fs::rename(&tmp, &path))
+                .and_then(|()| {
+                    super::debug_assert_closed(&tmp);
+                    std::fs::rename(&tmp, &path)
+                })
                 .map_err(|source| Error::Io { path: path.clone(), source })?;
         }
         Ok(sha)

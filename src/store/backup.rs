@@ -126,6 +126,8 @@ fn copy_database(src: &Connection, dest: &Path) -> Result<()> {
         out.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
         out.close().map_err(|(_, e)| Error::Database(e))?;
         std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(io(&tmp))?;
+        super::debug_assert_closed(&tmp);
+        super::debug_assert_closed(dest);
         std::fs::rename(&tmp, dest).map_err(io(dest))?;
         sync_folder(folder);
         Ok(())
@@ -193,6 +195,7 @@ fn prune(db: &Path) -> Result<()> {
     let all = list_backups(db)?;
     let keep = kept_backups(&all);
     for p in all.iter().filter(|p| !keep.contains(p)) {
+        super::debug_assert_closed(p);
         std::fs::remove_file(p).map_err(io(p))?;
     }
     Ok(())
@@ -217,12 +220,26 @@ impl Store {
     /// An in-memory store has no folder and makes none.
     pub fn daily_backup_if_due(&self, today: NaiveDate) -> Result<Option<PathBuf>> {
         let Some(db) = self.path() else { return Ok(None) };
-        if list_backups(db)?.iter().any(|p| backup_day(p) == Some(today)) {
-            return Ok(None);
-        }
-        rotating_backup(self.conn(), db, BackupReason::Daily, today).map(Some)
+        daily_backup_of_file(db, today)
     }
+}
 
+/// Makes the day's backup of the database at `db` unless one was made on `today`, on a reading
+/// connection of its own: a window keeps working on its store while the copy is written.
+pub fn daily_backup_of_file(db: &Path, today: NaiveDate) -> Result<Option<PathBuf>> {
+    if list_backups(db)?.iter().any(|p| backup_day(p) == Some(today)) {
+        return Ok(None);
+    }
+    // Held while the copy is made: a restore meanwhile is refused, not run under an open file.
+    let _reading = super::shared_lock(db)?;
+    let conn = open_read_only(db)?;
+    let made = rotating_backup(&conn, db, BackupReason::Daily, today).map(Some);
+    // Closed before returning: no handle of the database outlives the backup.
+    drop(conn);
+    made
+}
+
+impl Store {
     /// `PRAGMA quick_check`: the problems found, empty when the file is sound.
     pub fn quick_check(&self) -> Result<Vec<String>> {
         check(self.conn(), "quick_check")
@@ -424,9 +441,11 @@ fn restore_staged(db: &Path, from: &Path, staged: &Path, today: NaiveDate) -> Re
     };
     let source = open_read_only(staged)?;
     copy_database(&source, db)?;
+    drop(source);
     for ext in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{ext}", db.display()));
         if side.exists() {
+            super::debug_assert_closed(&side);
             std::fs::remove_file(&side).map_err(io(&side))?;
         }
     }

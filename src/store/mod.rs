@@ -30,7 +30,7 @@ pub use crate::model::{CampaignImport, Tables};
 pub use attachments::{digest as attachment_digest, read_user_file, Attachment, UserFile};
 pub use audit::AuditEntry;
 pub use audit_lines::{AuditLine, FieldChange};
-pub use backup::{check_database_file, list_backups, newest_good_backup, restore_from};
+pub use backup::{check_database_file, daily_backup_of_file, list_backups, newest_good_backup, restore_from};
 pub(crate) use nominations::nomination_key;
 pub use nominations::SearchHit;
 pub use overview::Overview;
@@ -93,6 +93,37 @@ pub struct Store {
 /// The file every process that opens the database locks (shared), and a restore locks alone.
 pub fn lock_path(db: &Path) -> PathBuf {
     PathBuf::from(format!("{}.lock", db.display()))
+}
+
+/// The lock a reader of the database file holds while it copies it (a backup beside a window's
+/// store): a restore waits for none and is refused until it is released.
+pub(crate) fn shared_lock(db: &Path) -> Result<std::fs::File> {
+    let lock = open_lock(db)?;
+    lock.lock_shared().map_err(|source| Error::Io { path: lock_path(db), source })?;
+    Ok(lock)
+}
+
+/// How many handles this process holds on the file at `path` (Linux shows them in /proc; other
+/// systems answer 0). Windows refuses to rename over or delete a file that is open, so every swap
+/// closes its handles first, and the tests check it here.
+pub fn handles_on(path: &Path) -> usize {
+    #[cfg(target_os = "linux")]
+    {
+        let Ok(target) = path.canonicalize() else { return 0 };
+        let Ok(fds) = std::fs::read_dir("/proc/self/fd") else { return 0 };
+        fds.flatten().filter(|fd| std::fs::read_link(fd.path()).is_ok_and(|p| p == target)).count()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = path;
+        0
+    }
+}
+
+/// In debug builds, stops at a swap that would fail on Windows: `path` must have no handle open
+/// in this process when it is renamed over or deleted.
+pub(crate) fn debug_assert_closed(path: &Path) {
+    debug_assert_eq!(handles_on(path), 0, "{} is still open when it is replaced or removed", path.display());
 }
 
 fn open_lock(db: &Path) -> Result<std::fs::File> {

@@ -90,9 +90,7 @@ impl Store {
         let operator = match source {
             SheetSource::Phone => String::new(),
             // Nobody named: the record says paper, without a made-up name.
-            SheetSource::Paper => {
-                Some(self.actor()?).filter(|a| a != super::UNKNOWN_ACTOR).unwrap_or_default()
-            }
+            SheetSource::Paper => Some(self.actor()?).filter(|a| a != super::UNKNOWN_ACTOR).unwrap_or_default(),
         };
         let now = format_time(chrono::Utc::now());
         let c = self.campaign_by_id(campaign)?;

@@ -598,6 +598,9 @@ fn print_document(store: &Store, code: Option<&str>, p: &PrintArgs) -> Result<()
         pages: p.pages.as_deref().map(PageRanges::parse).transpose()?,
     };
     let job = papers::prepare_print(store, code, kind, &options, &choice)?;
+    if let Some(notice) = job.notice() {
+        say!("{notice}");
+    }
     papers::send(&job, std::time::Duration::from_secs(p.timeout), |event| match event {
         papers::PrintEvent::Submitted(job) => {
             say!("Đã gửi lệnh in số {} đến máy in «{}» ({} trang).", job.id, job.printer, job.pages)

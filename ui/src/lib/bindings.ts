@@ -97,6 +97,11 @@ export const commands = {
 	/**  Marks (`recused`) or clears a member's recusal for a nominee, before the nominee is scored. */
 	setRecusal: (memberId: number, nominationId: number, recused: boolean) => __TAURI_INVOKE<RecusalView[]>("set_recusal", { memberId, nominationId, recused }),
 	dataFolder: () => __TAURI_INVOKE<DataFolderView>("data_folder"),
+	/**
+	 *  The window painted its first useful screen (the overview with its figures): noted in the
+	 *  start-up's timings when THIDUA_TIMINGS is set.
+	 */
+	firstScreen: () => __TAURI_INVOKE<void>("first_screen"),
 	operator: () => __TAURI_INVOKE<OperatorView>("operator"),
 	/**  Names who makes the changes from now on; an empty name goes back to the system's user name. */
 	setOperator: (name: string) => __TAURI_INVOKE<null>("set_operator", { name }),
@@ -405,6 +410,8 @@ export type PrintDone = {
 	job: number,
 	printer: string,
 	pages: number,
+	/**  What to set on the printer by hand (Windows: the paper, 100 % scale). */
+	notice: string | null,
 };
 
 export type PrintProgress = {
