@@ -97,6 +97,7 @@ pub(crate) fn commands() -> tauri_specta::Builder<tauri::Wry> {
             room::recusals,
             room::set_recusal,
             settings::data_folder,
+            settings::first_screen,
             settings::operator,
             settings::set_operator,
             settings::backups,
@@ -107,7 +108,39 @@ pub(crate) fn commands() -> tauri_specta::Builder<tauri::Wry> {
         ])
 }
 
+/// Prints how long a start-up step took, when THIDUA_TIMINGS is set.
+pub(crate) fn timing(step: &str, since: std::time::Instant) {
+    if std::env::var_os("THIDUA_TIMINGS").is_some() {
+        eprintln!("[khởi động] {step}: {} ms", since.elapsed().as_millis());
+    }
+}
+
+/// Opens and checks the database while the window paints, then makes the day's backup on a
+/// connection of its own: neither holds the first screen; a damaged file is reported to the
+/// window as soon as it is known (every command answers with it).
+fn open_after_start(app: &tauri::AppHandle, database: std::path::PathBuf) {
+    let handle = app.clone();
+    std::thread::spawn(move || {
+        use tauri::Manager;
+        let state = handle.state::<state::AppState>();
+        timing("trước khi mở cơ sở dữ liệu (từ lúc chạy)", state.started);
+        let t = std::time::Instant::now();
+        let opened = session::open_without_backup(&database, None).map_err(dto::ApiError::from);
+        let sound = opened.is_ok();
+        state.set_opened(opened);
+        timing("mở, kiểm tra (quick_check) và nâng cấp cơ sở dữ liệu", t);
+        if sound {
+            let t = std::time::Instant::now();
+            if let Some(warning) = session::daily_backup(&database, thidua::vn::today_in_vietnam()) {
+                eprintln!("Cảnh báo: {warning}");
+            }
+            timing("sao lưu hằng ngày", t);
+        }
+    });
+}
+
 fn main() {
+    let started = std::time::Instant::now();
     let database = match std::env::var_os("THIDUA_DB").map(std::path::PathBuf::from) {
         Some(path) => path,
         None => match session::default_database_path() {
@@ -118,7 +151,6 @@ fn main() {
             }
         },
     };
-    let store = open_at(&database);
     let commands_handler = commands().invoke_handler();
     let bytes_handler: Box<dyn Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync> =
         Box::new(tauri::generate_handler![documents::document_bytes]);
@@ -127,7 +159,11 @@ fn main() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(state::AppState::new(store, database))
+        .manage(state::AppState::opening(database.clone(), started))
+        .setup(move |app| {
+            open_after_start(app.handle(), database);
+            Ok(())
+        })
         .manage(room::RoomState::default())
         .invoke_handler(move |invoke| match invoke.message.command() {
             // Raw PDF bytes for the preview: not JSON, so not in the generated bindings.

@@ -152,3 +152,11 @@ pub fn set_operator(state: State<'_, AppState>, name: String) -> ApiResult<()> {
     session::set_operator_name(&mut *state.store()?, &state.database, &name)?;
     Ok(())
 }
+
+/// The window painted its first useful screen (the overview with its figures): noted in the
+/// start-up's timings when THIDUA_TIMINGS is set.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn first_screen(state: State<'_, AppState>) {
+    crate::timing("màn hình đầu tiên có số liệu (từ lúc chạy)", state.started);
+}

@@ -24,6 +24,7 @@ async function call<T>(command: Promise<T>): Promise<T> {
 
 export const api = {
   overview: () => call(commands.overview()),
+  firstScreen: () => call(commands.firstScreen()),
   loadExample: () => call(commands.loadExample()),
   campaigns: () => call(commands.campaigns()),
   currentCampaignName: () => call(commands.currentCampaignName()),
