@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Subsets the window's Arimo faces to the ranges the Vietnamese UI needs and writes them as WOFF2
-# (ui/public/fonts/*.woff2, committed). Needs fontTools with Brotli: pip install fonttools brotli.
+# Subsets the fonts the application carries, from the full faces kept in the repository:
+# - the window's Arimo faces (ui/fonts-source) to the ranges the Vietnamese UI needs, as WOFF2
+#   (ui/public/fonts/*.woff2);
+# - the documents' Tinos faces (assets/fonts-source) to Latin with every Vietnamese letter and the
+#   punctuation and symbols papers use, without hinting (a PDF is rasterised at print resolution),
+#   as TrueType (assets/fonts/*.ttf, embedded in the binaries; printpdf subsets again per document).
+# The results are committed. Needs fontTools with Brotli: pip install fonttools brotli.
 # Usage: scripts/subset-fonts.sh [DIR with Arimo-*.ttf, by default ui/fonts-source]
 set -euo pipefail
 src=${1:-$(dirname "$0")/../ui/fonts-source}
@@ -14,3 +19,13 @@ for face in Regular Bold Italic; do
     --output-file="$out/Arimo-$face.woff2"
 done
 ls -l "$out"
+here=$(dirname "$0")/..
+# Latin, Latin-1, Extended-A and -B, spacing modifiers, combining marks, Latin Extended Additional,
+# punctuation, currency (₫), letterlike (№), arrows, mathematical operators, geometric shapes,
+# ligatures. Greek, Cyrillic and the rest are left out: a name in those scripts prints as a box.
+paper="U+0000-02FF,U+0300-036F,U+1E00-1EFF,U+2000-206F,U+20A0-20CF,U+2100-214F,U+2190-21FF,U+2200-22FF,U+25A0-25FF,U+FB00-FB06"
+for face in Regular Bold Italic BoldItalic; do
+  pyftsubset "$here/assets/fonts-source/Tinos-$face.ttf" --unicodes="$paper" --no-hinting \
+    --layout-features='*' --name-IDs='*' --output-file="$here/assets/fonts/Tinos-$face.ttf"
+done
+ls -l "$here/assets/fonts"
