@@ -13,6 +13,7 @@ const count = Number(process.env.RUNS ?? 7);
 // First start: the example campaign is loaded once, so every measured start shows figures.
 {
   const s = await Session.start('http://127.0.0.1:4444', process.env.APP);
+  await s.find(`[data-testid="load-example"], ${ready}`, 20000);
   if (await s.exec('return !!document.querySelector(\'[data-testid="load-example"]\')')) await s.click('[data-testid="load-example"]');
   await s.find(ready, 20000);
   await s.stop();
