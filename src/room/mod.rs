@@ -291,6 +291,16 @@ impl Room {
             .find_map(|s| sessions.get(s).copied())
     }
 
+    /// The member of a request that has a session while the meeting is open, or why not (for
+    /// the log).
+    fn session(&self, headers: &HeaderMap) -> std::result::Result<MemberId, &'static str> {
+        let member = self.member(headers).ok_or("không có phiên làm việc hợp lệ")?;
+        if !self.meeting_open() {
+            return Err("cuộc họp không còn mở");
+        }
+        Ok(member)
+    }
+
     /// Whether this room's meeting is still the campaign's open one.
     fn meeting_open(&self) -> bool {
         let mut open = false;
@@ -307,8 +317,8 @@ async fn sheet_page(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
 ) -> Response {
-    if room.member(&headers).is_none() || !room.meeting_open() {
-        return forbidden(peer, "không có phiên làm việc hợp lệ");
+    if let Err(why) = room.session(&headers) {
+        return forbidden(peer, why);
     }
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page::HTML).into_response()
 }
@@ -344,12 +354,10 @@ async fn sheet(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
 ) -> Response {
-    let Some(member) = room.member(&headers) else {
-        return forbidden(peer, "không có phiên làm việc hợp lệ");
+    let member = match room.session(&headers) {
+        Ok(m) => m,
+        Err(why) => return forbidden(peer, why),
     };
-    if !room.meeting_open() {
-        return forbidden(peer, "cuộc họp không còn mở");
-    }
     let mut view = None;
     let result = room.records.with_store(&mut |s: &mut Store| {
         let c = s.campaign_by_id(room.campaign)?;
@@ -413,12 +421,10 @@ async fn submit(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    let Some(member) = room.member(&headers) else {
-        return forbidden(peer, "không có phiên làm việc hợp lệ");
+    let member = match room.session(&headers) {
+        Ok(m) => m,
+        Err(why) => return forbidden(peer, why),
     };
-    if !room.meeting_open() {
-        return forbidden(peer, "cuộc họp không còn mở");
-    }
     let Ok(sub) = serde_json::from_slice::<Submission>(&body) else {
         return refuse(StatusCode::BAD_REQUEST, "Phiếu gửi lên không đọc được.");
     };
@@ -476,11 +482,8 @@ async fn status(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
 ) -> Response {
-    if room.member(&headers).is_none() {
-        return forbidden(peer, "không có phiên làm việc hợp lệ");
-    }
-    if !room.meeting_open() {
-        return forbidden(peer, "cuộc họp không còn mở");
+    if let Err(why) = room.session(&headers) {
+        return forbidden(peer, why);
     }
     let mut answer = None;
     let result = room.records.with_store(&mut |s: &mut Store| {
