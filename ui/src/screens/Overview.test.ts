@@ -3,7 +3,8 @@ import { render, screen, waitFor, fireEvent } from '@testing-library/svelte';
 
 const overview = vi.fn();
 const loadExample = vi.fn();
-vi.mock('../lib/api', () => ({ api: { overview: () => overview(), loadExample: () => loadExample(), campaigns: async () => [] } }));
+const firstScreen = vi.fn(async () => {});
+vi.mock('../lib/api', () => ({ api: { overview: () => overview(), loadExample: () => loadExample(), campaigns: async () => [], firstScreen: () => firstScreen() } }));
 
 import Overview from './Overview.svelte';
 
@@ -26,6 +27,8 @@ describe('the overview', () => {
     await fireEvent.click(await screen.findByTestId('load-example'));
     await waitFor(() => expect(screen.getByTestId('campaign-name').textContent).toContain('Đẩy mạnh'));
     expect(loadExample).toHaveBeenCalledOnce();
+    // The first screen is told once for the start-up's timings, not again after a reload.
+    await waitFor(() => expect(firstScreen).toHaveBeenCalledTimes(1));
   });
 
   it('shows counts, the deadline passed and the next step, which navigates', async () => {
