@@ -132,6 +132,11 @@ fn print_options_are_named_for_each_print_system() {
     assert_eq!(windows_paper("Letter"), None);
     let plain = JobSettings { media: None, true_size: false, ..settings("A4", None, 1) };
     assert_eq!(plan(Spooler::Windows, &plain).notice, None);
+
+    // What the print dialog shows before sending: on this machine's print system, nothing.
+    let (store, _) = pdf::sample();
+    let notice = thidua::app::papers::print_notice(&store, None, DocumentKind::Certificates, "Máy in", None).unwrap();
+    assert_eq!(notice.is_some(), cfg!(windows));
 }
 
 #[test]

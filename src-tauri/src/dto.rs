@@ -543,8 +543,6 @@ pub struct PrintDone {
     pub job: u64,
     pub printer: String,
     pub pages: u32,
-    /// What to set on the printer by hand (Windows: the paper, 100 % scale).
-    pub notice: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]

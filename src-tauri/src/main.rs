@@ -105,6 +105,7 @@ pub(crate) fn commands() -> tauri_specta::Builder<tauri::Wry> {
             settings::restore,
             printing::printers,
             printing::print_document,
+            printing::print_notice,
         ])
 }
 

@@ -59,5 +59,18 @@ pub fn print_document(
             let _ = on_progress.send(PrintProgress { job: job.id, state: s, label: s.label().to_string() });
         }
     })?;
-    Ok(PrintDone { job: job.id, printer: job.printer, pages: job.pages, notice: job.notice })
+    Ok(PrintDone { job: job.id, printer: job.printer, pages: job.pages })
+}
+
+/// What to set by hand on the printer before this document prints, where the print system cannot
+/// be told (Windows); none elsewhere.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn print_notice(
+    state: State<'_, AppState>,
+    kind: thidua::documents::DocumentKind,
+    printer: String,
+    media: Option<String>,
+) -> ApiResult<Option<String>> {
+    Ok(papers::print_notice(&*state.store()?, None, kind, &printer, media.as_deref())?)
 }

@@ -419,14 +419,34 @@ pub fn prepare_print(
     }
     let c = store.campaign(code)?;
     let pdf = render_campaign(store, &c, kind, options)?;
-    let mut settings = JobSettings::for_document(&choice.printer, kind, &c.settings.certificate);
-    if let Some(m) = choice.media.clone().filter(|m| !m.trim().is_empty()) {
-        settings.media = Some(m);
-    }
+    let mut settings = job_settings(&c, kind, &choice.printer, choice.media.as_deref());
     settings.orientation = choice.orientation;
     settings.copies = choice.copies;
     settings.pages = choice.pages.clone();
     Ok(PrintJob { pdf, title: format!("Thi đua – {}", kind.title()), settings })
+}
+
+/// The document's own settings on `printer`, on the paper `media` names when one is chosen.
+fn job_settings(c: &Campaign, kind: DocumentKind, printer: &str, media: Option<&str>) -> JobSettings {
+    let mut settings = JobSettings::for_document(printer, kind, &c.settings.certificate);
+    if let Some(m) = media.filter(|m| !m.trim().is_empty()) {
+        settings.media = Some(m.to_string());
+    }
+    settings
+}
+
+/// What to set by hand on `printer` before printing `kind`, where the print system cannot be
+/// told (Windows: the paper, its orientation, 100 % scale); none where it can. Shown before
+/// anything is sent.
+pub fn print_notice(
+    store: &Store,
+    code: Option<&str>,
+    kind: DocumentKind,
+    printer: &str,
+    media: Option<&str>,
+) -> Result<Option<String>> {
+    let c = store.campaign(code)?;
+    Ok(printing::plan(printing::Spooler::current(), &job_settings(&c, kind, printer, media)).notice)
 }
 
 impl PrintJob {

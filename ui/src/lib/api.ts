@@ -83,6 +83,7 @@ export const api = {
   operator: () => call(commands.operator()),
   setOperator: (name: string) => call(commands.setOperator(name)),
   printers: () => call(commands.printers()),
+  printNotice: (kind: DocumentKind, printer: string, media: string | null) => call(commands.printNotice(kind, printer, media)),
   printDocument: (request: PrintRequest, progress: (p: PrintProgress) => void) => {
     const onProgress = new Channel<PrintProgress>();
     onProgress.onmessage = progress;

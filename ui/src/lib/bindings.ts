@@ -117,6 +117,11 @@ export const commands = {
 	restore: (path: string | null) => __TAURI_INVOKE<null>("restore", { path }),
 	printers: () => __TAURI_INVOKE<PrinterView[]>("printers"),
 	printDocument: (request: PrintRequest, onProgress: Channel<PrintProgress>) => __TAURI_INVOKE<PrintDone>("print_document", { request, onProgress }),
+	/**
+	 *  What to set by hand on the printer before this document prints, where the print system cannot
+	 *  be told (Windows); none elsewhere.
+	 */
+	printNotice: (kind: DocumentKind, printer: string, media: string | null) => __TAURI_INVOKE<string | null>("print_notice", { kind, printer, media }),
 };
 
 /* Types */
@@ -410,8 +415,6 @@ export type PrintDone = {
 	job: number,
 	printer: string,
 	pages: number,
-	/**  What to set on the printer by hand (Windows: the paper, 100 % scale). */
-	notice: string | null,
 };
 
 export type PrintProgress = {
