@@ -35,8 +35,8 @@ export class Session {
     return json.value;
   }
 
-  /** Waits (polling, bounded) until `css` matches an element, and returns its id. */
-  async find(css, timeoutMs = 10000) {
+  /** Waits (polling every `pollMs`, bounded) until `css` matches an element, and returns its id. */
+  async find(css, timeoutMs = 10000, pollMs = 100) {
     const until = Date.now() + timeoutMs;
     let last;
     while (Date.now() < until) {
@@ -44,7 +44,7 @@ export class Session {
         const v = await this.cmd('POST', '/element', { using: 'css selector', value: css });
         return Object.values(v)[0];
       } catch (e) { last = e; }
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, pollMs));
     }
     throw new Error(`element ${css} not found: ${last}`);
   }
