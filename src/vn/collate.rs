@@ -7,9 +7,15 @@ use icu_collator::options::CollatorOptions;
 use icu_collator::{Collator, CollatorBorrowed};
 use icu_locale_core::locale;
 
-fn collator() -> Option<&'static CollatorBorrowed<'static>> {
-    static COLLATOR: OnceLock<Option<CollatorBorrowed<'static>>> = OnceLock::new();
-    COLLATOR.get_or_init(|| Collator::try_new(locale!("vi").into(), CollatorOptions::default()).ok()).as_ref()
+/// The collator with the Vietnamese data alone (crate `vi-collation`), not every locale's.
+fn collator() -> Option<CollatorBorrowed<'static>> {
+    static COLLATOR: OnceLock<Option<Collator>> = OnceLock::new();
+    COLLATOR
+        .get_or_init(|| {
+            Collator::try_new_unstable(&vi_collation::Vietnamese, locale!("vi").into(), CollatorOptions::default()).ok()
+        })
+        .as_ref()
+        .map(Collator::as_borrowed)
 }
 
 /// Compares two texts in Vietnamese order, syllable by syllable: within a syllable letters decide
@@ -36,7 +42,7 @@ pub fn compare_text(a: &str, b: &str) -> Ordering {
 fn compare_syllable(a: &str, b: &str) -> Ordering {
     match collator() {
         Some(c) => c.compare(a, b),
-        // The compiled data ships inside the crate, so this branch is a last resort only.
+        // The data ships inside the binary, so this branch is a last resort only.
         None => a.cmp(b),
     }
 }
@@ -60,6 +66,11 @@ fn split_given(name: &str) -> (&str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_vietnamese_data_alone_builds_the_collator() {
+        assert!(collator().is_some(), "crates/vi-collation must hold the root and the vi tailoring");
+    }
 
     #[test]
     fn d_bar_sorts_after_d_and_breve_after_a() {
