@@ -62,6 +62,30 @@ describe('the council meeting', () => {
   });
 });
 
+describe('scoring by phone', () => {
+  it('refreshes the sheets as they arrive without wiping the hour the secretary is typing', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const members = [member(1, 'Hà Kim Oanh', 'chair', 'Chủ tịch Hội đồng')];
+      const meeting = { date: '2024-01-08', date_text: '08/01/2024', start: '14:00', place: null, present: [1], members: 1, needed: 1, quorum_met: true, open: true, sheets_locked: false, results_shown: false };
+      api.council.mockReset();
+      api.council.mockResolvedValue({ ...view(members), meeting });
+      api.overview.mockResolvedValue(overview);
+      api.room.mockResolvedValue({ address: '192.168.1.10:49152', links: [] } as never);
+      render(Council);
+      const end = (await screen.findByTestId('meeting-end')) as HTMLInputElement;
+      await fireEvent.input(end, { target: { value: '16:3' } });
+      const calls = api.council.mock.calls.length;
+      await vi.advanceTimersByTimeAsync(3000);
+      await waitFor(() => expect(api.council.mock.calls.length).toBeGreaterThan(calls));
+      expect(end.value).toBe('16:3');
+    } finally {
+      api.room.mockResolvedValue(null as never);
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('scores typed into a spreadsheet', () => {
   it('are imported in the open meeting and each member sheet is reported', async () => {
     const members = [member(1, 'Hà Kim Oanh', 'chair', 'Chủ tịch Hội đồng'), member(2, 'Lý Thị Hằng', 'secretary_member', 'Ủy viên thư ký')];
