@@ -97,3 +97,37 @@ fn the_rules_and_the_model_are_pure() {
         assert!(found.is_empty(), "{dir} depends on a layer above it:\n{}", found.join("\n"));
     }
 }
+
+/// The meeting room is a front end too (the members' phones): every read and write of its
+/// handlers is one `app::room` function, so a sent sheet meets the same checks as a typed one.
+#[test]
+fn the_meeting_room_goes_through_the_application_layer() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    let mut reads = 0;
+    for file in rust_files(&root.join("src/room")) {
+        let text = std::fs::read_to_string(&file).expect("read source");
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            let records_reached = code.contains(".read(|s|");
+            reads += usize::from(records_reached);
+            let past_the_app = records_reached && !code.contains("crate::app::room::");
+            let store_method = code.match_indices("s.").any(|(i, _)| {
+                let before = code[..i].chars().next_back();
+                !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                    && code[i + 2..].chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                    && code[i + 2..].trim_start_matches(|c: char| c.is_alphanumeric() || c == '_').starts_with('(')
+            });
+            if past_the_app || store_method {
+                found.push(format!(
+                    "{}:{}: {}",
+                    file.strip_prefix(root).unwrap_or(&file).display(),
+                    i + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(reads >= 4, "the room's handlers no longer read through `read(|s| …)`: {reads} found");
+    assert!(found.is_empty(), "the meeting room reaches past thidua::app:\n{}", found.join("\n"));
+}

@@ -3,9 +3,9 @@
 //! bound to one address the secretary picks (never every interface by default); each member
 //! present gets a link with a random token bound to that member and that meeting, swapped on
 //! first use for an HttpOnly cookie. Every score goes through the same core rules as typed ones
-//! (`Store::record_scores`: bounds, half points, presence, recusal, the lock). Requests are
-//! bounded in size and rate; the desktop window and its IPC are never served; results are never
-//! shown on the phones.
+//! (`app::room::record_phone_sheet`: bounds, half points, presence, recusal, the lock). Requests
+//! are bounded in size and rate; the desktop window and its IPC are never served; the ranking
+//! reaches the phones only once the secretary shows it.
 
 mod page;
 
@@ -22,10 +22,8 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
-use crate::council::sheets::criterion_typed;
-use crate::council::{format_points, parse_points, Score};
-use crate::error::{CouncilError, Error, Result};
-use crate::model::{CampaignId, MeetingId, MemberId, NominationId};
+use crate::error::{Error, Result};
+use crate::model::{CampaignId, MeetingId, MemberId};
 use crate::store::Store;
 
 /// The records the room reads and writes, one caller at a time (the command line's own store,
@@ -291,35 +289,52 @@ impl Room {
             .find_map(|s| sessions.get(s).copied())
     }
 
-    /// The member of a request that has a session while the meeting is open, or why not (for
-    /// the log).
-    fn session(&self, headers: &HeaderMap) -> std::result::Result<MemberId, &'static str> {
-        let member = self.member(headers).ok_or("không có phiên làm việc hợp lệ")?;
-        if !self.meeting_open() {
-            return Err("cuộc họp không còn mở");
-        }
-        Ok(member)
+    /// Runs `f` on the records (one caller at a time) and gives back what it returns.
+    fn read<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let mut f = Some(f);
+        let mut out = None;
+        self.records.with_store(&mut |s: &mut Store| {
+            if let Some(f) = f.take() {
+                out = Some(f(s)?);
+            }
+            Ok(())
+        })?;
+        out.ok_or_else(|| Error::Document("cơ sở dữ liệu không trả lời".into()))
     }
 
     /// Whether this room's meeting is still the campaign's open one.
     fn meeting_open(&self) -> bool {
-        let mut open = false;
-        let _ = self.records.with_store(&mut |s: &mut Store| {
-            open = s.current_meeting(self.campaign)?.is_some_and(|m| m.id == self.meeting);
-            Ok(())
-        });
-        open
+        self.read(|s| crate::app::room::serves(s, self.campaign, self.meeting)).unwrap_or(false)
     }
 }
 
-async fn sheet_page(
-    State(room): State<Arc<Room>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-) -> Response {
-    if let Err(why) = room.session(&headers) {
-        return forbidden(peer, why);
+/// The member behind a request: a valid session cookie while the room's meeting is still open.
+/// Any other request is refused (403) and logged with its address, before its handler runs.
+struct Member(MemberId);
+
+impl axum::extract::FromRequestParts<Arc<Room>> for Member {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        room: &Arc<Room>,
+    ) -> std::result::Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0)
+            .unwrap_or_else(|| SocketAddr::from(([0, 0, 0, 0], 0)));
+        let Some(member) = room.member(&parts.headers) else {
+            return Err(forbidden(peer, "không có phiên làm việc hợp lệ"));
+        };
+        if !room.meeting_open() {
+            return Err(forbidden(peer, "cuộc họp không còn mở"));
+        }
+        Ok(Member(member))
     }
+}
+
+async fn sheet_page(_: Member) -> Response {
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page::HTML).into_response()
 }
 
@@ -349,53 +364,11 @@ pub struct CriterionView {
     pub points: String,
 }
 
-async fn sheet(
-    State(room): State<Arc<Room>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-) -> Response {
-    let member = match room.session(&headers) {
-        Ok(m) => m,
-        Err(why) => return forbidden(peer, why),
-    };
-    let mut view = None;
-    let result = room.records.with_store(&mut |s: &mut Store| {
-        let c = s.campaign_by_id(room.campaign)?;
-        let recusals = s.recusals(room.campaign)?;
-        let scores = s.scores(room.meeting)?;
-        let locked = s.sheets_locked(room.meeting)?;
-        let awardees = crate::documents::awardees_in(&s.nominations(room.campaign)?, c.settings.decision.annex_order);
-        let nominees = awardees
-            .iter()
-            .filter(|a| !recusals.is(member, a.id))
-            .map(|a| NomineeView {
-                id: a.id.0,
-                name: a.addressed(),
-                detail: a.position_and_unit(),
-                criteria: c
-                    .criteria
-                    .for_kind(a.kind)
-                    .iter()
-                    .map(|k| CriterionView {
-                        label: k.label.clone(),
-                        max: format_points(k.max_half_points),
-                        text: k.text.clone(),
-                        points: scores
-                            .iter()
-                            .find(|x| x.member == member && x.nomination == a.id && x.criterion == k.number)
-                            .map(|x| format_points(x.half_points))
-                            .unwrap_or_default(),
-                    })
-                    .collect(),
-            })
-            .collect();
-        view = Some(SheetView { member: room.names.get(&member).cloned().unwrap_or_default(), locked, nominees });
-        Ok(())
-    });
-    match (result, view) {
-        (Ok(()), Some(v)) => Json(v).into_response(),
-        (Err(e), _) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &e.to_string()),
-        _ => refuse(StatusCode::INTERNAL_SERVER_ERROR, "Không đọc được phiếu."),
+async fn sheet(State(room): State<Arc<Room>>, Member(member): Member) -> Response {
+    let name = room.names.get(&member).cloned().unwrap_or_default();
+    match room.read(|s| crate::app::room::phone_sheet(s, room.campaign, room.meeting, member, name)) {
+        Ok(view) => Json(view).into_response(),
+        Err(e) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &e.to_string()),
     }
 }
 
@@ -415,47 +388,14 @@ pub struct Cell {
 /// The most cells one submission may carry.
 const MAX_CELLS: usize = 2_000;
 
-async fn submit(
-    State(room): State<Arc<Room>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
-) -> Response {
-    let member = match room.session(&headers) {
-        Ok(m) => m,
-        Err(why) => return forbidden(peer, why),
-    };
+async fn submit(State(room): State<Arc<Room>>, Member(member): Member, body: axum::body::Bytes) -> Response {
     let Ok(sub) = serde_json::from_slice::<Submission>(&body) else {
         return refuse(StatusCode::BAD_REQUEST, "Phiếu gửi lên không đọc được.");
     };
     if sub.scores.len() > MAX_CELLS {
         return refuse(StatusCode::PAYLOAD_TOO_LARGE, "Phiếu có quá nhiều ô.");
     }
-    let outcome = room.records.with_store(&mut |s: &mut Store| {
-        if s.sheets_locked(room.meeting)? {
-            return Err(CouncilError::SheetsLocked.into());
-        }
-        let c = s.campaign_by_id(room.campaign)?;
-        let kinds: HashMap<NominationId, crate::model::NomineeKind> =
-            s.nominees(room.campaign, None)?.into_iter().map(|n| (n.id, n.kind)).collect();
-        let mut scores = Vec::with_capacity(sub.scores.len());
-        for cell in &sub.scores {
-            let id = NominationId(cell.nomination);
-            let kind = kinds.get(&id).ok_or(Error::Council(CouncilError::NotANominee(id)))?;
-            let criteria = c.criteria.for_kind(*kind);
-            let criterion = criterion_typed(criteria, &cell.criterion)
-                .ok_or_else(|| CouncilError::UnknownCriterion { number: 0, kind: kind.label().to_lowercase() })?;
-            let half_points = parse_points(&cell.points).ok_or_else(|| CouncilError::PointsOutOfRange {
-                criterion: criterion.label.clone(),
-                max: format_points(criterion.max_half_points),
-            })?;
-            scores.push(Score { member, nomination: id, criterion: criterion.number, half_points });
-        }
-        // The same rules as a sheet typed on the council screen, in one transaction.
-        s.record_scores_from(room.campaign, None, &scores, crate::model::SheetSource::Phone)?;
-        Ok(())
-    });
-    match outcome {
+    match room.read(|s| crate::app::room::record_phone_sheet(s, room.campaign, room.meeting, member, &sub.scores)) {
         Ok(()) => Json(Message { message: format!("Đã ghi phiếu ({} ô).", sub.scores.len()) }).into_response(),
         Err(e) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &e.to_string()),
     }
@@ -477,39 +417,9 @@ pub struct ResultRow {
     pub average: String,
 }
 
-async fn status(
-    State(room): State<Arc<Room>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-) -> Response {
-    if let Err(why) = room.session(&headers) {
-        return forbidden(peer, why);
-    }
-    let mut answer = None;
-    let result = room.records.with_store(&mut |s: &mut Store| {
-        let locked = s.sheets_locked(room.meeting)?;
-        let results = if s.results_shown(room.meeting)? {
-            let report = s.ranking(room.campaign, None)?;
-            Some(
-                report
-                    .ranked
-                    .iter()
-                    .map(|r| ResultRow {
-                        rank: r.rank,
-                        name: r.name.clone(),
-                        average: r.average.map(|a| a.text()).unwrap_or_default(),
-                    })
-                    .collect(),
-            )
-        } else {
-            None
-        };
-        answer = Some(RoomStatus { locked, results });
-        Ok(())
-    });
-    match (result, answer) {
-        (Ok(()), Some(a)) => Json(a).into_response(),
-        (Err(e), _) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &e.to_string()),
-        _ => refuse(StatusCode::INTERNAL_SERVER_ERROR, "Không đọc được trạng thái."),
+async fn status(State(room): State<Arc<Room>>, _: Member) -> Response {
+    match room.read(|s| crate::app::room::phone_status(s, room.campaign, room.meeting)) {
+        Ok(status) => Json(status).into_response(),
+        Err(e) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &e.to_string()),
     }
 }
