@@ -36,12 +36,30 @@ for (const b of builds) {
 
 const times = new Map(builds.map((b) => [b.label, []]));
 const rss = new Map(builds.map((b) => [b.label, []]));
+// Where the time went, from the page's own clock: launch to the page's navigation (the shell and
+// its web view starting), navigation to DOMContentLoaded (the page's scripts), and on to the
+// first useful screen (its data).
+const phases = new Map(builds.map((b) => [b.label, { shell: [], script: [], data: [], marks: {} }]));
 for (let i = 0; i < count; i++) {
   for (const b of builds) {
     const t0 = performance.now();
     const s = await Session.start(url(b), b.app);
     await s.find(b.ready, 20000, poll);
-    times.get(b.label).push(performance.now() - t0);
+    const total = performance.now() - t0;
+    times.get(b.label).push(total);
+    const asked = performance.now();
+    const page = await s.exec(`const n = performance.getEntriesByType('navigation')[0];
+      const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('thidua:'))
+        .map((m) => [m.name.slice(7), m.startTime]);
+      return { now: performance.now(), dom: n ? n.domContentLoadedEventEnd : 0, marks };`);
+    // The page read its clock between the question and the answer: taken as half-way.
+    const navigation = (asked + performance.now()) / 2 - t0 - page.now;
+    const p = phases.get(b.label);
+    p.shell.push(navigation);
+    p.script.push(page.dom);
+    p.data.push(total - navigation - page.dom);
+    // The application's own marks (ms since the page's navigation), when it sets them.
+    for (const [name, at] of page.marks) (p.marks[name] ??= []).push(at);
     // Settled: a second later, as the secretary starts to work; only this build's processes run.
     await new Promise((r) => setTimeout(r, 1000));
     rss.get(b.label).push(memory(b.app));
@@ -53,4 +71,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const b of builds) {
   const t = times.get(b.label);
   console.log(`${b.label}: launch to first useful screen (${b.ready}), ${t.length} runs: ${t.map((x) => x.toFixed(0)).join(', ')} ms; median ${median(t).toFixed(0)} ms; resident memory median ${median(rss.get(b.label)).toFixed(0)} MiB`);
+  const p = phases.get(b.label);
+  console.log(`${b.label}: medians: launch to the page's navigation ${median(p.shell).toFixed(0)} ms, to DOMContentLoaded +${median(p.script).toFixed(0)} ms, to the first useful screen +${median(p.data).toFixed(0)} ms`);
+  const marks = Object.entries(p.marks).map(([name, at]) => `${name} ${median(at).toFixed(0)}`);
+  if (marks.length) console.log(`${b.label}: the page's marks, medians in ms from its navigation: ${marks.join(', ')}`);
 }

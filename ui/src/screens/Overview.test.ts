@@ -41,4 +41,12 @@ describe('the overview', () => {
     await fireEvent.click(screen.getByTestId('next-step'));
     expect(onnavigate).toHaveBeenCalledWith('appraisal');
   });
+
+  it('shows the figures asked for when the page started, without asking again', async () => {
+    overview.mockClear();
+    overview.mockResolvedValue({ ...data, total: 99 });
+    render(Overview, { props: { onnavigate: () => {}, early: Promise.resolve(data) } });
+    await waitFor(() => expect(screen.getByTestId('count-total').textContent).toBe('11'));
+    expect(overview).not.toHaveBeenCalled();
+  });
 });
