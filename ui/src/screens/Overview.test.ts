@@ -7,6 +7,7 @@ const firstScreen = vi.fn(async () => {});
 vi.mock('../lib/api', () => ({ api: { overview: () => overview(), loadExample: () => loadExample(), campaigns: async () => [], firstScreen: () => firstScreen() } }));
 
 import Overview from './Overview.svelte';
+import type { OverviewView } from '../lib/bindings';
 
 const data = {
   campaign: {
@@ -45,7 +46,7 @@ describe('the overview', () => {
   it('shows the figures asked for when the page started, without asking again', async () => {
     overview.mockClear();
     overview.mockResolvedValue({ ...data, total: 99 });
-    render(Overview, { props: { onnavigate: () => {}, early: Promise.resolve(data) } });
+    render(Overview, { props: { onnavigate: () => {}, early: Promise.resolve(data as unknown as OverviewView) } });
     await waitFor(() => expect(screen.getByTestId('count-total').textContent).toBe('11'));
     expect(overview).not.toHaveBeenCalled();
   });
