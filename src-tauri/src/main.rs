@@ -131,13 +131,6 @@ fn open_after_start(app: &tauri::AppHandle, database: std::path::PathBuf) {
         state.set_opened(opened);
         timing("mở, kiểm tra (quick_check) và nâng cấp cơ sở dữ liệu", t);
         if sound {
-            // The overview's figures read once while the page loads: its first request then
-            // finds the file's pages in memory (13 ms cold, 3 ms warm).
-            let t = std::time::Instant::now();
-            if let Ok(records) = state.store() {
-                let _ = thidua::app::campaigns::overview(&records);
-            }
-            timing("đọc trước số liệu của màn hình đầu tiên", t);
             let t = std::time::Instant::now();
             if let Some(warning) = session::daily_backup(&database, thidua::vn::today_in_vietnam()) {
                 eprintln!("Cảnh báo: {warning}");
