@@ -20,7 +20,7 @@ else
   if [ "${1:-}" = "--debug" ]; then
     profile=debug
     args+=(--debug)
-    level=1 # a debug binary of some 600 MB: the packing is what is checked, not the size
+    level=1 # a debug binary of some 86 MB: the packing is what is checked, not the size
   fi
   (cd ui && npm run tauri -- build "${args[@]}")
   deb_dir="target/$profile/bundle/deb"
